@@ -1,0 +1,5 @@
+export * from "./company-registration.js";
+export * from "./diagnosis.js";
+export * from "./primitives.js";
+export * from "./provisioning-record.js";
+export * from "./user-snapshot.js";
