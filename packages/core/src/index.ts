@@ -1,1 +1,2 @@
+export * from "./lifecycle/index.js";
 export * from "./schemas/index.js";

@@ -1,0 +1,45 @@
+// Time arithmetic on ISO instants. Core never reads the clock: every "now" is passed in.
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+export function toMillis(instant: string): number {
+  return Date.parse(instant);
+}
+
+export function toInstant(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** Adds business days (Monday to Friday, UTC) to an instant, keeping its time of day. */
+export function addBusinessDays(ms: number, days: number): number {
+  let t = ms;
+  let left = days;
+  while (left > 0) {
+    t += DAY;
+    const weekday = new Date(t).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return t;
+}
+
+/** Formats a span of milliseconds as an ISO 8601 duration (`PT0S`, `PT5M`, `P2DT3H`). */
+export function toDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor((total % 86_400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const time = `${hours ? `${hours}H` : ""}${minutes ? `${minutes}M` : ""}${seconds ? `${seconds}S` : ""}`;
+  if (!days && !time) return "PT0S";
+  return `P${days ? `${days}D` : ""}${time ? `T${time}` : ""}`;
+}
+
+/** Parses the ISO 8601 durations core writes (weeks, days, hours, minutes, seconds) to milliseconds. */
+export function fromDuration(duration: string): number {
+  const m = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(duration);
+  if (!m) throw new RangeError(`not an ISO 8601 duration: ${duration}`);
+  const [, w, d, h, min, s] = m.map((part) => Number(part ?? 0));
+  return ((w! * 7 + d!) * 24 * 3600 + h! * 3600 + min! * 60 + s!) * 1000;
+}
