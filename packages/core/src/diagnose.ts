@@ -1,0 +1,44 @@
+import { DiagnosisInputError, toInputIssues } from "./errors.js";
+import { type DiagnosisFacts, diagnosisFacts } from "./facts/diagnosis-facts.js";
+import { RULE_RANK, RULES } from "./rules/index.js";
+import {
+  type Diagnosis,
+  type DiagnosisInput,
+  DiagnosisInputSchema,
+  type Finding,
+} from "./schemas/diagnosis.js";
+import { verdictOf } from "./verdict.js";
+
+const SEVERITY_RANK = { blocking: 0, warning: 1, info: 2 } as const;
+const CERTAINTY_RANK = { confirmed: 0, likely: 1, possible: 2 } as const;
+
+/**
+ * Why the user can or cannot send SMS, and what to do. Pure, synchronous and deterministic: it never
+ * reads the clock (`input.now` is the time). Throws `DiagnosisInputError` naming every bad field.
+ */
+export function diagnose(input: unknown): Diagnosis {
+  return evaluateRules(diagnosisFacts(parseDiagnosisInput(input)));
+}
+
+/** Validates raw input with `DiagnosisInputSchema`; throws `DiagnosisInputError` naming every bad path. */
+export function parseDiagnosisInput(input: unknown): DiagnosisInput {
+  const result = DiagnosisInputSchema.safeParse(input);
+  if (!result.success) throw new DiagnosisInputError(toInputIssues(result.error));
+  return result.data;
+}
+
+/** Runs every rule over already-worked-out facts and ranks the findings: most important first. */
+export function evaluateRules(facts: DiagnosisFacts): Diagnosis {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const found = rule.evaluate(facts);
+    for (const f of found) findings.push(f);
+  }
+  findings.sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      CERTAINTY_RANK[a.certainty] - CERTAINTY_RANK[b.certainty] ||
+      RULE_RANK.get(a.ruleId)! - RULE_RANK.get(b.ruleId)!,
+  );
+  return { verdict: verdictOf(facts, findings), findings };
+}

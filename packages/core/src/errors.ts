@@ -1,0 +1,24 @@
+import type { z } from "zod";
+
+/** One offending field: its dotted path (e.g. `current.sms.status`) and what is wrong with it. */
+export interface InputIssue {
+  path: string;
+  message: string;
+}
+
+/** Thrown by `diagnose` for input that does not match `DiagnosisInputSchema`; names every offending path. */
+export class DiagnosisInputError extends Error {
+  readonly code = "invalid-diagnosis-input";
+  readonly issues: readonly InputIssue[];
+
+  constructor(issues: readonly InputIssue[]) {
+    super(`Invalid diagnosis input: ${issues.map((i) => `${i.path || "(input)"}: ${i.message}`).join("; ")}`);
+    this.name = "DiagnosisInputError";
+    this.issues = issues;
+  }
+}
+
+/** Turns zod issues into `path: message` pairs with dotted paths (`history.2.observedAt`). */
+export function toInputIssues(error: z.ZodError): InputIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+}

@@ -1,0 +1,38 @@
+import { ruleMeta } from "./rules/index.js";
+import type { Finding, MessageData } from "./schemas/diagnosis.js";
+
+/** A finding in English, ready to show or paste into a support ticket. */
+export interface FormattedFinding {
+  title: string;
+  explanation: string;
+  steps: string[];
+  article: { title: string; url: string };
+}
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/** Fills a message template's `{{placeholders}}`; throws when one has no value (a rule bug, never silent). */
+export function fillMessage(template: string, data: MessageData): string {
+  return template.replace(PLACEHOLDER, (_, key: string) => {
+    const value = data[key];
+    if (value === undefined) throw new Error(`message placeholder {{${key}}} has no value`);
+    return String(value);
+  });
+}
+
+/** English title, explanation and resolution steps of a finding, with every placeholder filled. */
+export function formatFinding(finding: Finding): FormattedFinding {
+  const meta = ruleMeta(finding.ruleId);
+  if (!meta) throw new Error(`unknown rule "${finding.ruleId}"`);
+  const message = (messageId: string) => {
+    const template = meta.messages[messageId];
+    if (template === undefined) throw new Error(`rule "${meta.id}" has no message "${messageId}"`);
+    return template;
+  };
+  return {
+    title: meta.title,
+    explanation: fillMessage(message(finding.messageId), finding.data),
+    steps: finding.resolution.steps.map((step) => fillMessage(message(step.messageId), step.data)),
+    article: { title: meta.docs.article, url: meta.docs.url },
+  };
+}

@@ -1,0 +1,38 @@
+import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { finding } from "./resolutions.js";
+import { ARTICLE_REGISTER_CAMPAIGN, articleUrl, type Rule, type RuleMeta } from "./rule.js";
+
+const meta: RuleMeta = {
+  id: "campaign-deactivated",
+  title: "The company's SMS campaign was deactivated",
+  description: "Deactivating the campaign disables SMS on every number and cannot be undone.",
+  severity: "blocking",
+  regions: ["US", "CA"],
+  docs: { article: ARTICLE_REGISTER_CAMPAIGN, url: articleUrl(ARTICLE_REGISTER_CAMPAIGN) },
+  messages: {
+    deactivated:
+      "The company's SMS campaign was deactivated, which disabled SMS on every number. Deactivation cannot be undone.",
+    registerNew: "Register a new SMS campaign in Admin Console > SMS and wait for it to show VERIFIED.",
+    reenableNumbers: "Then enable SMS again for each user's number.",
+  },
+};
+
+export const campaignDeactivated: Rule = {
+  meta,
+  evaluate(facts: DiagnosisFacts) {
+    const company = facts.company;
+    if (!facts.usCa || company?.campaign.status !== "deactivated") return [];
+    const evidence = [{ field: "campaign.status", after: "deactivated", observedAt: company.observedAt }];
+    const steps = [
+      { messageId: "registerNew", data: {} },
+      { messageId: "reenableNumbers", data: {} },
+    ];
+    return [
+      finding(meta, "confirmed", "deactivated", {}, evidence, {
+        steps,
+        actor: "admin",
+        expectedDelay: { typical: "P3D", max: "P15D" },
+      }),
+    ];
+  },
+};

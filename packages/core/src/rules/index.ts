@@ -1,0 +1,56 @@
+import { brandNotVerified } from "./brand-not-verified.js";
+import { campaignDeactivated } from "./campaign-deactivated.js";
+import { campaignNotVerified } from "./campaign-not-verified.js";
+import { campaignNumberLimit } from "./campaign-number-limit.js";
+import { enablingFailed } from "./enabling-failed.js";
+import { licenseChanged } from "./license-changed.js";
+import { licenseWithoutSms } from "./license-without-sms.js";
+import { numberNotPortedYet } from "./number-not-ported-yet.js";
+import { phoneNumberChanged } from "./phone-number-changed.js";
+import { reloginRequired } from "./relogin-required.js";
+import type { Rule, RuleMeta } from "./rule.js";
+import { serviceExtension } from "./service-extension.js";
+import { smsDisabledByAdmin } from "./sms-disabled-by-admin.js";
+import { smsNumberNotPrimary } from "./sms-number-not-primary.js";
+import { tollFreeNumber } from "./toll-free-number.js";
+import { unsupportedRegion } from "./unsupported-region.js";
+import { verificationPending } from "./verification-pending.js";
+import { virtualNumber } from "./virtual-number.js";
+
+export type { Rule, RuleMeta } from "./rule.js";
+
+/**
+ * Every rule, in the order its findings rank among equals: the article's four causes first, then
+ * what stops a number from ever having SMS, then company registration, then the rest.
+ */
+export const RULES: readonly Rule[] = [
+  phoneNumberChanged,
+  licenseChanged,
+  smsDisabledByAdmin,
+  campaignNotVerified,
+  enablingFailed,
+  verificationPending,
+  licenseWithoutSms,
+  unsupportedRegion,
+  tollFreeNumber,
+  virtualNumber,
+  serviceExtension,
+  numberNotPortedYet,
+  brandNotVerified,
+  campaignDeactivated,
+  campaignNumberLimit,
+  smsNumberNotPrimary,
+  reloginRequired,
+];
+
+const BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));
+
+/** A rule's metadata (title, article, messages) by id, or undefined for an unknown id. */
+export function ruleMeta(ruleId: string): RuleMeta | undefined {
+  return BY_ID.get(ruleId)?.meta;
+}
+
+/** The ids of every registered rule, in registry order. */
+export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.meta.id);
+
+export const RULE_RANK: ReadonlyMap<string, number> = new Map(RULES.map((rule, i) => [rule.meta.id, i]));

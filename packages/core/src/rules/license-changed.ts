@@ -1,0 +1,78 @@
+import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { sameLicense } from "../facts/license.js";
+import {
+  finding,
+  REENABLE_MESSAGES,
+  reenableResolution,
+  smsNotOnNow,
+  smsStatusEvidence,
+} from "./resolutions.js";
+import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
+
+const meta: RuleMeta = {
+  id: "license-changed",
+  title: "The user's X Series license was changed",
+  description:
+    "SMS was on under one license; the license was removed or replaced, which turns SMS off even when the same license is added back.",
+  severity: "blocking",
+  regions: "all",
+  docs: { article: ARTICLE_PREVIOUSLY_ENABLED, url: articleUrl(ARTICLE_PREVIOUSLY_ENABLED) },
+  messages: {
+    removed:
+      'SMS was on under the license "{{before}}", then the license was removed ({{after}}). Removing a license turns SMS off; it stays off after a license is added again.',
+    replaced:
+      'SMS was on under the license "{{before}}", then the license changed to "{{after}}". Changing a license turns SMS off.',
+    mayHaveChanged:
+      "SMS is off. If the user's license was removed and added back (even the same license), that turned SMS off; no snapshot saw such a change.",
+    ...REENABLE_MESSAGES,
+    reenableEvenIfSame:
+      "Enable SMS again for the assigned number, even though it is the same number as before.",
+    recentNumberMayBeActive:
+      "A number that was enabled recently may skip verification and show Enabled at once rather than Pending.",
+  },
+};
+
+export const licenseChanged: Rule = {
+  meta,
+  evaluate(facts: DiagnosisFacts) {
+    const { current, lastSmsOn } = facts;
+    if (!lastSmsOn || lastSmsOn.license === null) {
+      return current.smsOff && !lastSmsOn ? [possible(facts)] : [];
+    }
+    if (!smsNotOnNow(facts)) return [];
+    const before = lastSmsOn.license;
+    const changed = facts.sinceSmsOn.find((s) => !sameLicense(s.license, before));
+    if (!changed) {
+      // Unseen re-add of the same license: only a candidate, and only when the number did not change either.
+      const numberChanged = facts.sinceSmsOn.some((s) => s.phoneNumber !== lastSmsOn.phoneNumber);
+      return current.smsOff && !numberChanged ? [possible(facts)] : [];
+    }
+    const after = changed.license ?? "no license";
+    const evidence = [
+      { field: "license", before, after: changed.license, observedAt: changed.observedAt },
+      ...(current.smsVisible ? [smsStatusEvidence(facts, lastSmsOn.smsStatus ?? "enabled")] : []),
+    ];
+    return [
+      finding(
+        meta,
+        current.smsVisible ? "confirmed" : "likely",
+        changed.license === null ? "removed" : "replaced",
+        { before, after },
+        evidence,
+        resolution(facts),
+      ),
+    ];
+  },
+};
+
+function possible(facts: DiagnosisFacts) {
+  return finding(meta, "possible", "mayHaveChanged", {}, [smsStatusEvidence(facts)], resolution(facts));
+}
+
+function resolution(facts: DiagnosisFacts) {
+  const number = facts.current.smsNumber ?? facts.current.phoneNumber;
+  const base = reenableResolution(facts, number);
+  const extra = [{ messageId: "reenableEvenIfSame", data: {} }];
+  if (facts.usCa) extra.push({ messageId: "recentNumberMayBeActive", data: {} });
+  return { ...base, steps: [base.steps[0]!, ...extra, ...base.steps.slice(1)] };
+}

@@ -1,0 +1,35 @@
+import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { finding } from "./resolutions.js";
+import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
+
+const meta: RuleMeta = {
+  id: "license-without-sms",
+  title: "The user's license does not include SMS",
+  description: "SMS needs an X Series X2 license or higher; Lobby and Basic licenses have no SMS.",
+  severity: "blocking",
+  regions: "all",
+  docs: { article: ARTICLE_CANNOT_SEND, url: articleUrl(ARTICLE_CANNOT_SEND) },
+  messages: {
+    noLicense: "The user has no license, and SMS needs an X Series X2 license or higher.",
+    noSmsInLicense: 'The license "{{license}}" does not include SMS; SMS needs X Series X2 or higher.',
+    assignLicense: "Assign an X Series X2 or higher license under Services and permissions, and Save.",
+    reenableAfter: "Then enable SMS for the user's number (changing the license turns SMS off).",
+  },
+};
+
+export const licenseWithoutSms: Rule = {
+  meta,
+  evaluate(facts: DiagnosisFacts) {
+    if (facts.licenseSms !== "none" && facts.licenseSms !== "no-sms") return [];
+    const license = facts.current.license;
+    const evidence = [{ field: "license", after: license, observedAt: facts.current.observedAt }];
+    const steps = [
+      { messageId: "assignLicense", data: {} },
+      { messageId: "reenableAfter", data: {} },
+    ];
+    const messageId = license === null || license.trim() === "" ? "noLicense" : "noSmsInLicense";
+    return [
+      finding(meta, "confirmed", messageId, { license: license ?? "" }, evidence, { steps, actor: "admin" }),
+    ];
+  },
+};

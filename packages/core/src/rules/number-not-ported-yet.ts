@@ -1,0 +1,44 @@
+import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { finding } from "./resolutions.js";
+import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
+
+const meta: RuleMeta = {
+  id: "number-not-ported-yet",
+  title: "The number is still being ported",
+  description:
+    "Numbers being ported in, and temporary numbers used meanwhile, get SMS only when porting completes.",
+  severity: "blocking",
+  regions: "all",
+  docs: { article: ARTICLE_CANNOT_SEND, url: articleUrl(ARTICLE_CANNOT_SEND) },
+  messages: {
+    porting:
+      "{{number}} is still being ported to 8x8 ({{status}}); SMS becomes available when porting completes.",
+    temporary:
+      "{{number}} is a temporary number used while a port-in completes; it gets SMS only when porting completes.",
+    waitForPort:
+      "Wait for the port to complete (Admin Console > Phone Numbers), then enable SMS for the ported number.",
+  },
+};
+
+export const numberNotPortedYet: Rule = {
+  meta,
+  evaluate(facts: DiagnosisFacts) {
+    const status = facts.current.snapshot.numberStatus;
+    if (status !== "porting" && status !== "pre-porting" && status !== "temporary") return [];
+    const evidence = [{ field: "numberStatus", after: status, observedAt: facts.current.observedAt }];
+    return [
+      finding(
+        meta,
+        "confirmed",
+        status === "temporary" ? "temporary" : "porting",
+        { number: facts.number ?? "the number", status },
+        evidence,
+        {
+          steps: [{ messageId: "waitForPort", data: {} }],
+          actor: "carrier",
+          expectedDelay: { typical: "P7D", max: "P30D" },
+        },
+      ),
+    ];
+  },
+};

@@ -1,0 +1,63 @@
+import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { finding, REENABLE_MESSAGES, reenableResolution, smsStatusEvidence } from "./resolutions.js";
+import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
+
+const meta: RuleMeta = {
+  id: "phone-number-changed",
+  title: "The user's phone number was changed",
+  description: "SMS was on for one number; the user's phone number changed, and changing it turns SMS off.",
+  severity: "blocking",
+  regions: "all",
+  docs: { article: ARTICLE_PREVIOUSLY_ENABLED, url: articleUrl(ARTICLE_PREVIOUSLY_ENABLED) },
+  messages: {
+    changed:
+      "SMS was on for {{before}}, then the phone number was changed to {{after}}. Changing a user's number in the Admin Console turns SMS off; it has to be enabled again for the new number.",
+    changedSmsUnseen:
+      "SMS was on for {{before}}, then the phone number was changed to {{after}}. Changing the number turns SMS off, so SMS is most likely off now (this source cannot see SMS).",
+    mayHaveChanged:
+      "SMS is off and no earlier state of this user is known. If the phone number was changed, that turned SMS off.",
+    ...REENABLE_MESSAGES,
+  },
+};
+
+export const phoneNumberChanged: Rule = {
+  meta,
+  evaluate(facts: DiagnosisFacts) {
+    const { current, lastSmsOn } = facts;
+    if (!lastSmsOn) {
+      if (!current.smsOff) return [];
+      return [
+        finding(
+          meta,
+          "possible",
+          "mayHaveChanged",
+          {},
+          [smsStatusEvidence(facts)],
+          reenableResolution(facts, current.phoneNumber),
+        ),
+      ];
+    }
+    const before = lastSmsOn.smsNumber ?? lastSmsOn.phoneNumber;
+    const after = current.phoneNumber;
+    if (!before || !after || before === after) return [];
+    if (current.smsOn && current.smsNumber === after) return []; // already re-enabled for the new number
+    if (
+      current.smsVisible &&
+      !current.smsOff &&
+      current.smsStatus !== "enabling-failed" &&
+      current.smsNumber === before
+    ) {
+      return []; // SMS still on for the old number: not this cause
+    }
+    const changedAt = facts.sinceSmsOn.find((s) => s.phoneNumber === after) ?? current;
+    const evidence = [
+      { field: "phoneNumber", before, after, observedAt: changedAt.observedAt },
+      ...(current.smsVisible ? [smsStatusEvidence(facts, lastSmsOn.smsStatus ?? "enabled")] : []),
+    ];
+    const certainty = current.smsVisible ? "confirmed" : "likely";
+    const messageId = current.smsVisible ? "changed" : "changedSmsUnseen";
+    return [
+      finding(meta, certainty, messageId, { before, after }, evidence, reenableResolution(facts, after)),
+    ];
+  },
+};

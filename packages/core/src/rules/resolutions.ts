@@ -1,0 +1,52 @@
+import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import type { Evidence, ExpectedDelay, Finding, Resolution } from "../schemas/diagnosis.js";
+import type { RuleMeta } from "./rule.js";
+
+/** Re-enabling SMS on a US/Canadian number waits for outside verification: hours, up to 48 (8x8). */
+export const US_CA_ENABLE_DELAY: ExpectedDelay = { typical: "PT4H", max: "PT48H" };
+
+/** Step messages shared by every rule whose fix is "re-enable SMS". */
+export const REENABLE_MESSAGES = {
+  reenableSms:
+    'Open the user in Admin Console > Users, turn the switch for {{number}} to "SMS Enabled" under SMS enabled numbers, and Save.',
+  waitForVerification:
+    "The number then shows Pending while parties outside 8x8 verify and provision it for SMS (usually hours, up to 48 hours); SMS may be interrupted meanwhile.",
+  relogin: "When the status shows Enabled, the user logs out of 8x8 Work and logs back in.",
+} as const;
+
+/** The steps to re-enable SMS for a number, with the US/CA verification wait where it applies. */
+export function reenableResolution(facts: DiagnosisFacts, number: string | null): Resolution {
+  const data = { number: number ?? "the user's phone number" };
+  const steps: Resolution["steps"] = [{ messageId: "reenableSms", data }];
+  if (facts.usCa) steps.push({ messageId: "waitForVerification", data: {} });
+  steps.push({ messageId: "relogin", data: {} });
+  return facts.usCa
+    ? { steps, actor: "admin", expectedDelay: US_CA_ENABLE_DELAY }
+    : { steps, actor: "admin" };
+}
+
+/** Builds a finding with the rule's id and default severity. */
+export function finding(
+  meta: RuleMeta,
+  certainty: Finding["certainty"],
+  messageId: string,
+  data: Finding["data"],
+  evidence: Evidence[],
+  resolution: Resolution,
+  severity: Finding["severity"] = meta.severity,
+): Finding {
+  return { ruleId: meta.id, certainty, severity, messageId, data, evidence, resolution };
+}
+
+/** The current SMS status as evidence. */
+export function smsStatusEvidence(facts: DiagnosisFacts, before?: string | null): Evidence {
+  const after = facts.current.smsStatus ?? (facts.current.smsOn ? "enabled" : "off");
+  const evidence: Evidence = { field: "smsStatus", after, observedAt: facts.current.observedAt };
+  if (before !== undefined) evidence.before = before;
+  return evidence;
+}
+
+/** SMS is visibly off now, or cannot be seen by the source (e.g. the Administration API). */
+export function smsNotOnNow(facts: DiagnosisFacts): boolean {
+  return !facts.current.smsVisible || facts.current.smsOff;
+}

@@ -1,0 +1,35 @@
+import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import type { Finding, Severity } from "../schemas/diagnosis.js";
+
+/** Describes a rule, ESLint-style: what it finds, where it applies, and every message it can produce. */
+export interface RuleMeta {
+  id: string;
+  /** A short title for the cause, shown as a finding's heading. */
+  title: string;
+  description: string;
+  /** The severity of its main finding (a finding may say less, e.g. a warning for a near miss). */
+  severity: Severity;
+  /** `all`, or the countries (ISO codes) whose numbers it applies to. */
+  regions: "all" | readonly string[];
+  docs: { article: string; url: string };
+  /** Message templates with `{{placeholders}}`, keyed by messageId: findings' and resolution steps'. */
+  messages: Readonly<Record<string, string>>;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Returns this rule's findings (usually zero or one). Pure. */
+  evaluate(facts: DiagnosisFacts): Finding[];
+}
+
+/** A link to 8x8's support search for an article title (8x8 publishes titles, not stable links). */
+export function articleUrl(article: string): string {
+  return `https://support.8x8.com/search?q=${encodeURIComponent(article)}`;
+}
+
+export const ARTICLE_PREVIOUSLY_ENABLED = "Previously Enabled Users Can't Send SMS Messages";
+export const ARTICLE_CANNOT_SEND = "8x8 Admin Console Extension Cannot Send or Receive SMS";
+export const ARTICLE_REGISTER_CAMPAIGN = "How to register an SMS campaign";
+export const ARTICLE_SMS_FAQ = "8x8 Work SMS FAQ";
+export const ARTICLE_SYNC_ISSUE = "SMS Campaign Registration: Assigned Phone Numbers Sync Issue";
+export const ARTICLE_TAX_INFO = "Incorrect Tax info causes Brand rejection";

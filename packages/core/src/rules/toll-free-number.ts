@@ -1,0 +1,34 @@
+import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { isTollFree } from "../facts/phone-number.js";
+import { finding } from "./resolutions.js";
+import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
+
+const meta: RuleMeta = {
+  id: "toll-free-number",
+  title: "Toll-free numbers cannot send SMS in 8x8 Work",
+  description: "8x8 Work does not support SMS on toll-free numbers.",
+  severity: "blocking",
+  regions: "all",
+  docs: { article: ARTICLE_CANNOT_SEND, url: articleUrl(ARTICLE_CANNOT_SEND) },
+  messages: {
+    tollFree: "{{number}} is a toll-free number; 8x8 Work cannot send SMS from toll-free numbers.",
+    assignLocal: "Give the user a local (geographic) number for SMS, then enable SMS for it.",
+  },
+};
+
+export const tollFreeNumber: Rule = {
+  meta,
+  evaluate(facts: DiagnosisFacts) {
+    const number = facts.number;
+    const tollFree =
+      facts.current.snapshot.numberCategory === "toll-free" || (number !== null && isTollFree(number));
+    if (!tollFree) return [];
+    const evidence = [{ field: "numberCategory", after: "toll-free", observedAt: facts.current.observedAt }];
+    return [
+      finding(meta, "confirmed", "tollFree", { number: number ?? "the number" }, evidence, {
+        steps: [{ messageId: "assignLocal", data: {} }],
+        actor: "admin",
+      }),
+    ];
+  },
+};

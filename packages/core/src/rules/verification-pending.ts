@@ -1,0 +1,128 @@
+import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { expectedRemaining, isStalled } from "../lifecycle/schedule.js";
+import { toDuration } from "../lifecycle/time.js";
+import type { Finding } from "../schemas/diagnosis.js";
+import { finding, smsStatusEvidence } from "./resolutions.js";
+import { ARTICLE_SYNC_ISSUE, articleUrl, type Rule, type RuleMeta } from "./rule.js";
+
+const meta: RuleMeta = {
+  id: "verification-pending",
+  title: "The number is waiting for carrier verification",
+  description:
+    "After SMS is enabled, US/Canadian numbers show Pending while parties outside 8x8 verify and provision them (up to 48 hours).",
+  severity: "warning",
+  regions: "all",
+  docs: { article: ARTICLE_SYNC_ISSUE, url: articleUrl(ARTICLE_SYNC_ISSUE) },
+  messages: {
+    pending:
+      "SMS for {{number}} has been Pending for {{elapsed}} while carriers verify and provision it. This usually takes {{typical}} and can take up to {{max}}.",
+    stalled:
+      "SMS for {{number}} has been Pending for {{elapsed}}, longer than the {{max}} provisioning normally takes: it looks stuck.",
+    actionRequired: "Carrier provisioning of {{number}} was rejected and needs a person: {{reasons}}.",
+    failed: "Carrier provisioning of {{number}} failed for good: {{reasons}}.",
+    liveButPending:
+      "The carriers report {{number}} as provisioned, but the console still shows Pending; it should turn Enabled soon.",
+    waitForCarriers: "Nothing to do yet: wait for the carriers. SMS Doctor keeps checking.",
+    resync:
+      "Disable SMS for the number, Save, then enable it again and Save: this re-sends it to the carriers (up to 24 hours to reach them).",
+    swapNumber:
+      "If that does not help, change the user's number to another one, Save, wait 30 seconds, change it back and Save.",
+    contactSupport:
+      "If it is still Pending after that, contact 8x8 support with the number and this diagnosis.",
+    fixRejection:
+      "Fix what the carriers rejected (see Admin Console > SMS for the registration errors), then re-enable SMS.",
+    waitForConsole: "Reload the user's page in a few minutes.",
+  },
+};
+
+const HOUR = 3_600_000;
+const DEFAULT_WAIT = { typical: 4 * HOUR, max: 48 * HOUR };
+
+export const verificationPending: Rule = {
+  meta,
+  evaluate(facts: DiagnosisFacts) {
+    const { current, provisioning } = facts;
+    if (current.smsStatus !== "pending") return [];
+    const number = current.smsNumber ?? current.phoneNumber ?? "the number";
+    const evidence = [smsStatusEvidence(facts)];
+    if (provisioning?.state === "FAILED" || provisioning?.state === "ACTION_REQUIRED") {
+      const reasons = provisioning.reasons?.join(", ") || "no reason given";
+      const final = provisioning.state === "FAILED";
+      const steps = final
+        ? [{ messageId: "contactSupport", data: {} }]
+        : [{ messageId: "fixRejection", data: {} }];
+      return [
+        finding(
+          meta,
+          "confirmed",
+          final ? "failed" : "actionRequired",
+          { number, reasons },
+          evidence,
+          { steps, actor: final ? "support" : "admin" },
+          "blocking",
+        ),
+      ];
+    }
+    if (provisioning?.state === "ACTIVE") {
+      return [
+        finding(
+          meta,
+          "likely",
+          "liveButPending",
+          { number },
+          evidence,
+          { steps: [{ messageId: "waitForConsole", data: {} }], actor: "carrier" },
+          "info",
+        ),
+      ];
+    }
+    const pendingSince = pendingSinceOf(facts);
+    const elapsedMs = Math.max(0, facts.now - pendingSince);
+    const remaining = provisioning ? expectedRemaining(provisioning, facts.input.now) : undefined;
+    const typical = remaining?.typical ?? toDuration(Math.max(0, DEFAULT_WAIT.typical - elapsedMs));
+    const max = remaining?.max ?? toDuration(Math.max(0, DEFAULT_WAIT.max - elapsedMs));
+    const stalled =
+      elapsedMs > DEFAULT_WAIT.max ||
+      provisioning?.state === "STALLED" ||
+      (provisioning !== undefined && isStalled(provisioning, facts.input.now));
+    const data = {
+      number,
+      elapsed: toDuration(elapsedMs),
+      typical: toDuration(DEFAULT_WAIT.typical),
+      max: toDuration(DEFAULT_WAIT.max),
+      stalled,
+    };
+    if (stalled) {
+      const steps = ["resync", "swapNumber", "contactSupport"].map((messageId) => ({ messageId, data: {} }));
+      return [
+        finding(meta, "confirmed", "stalled", data, evidence, {
+          steps,
+          actor: "admin",
+          expectedDelay: { typical: "PT4H", max: "PT24H" },
+        }),
+      ];
+    }
+    const result: Finding = finding(meta, "confirmed", "pending", data, evidence, {
+      steps: [{ messageId: "waitForCarriers", data: {} }],
+      actor: "carrier",
+      expectedDelay: { typical, max },
+    });
+    return [result];
+  },
+};
+
+/** When the number went Pending: the start of the run of Pending snapshots, or when tracking began. */
+function pendingSinceOf(facts: DiagnosisFacts): number {
+  let since = facts.current.at;
+  for (let i = facts.earlier.length - 1; i >= 0; i--) {
+    const s = facts.earlier[i]!;
+    if (s.smsStatus !== "pending" || s.smsNumber !== facts.current.smsNumber) break;
+    since = s.at;
+  }
+  const record = facts.provisioning;
+  if (record) {
+    const started = Date.parse(record.transitions[0]?.at ?? record.since);
+    if (started < since) since = started;
+  }
+  return since;
+}

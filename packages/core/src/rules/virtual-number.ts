@@ -1,0 +1,30 @@
+import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { finding } from "./resolutions.js";
+import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
+
+const meta: RuleMeta = {
+  id: "virtual-number",
+  title: "Virtual numbers are excluded from SMS",
+  description: "8x8 excludes virtual numbers from SMS.",
+  severity: "blocking",
+  regions: "all",
+  docs: { article: ARTICLE_CANNOT_SEND, url: articleUrl(ARTICLE_CANNOT_SEND) },
+  messages: {
+    virtual: "{{number}} is a virtual number, and virtual numbers cannot send SMS.",
+    assignDirect: "Give the user a direct local number for SMS, then enable SMS for it.",
+  },
+};
+
+export const virtualNumber: Rule = {
+  meta,
+  evaluate(facts: DiagnosisFacts) {
+    if (facts.current.snapshot.numberCategory !== "virtual") return [];
+    const evidence = [{ field: "numberCategory", after: "virtual", observedAt: facts.current.observedAt }];
+    return [
+      finding(meta, "confirmed", "virtual", { number: facts.number ?? "the number" }, evidence, {
+        steps: [{ messageId: "assignDirect", data: {} }],
+        actor: "admin",
+      }),
+    ];
+  },
+};
