@@ -1,0 +1,104 @@
+/**
+ * What the background does with what content scripts read: keep history, diagnose, and involve the worker when
+ * one is configured. Without a worker everything but carrier tracking works; a worker that fails never hides the
+ * local diagnosis.
+ */
+import {
+  type CompanySmsRegistration,
+  type Diagnosis,
+  diagnose,
+  isUsOrCanada,
+  type ProvisioningRecord,
+  type UserSnapshot,
+} from "@sms-doctor/core";
+import type { SmsPageView, TrackingStatus, UserDiagnosisView } from "../messaging/messages";
+import { explainFinding, trackingView } from "./explain";
+import { explainRegistration } from "./explain-registration";
+import type { HistoryStore } from "./history-store";
+import type { SettingsStore } from "./settings-store";
+import { WorkerApi } from "./worker-api";
+
+export interface DoctorDeps {
+  history: HistoryStore;
+  settings: SettingsStore;
+  now?: () => Date;
+  fetch?: typeof fetch;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export class Doctor {
+  private readonly now: () => Date;
+  constructor(private readonly deps: DoctorDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  private async workerApi(): Promise<WorkerApi | undefined> {
+    const settings = await this.deps.settings.get();
+    return settings ? new WorkerApi(settings, this.deps.fetch) : undefined;
+  }
+
+  async diagnoseUser(snapshot: UserSnapshot): Promise<UserDiagnosisView> {
+    const now = this.now().toISOString();
+    const { earlier, size } = await this.deps.history.record(snapshot);
+    const company = await this.deps.history.company();
+    const api = await this.workerApi();
+    const pendingNumber =
+      snapshot.sms?.status === "pending" && snapshot.sms.number ? snapshot.sms.number : null;
+
+    let diagnosis: Diagnosis | undefined;
+    let provisioning: ProvisioningRecord | undefined;
+    let tracking: TrackingStatus = pendingNumber ? { kind: "not-configured" } : { kind: "not-applicable" };
+    if (api) {
+      try {
+        const reply = await api.observe(snapshot, company);
+        diagnosis = { verdict: reply.verdict, findings: reply.findings };
+        provisioning = reply.provisioning ?? undefined;
+        if (!provisioning && pendingNumber && isUsOrCanada(pendingNumber)) {
+          provisioning = await api.track(pendingNumber, snapshot.userId, snapshot.observedAt);
+        }
+        if (provisioning) tracking = { kind: "tracked", tracking: trackingView(provisioning, now) };
+        else if (pendingNumber) tracking = { kind: "not-applicable" };
+      } catch (error) {
+        tracking = { kind: "error", message: message(error) };
+      }
+    }
+    // The local diagnosis stands whenever the worker had none to give.
+    diagnosis ??= diagnose({
+      now,
+      current: snapshot,
+      history: earlier,
+      ...(company ? { company } : {}),
+      ...(provisioning ? { provisioning } : {}),
+    });
+    await this.deps.history.setVerdict(snapshot.userId, diagnosis.verdict);
+    return {
+      verdict: diagnosis.verdict,
+      findings: diagnosis.findings.map(explainFinding),
+      snapshot,
+      historySize: size,
+      tracking,
+      diagnosedAt: now,
+    };
+  }
+
+  async explainSmsPage(registration: CompanySmsRegistration): Promise<SmsPageView> {
+    await this.deps.history.setCompany(registration);
+    const api = await this.workerApi();
+    const pending = (registration.enabledNumbers ?? []).filter((entry) => entry.status === "pending");
+    const now = this.now().toISOString();
+    const pendingNumbers = await Promise.all(
+      pending.map(async ({ number }): Promise<SmsPageView["pendingNumbers"][number]> => {
+        if (!api) return { number, tracking: { kind: "not-configured" } };
+        try {
+          const record =
+            (await api.record(number)) ?? (await api.track(number, undefined, registration.observedAt));
+          return { number, tracking: { kind: "tracked", tracking: trackingView(record, now) } };
+        } catch (error) {
+          return { number, tracking: { kind: "error", message: message(error) } };
+        }
+      }),
+    );
+    return { ...explainRegistration(registration), pendingNumbers, findings: [] };
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Each user's snapshot history and the company's last SMS registration, in chrome.storage.local. History is what
+ * lets SMS Doctor *confirm* a cause ("the number was A, now it's B"), so it is kept per user, in time order,
+ * deduplicated (a visit that saw nothing new adds nothing) and bounded. Everything read back is parsed again:
+ * storage is not a trust boundary we control.
+ */
+import {
+  type CompanySmsRegistration,
+  CompanySmsRegistrationSchema,
+  type UserSnapshot,
+  UserSnapshotSchema,
+  type Verdict,
+  VerdictSchema,
+} from "@sms-doctor/core";
+import { z } from "zod";
+import type { StorageArea } from "./storage-area";
+
+/** Distinct states kept per user; far more than any cause needs, small enough for storage quotas. */
+export const HISTORY_LIMIT = 50;
+
+const HISTORY_PREFIX = "history/";
+const COMPANY_KEY = "company";
+const VERDICTS_KEY = "verdicts";
+
+export const HistoryExportSchema = z.object({
+  format: z.literal("sms-doctor-history"),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  users: z.record(z.string().min(1), z.array(UserSnapshotSchema)),
+  company: CompanySmsRegistrationSchema.optional(),
+});
+export type HistoryExport = z.infer<typeof HistoryExportSchema>;
+
+/** A snapshot's content without the moment it was seen: two visits that saw the same thing compare equal. */
+function stateOf(snapshot: UserSnapshot): string {
+  const { observedAt: _observedAt, ...state } = snapshot;
+  return canonicalJson(state);
+}
+
+/** JSON with object keys sorted at every level, so key order never makes two equal states differ. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function byTime(a: UserSnapshot, b: UserSnapshot): number {
+  return Date.parse(a.observedAt) - Date.parse(b.observedAt);
+}
+
+/**
+ * In time order; consecutive visits that saw the same state collapse onto the first (when the state was first
+ * seen is the evidence that matters); only the newest HISTORY_LIMIT states are kept.
+ */
+export function compactHistory(snapshots: UserSnapshot[]): UserSnapshot[] {
+  const compacted: UserSnapshot[] = [];
+  for (const snapshot of [...snapshots].sort(byTime)) {
+    const previous = compacted.at(-1);
+    if (previous && stateOf(previous) === stateOf(snapshot)) continue;
+    compacted.push(snapshot);
+  }
+  return compacted.slice(-HISTORY_LIMIT);
+}
+
+export class HistoryStore {
+  constructor(private readonly area: StorageArea) {}
+
+  async history(userId: string): Promise<UserSnapshot[]> {
+    const key = HISTORY_PREFIX + userId;
+    const stored = (await this.area.get(key))[key];
+    const parsed = z.array(UserSnapshotSchema).safeParse(stored ?? []);
+    return parsed.success ? parsed.data : [];
+  }
+
+  /** Adds a snapshot to its user's history; returns the history before it (what diagnose compares against). */
+  async record(snapshot: UserSnapshot): Promise<{ earlier: UserSnapshot[]; size: number }> {
+    const earlier = await this.history(snapshot.userId);
+    const updated = compactHistory([...earlier, snapshot]);
+    await this.area.set({ [HISTORY_PREFIX + snapshot.userId]: updated });
+    return { earlier, size: updated.length };
+  }
+
+  async company(): Promise<CompanySmsRegistration | undefined> {
+    const parsed = CompanySmsRegistrationSchema.safeParse((await this.area.get(COMPANY_KEY))[COMPANY_KEY]);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** Keeps the newest registration seen; an older one (e.g. from an import) doesn't replace it. */
+  async setCompany(registration: CompanySmsRegistration): Promise<void> {
+    const current = await this.company();
+    if (current && Date.parse(current.observedAt) > Date.parse(registration.observedAt)) return;
+    await this.area.set({ [COMPANY_KEY]: registration });
+  }
+
+  async verdicts(userIds: string[]): Promise<Record<string, Verdict>> {
+    const all = z
+      .record(z.string(), VerdictSchema)
+      .catch({})
+      .parse((await this.area.get(VERDICTS_KEY))[VERDICTS_KEY] ?? {});
+    const wanted: Record<string, Verdict> = {};
+    for (const id of userIds) if (all[id]) wanted[id] = all[id];
+    return wanted;
+  }
+
+  async setVerdict(userId: string, verdict: Verdict): Promise<void> {
+    const all = z
+      .record(z.string(), VerdictSchema)
+      .catch({})
+      .parse((await this.area.get(VERDICTS_KEY))[VERDICTS_KEY] ?? {});
+    all[userId] = verdict;
+    await this.area.set({ [VERDICTS_KEY]: all });
+  }
+
+  private async userIds(): Promise<string[]> {
+    return Object.keys(await this.area.get(null)).filter((key) => key.startsWith(HISTORY_PREFIX));
+  }
+
+  async export(now: string): Promise<HistoryExport> {
+    const users: Record<string, UserSnapshot[]> = {};
+    for (const key of await this.userIds()) {
+      const userId = key.slice(HISTORY_PREFIX.length);
+      users[userId] = await this.history(userId);
+    }
+    const company = await this.company();
+    return {
+      format: "sms-doctor-history",
+      version: 1,
+      exportedAt: now,
+      users,
+      ...(company ? { company } : {}),
+    };
+  }
+
+  /** Merges an export into the stored history; throws with the offending paths when the file isn't one. */
+  async import(data: unknown): Promise<{ users: number; snapshots: number }> {
+    const parsed = HistoryExportSchema.safeParse(data);
+    if (!parsed.success) {
+      const where = parsed.error.issues
+        .slice(0, 3)
+        .map((issue) => issue.path.join(".") || "(file)")
+        .join(", ");
+      throw new Error(`This is not an SMS Doctor history export (problem at ${where})`);
+    }
+    let snapshots = 0;
+    const entries = Object.entries(parsed.data.users);
+    for (const [userId, imported] of entries) {
+      const mine = imported.filter((snapshot) => snapshot.userId === userId);
+      const merged = compactHistory([...(await this.history(userId)), ...mine]);
+      await this.area.set({ [HISTORY_PREFIX + userId]: merged });
+      snapshots += mine.length;
+    }
+    if (parsed.data.company) await this.setCompany(parsed.data.company);
+    return { users: entries.length, snapshots };
+  }
+
+  async clear(): Promise<void> {
+    await this.area.remove([...(await this.userIds()), COMPANY_KEY, VERDICTS_KEY]);
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Where things are on the console's pages, found the way a person reads them: by section title, field label
+ * and ARIA role. Generated class names (`css-1x2y3z`) change with every console release and are never used.
+ * Each list holds variants tried in order; the first that finds something wins. When a console redesign
+ * retires a variant, leave it with a dated note and remove it a release later.
+ */
+
+/** Containers of one profile section. */
+export const sectionContainers = [
+  // The console's form sections; third-party automation relies on this test id too.
+  '[data-test-id="form-section"]',
+  // Plain landmarks, in case the test id is dropped.
+  "section",
+  '[role="region"]',
+  "fieldset",
+];
+
+/** The element holding a section's visible title, searched inside a section container. */
+export const sectionTitles = [
+  // The console's section header (a semantic, unhashed class name that third-party scripts use as well).
+  ".form-section-header-container",
+  // Accessible headings.
+  '[role="heading"]',
+  "h1, h2, h3, h4, h5, h6",
+  "legend",
+];
+
+/** Visible titles of the sections we read, with the section's `data-id` as a fallback. */
+export const sections = {
+  basicInformation: { titles: ["Basic information"], dataIds: ["basicInfo", "basic-info"] },
+  servicesAndPermissions: {
+    titles: ["Services and permissions"],
+    dataIds: ["serviceInfo", "services", "services-and-permissions"],
+  },
+  voiceBasicSettings: { titles: ["Voice basic settings"], dataIds: ["voiceBasicSettings", "voice"] },
+  smsEnabledNumbers: { titles: ["SMS enabled numbers"], dataIds: ["sms"] },
+  // The SMS page (Home > SMS).
+  yourBrand: { titles: ["Your Brand"], dataIds: ["brand"] },
+  yourCampaign: { titles: ["Your Campaign"], dataIds: ["campaign"] },
+  yourSmsEnabledPhoneNumbers: {
+    titles: ["Your SMS enabled phone numbers"],
+    dataIds: ["numbers", "sms-numbers", "phone-numbers"],
+  },
+} as const;
+export type SectionKey = keyof typeof sections;
+
+/** Visible labels of the profile fields we read (compared case-insensitively, ignoring a trailing "*" or ":"). */
+export const fieldLabels = {
+  license: ["License", "Licence"],
+  phoneNumber: ["Phone Number"],
+  extensionNumber: ["Extension number", "Extension"],
+  firstName: ["First Name"],
+  lastName: ["Last Name"],
+  email: ["Email Address", "Email"],
+  site: ["Site"],
+} as const;
+
+/** The per-number SMS switch in the profile's SMS section. */
+export const smsSwitches = [
+  // What the console renders today (third-party scripts select exactly this).
+  'input[type="checkbox"][role="switch"]',
+  // Any ARIA switch, e.g. a button-based toggle.
+  '[role="switch"]',
+];
+
+/** A react-select style dropdown: its input carries the combobox role; the chosen value is a sibling. */
+export const comboboxInputs = ['input[role="combobox"]', '[role="combobox"]'];
+
+/** Text react-select shows when nothing is chosen. */
+export const emptyComboboxTexts = ["Select...", "Select…", "Select", "None"];
+
+/** Error messages under registration-form fields. */
+export const fieldErrors = [
+  // Accessible form errors.
+  '[role="alert"]',
+  // Errors linked from an invalid control are found through aria-errormessage / aria-describedby instead.
+];
+
+/** Words of the profile's Status cell, mapped onto core's SmsStatus. Blank means null. */
+export const smsStatusWords: Record<
+  string,
+  "enabled" | "pending" | "enabling-failed" | "disabled" | "disabling-failed"
+> = {
+  pending: "pending",
+  enabled: "enabled",
+  "enabling failed": "enabling-failed",
+  disabled: "disabled",
+  "disabling failed": "disabling-failed",
+};
+
+/** The switch's own label says which way it is set. */
+export const smsSwitchLabels = { on: ["SMS Enabled"], off: ["SMS Disabled"] };
+
+/** Brand status words on the SMS page. */
+export const brandStatusWords: Record<string, "verified" | "pending" | "unverified" | "failed"> = {
+  verified: "verified",
+  pending: "pending",
+  "pending verification": "pending",
+  unverified: "unverified",
+  "not verified": "unverified",
+  failed: "failed",
+  rejected: "failed",
+};
+
+/** Campaign status words on the SMS page. */
+export const campaignStatusWords: Record<
+  string,
+  "verified" | "pending" | "rejected" | "deactivated" | "not-registered"
+> = {
+  verified: "verified",
+  pending: "pending",
+  "pending review": "pending",
+  "in review": "pending",
+  rejected: "rejected",
+  failed: "rejected",
+  deactivated: "deactivated",
+  "not registered": "not-registered",
+};
+
+/** A phone number as the console prints it: +1 (415) 555-0100, 4155550100, +44 20 7946 0000 ... */
+export const phoneNumberText = /\+?\d[\d\s().-]{5,}\d/;
+
+/** Rows of the Users list, and the link in each row that opens the user's page. */
+export const userRows = ['[role="row"]', "tr", "li"];
+export const userPageLinks = ['a[href*="/users/user/"]'];

@@ -1,0 +1,116 @@
+/**
+ * Reads Admin Console > SMS into a CompanySmsRegistration: brand status ("Your Brand"), campaign status and the
+ * registration form's errors ("Your Campaign"), and the numbers with their status ("Your SMS enabled phone
+ * numbers").
+ */
+import type { CompanySmsRegistration, RegistrationError, SmsStatus } from "@sms-doctor/core";
+import { displayText, findSection, leaves, normalize } from "./dom";
+import { brandStatusWords, campaignStatusWords, fieldErrors, phoneNumberText } from "./locators";
+import { type Placement, statusIn } from "./read-user-profile";
+import { type Reading, sectionMissing, type Unreadable } from "./reading";
+
+/** The first status word shown in a section, e.g. "VERIFIED" or "Status: Pending". */
+function statusWord<T extends string>(section: Element, words: Record<string, T>): T | null {
+  for (const leaf of leaves(section)) {
+    const text = normalize(leaf.textContent).replace(/^status\s*/, "");
+    const status = words[text];
+    if (status) return status;
+  }
+  return null;
+}
+
+/** The label that introduces the field an error sits under: the last label before it in its field wrapper. */
+function fieldOfError(error: Element, section: Element): string | undefined {
+  for (
+    let wrapper = error.parentElement;
+    wrapper && wrapper !== section.parentElement;
+    wrapper = wrapper.parentElement
+  ) {
+    const labels = Array.from(wrapper.querySelectorAll("label")).filter(
+      (label) => label.compareDocumentPosition(error) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    const label = labels.at(-1);
+    if (label) return displayText(label.textContent).replace(/\s*[*:]+$/, "");
+  }
+  return undefined;
+}
+
+/** Every error the registration form shows, each with the field it belongs to when one is labelled. */
+export function readRegistrationErrors(section: Element): RegistrationError[] {
+  const doc = section.ownerDocument;
+  const errorElements = new Set<Element>();
+  for (const selector of fieldErrors) {
+    for (const element of Array.from(section.querySelectorAll(selector))) errorElements.add(element);
+  }
+  // Errors linked from an invalid control (aria-errormessage, or aria-describedby on an invalid field).
+  for (const control of Array.from(section.querySelectorAll('[aria-invalid="true"]'))) {
+    const ids = `${control.getAttribute("aria-errormessage") ?? ""} ${control.getAttribute("aria-describedby") ?? ""}`;
+    for (const id of ids.split(/\s+/).filter(Boolean)) {
+      const element = doc.getElementById(id);
+      if (element && section.contains(element)) errorElements.add(element);
+    }
+  }
+  const errors: RegistrationError[] = [];
+  for (const element of errorElements) {
+    // An alert nested in another alert is the same message.
+    if (Array.from(errorElements).some((other) => other !== element && other.contains(element))) continue;
+    const message = displayText(element.textContent);
+    if (!message) continue;
+    const field = fieldOfError(element, section);
+    errors.push(field ? { field, message } : { message });
+  }
+  return errors;
+}
+
+/** Each phone number listed in the section with the status shown beside it. */
+export function readEnabledNumbers(section: Element): { number: string; status: SmsStatus }[] {
+  const numbers: { number: string; status: SmsStatus }[] = [];
+  const numberLeaves = leaves(section).filter((leaf) => phoneNumberText.test(leaf.textContent ?? ""));
+  for (const leaf of numberLeaves) {
+    // The row: the widest ancestor that still holds only this number.
+    let row: Element = leaf;
+    for (let up = leaf.parentElement; up && up !== section; up = up.parentElement) {
+      if (numberLeaves.some((other) => other !== leaf && up.contains(other))) break;
+      row = up;
+    }
+    const number = displayText(phoneNumberText.exec(leaf.textContent ?? "")?.[0]);
+    numbers.push({ number, status: statusIn(row) });
+  }
+  return numbers;
+}
+
+export function readSmsRegistration(scope: ParentNode, observedAt: string): Reading<CompanySmsRegistration> {
+  const brand = findSection(scope, "yourBrand");
+  const campaign = findSection(scope, "yourCampaign");
+  const numbers = findSection(scope, "yourSmsEnabledPhoneNumbers");
+  const unreadable: Unreadable[] = [];
+  if (!brand) unreadable.push({ field: "brandStatus", reason: sectionMissing("Your Brand") });
+  if (!campaign) unreadable.push({ field: "campaignStatus", reason: sectionMissing("Your Campaign") });
+  if (!brand || !campaign) return { ok: false, unreadable };
+
+  const errors = readRegistrationErrors(campaign);
+  let campaignStatus = statusWord(campaign, campaignStatusWords);
+  // No status word: a form with errors was rejected; a form without them was never submitted.
+  if (campaignStatus === null && campaign.querySelector("form, input, textarea, select")) {
+    campaignStatus = errors.length > 0 ? "rejected" : "not-registered";
+  }
+  const registration: CompanySmsRegistration = {
+    observedAt,
+    brand: { status: statusWord(brand, brandStatusWords) },
+    campaign: { status: campaignStatus, errors },
+  };
+  // The numbers list is optional: a company with no campaign has none.
+  if (numbers) registration.enabledNumbers = readEnabledNumbers(numbers);
+  return { ok: true, value: registration };
+}
+
+/** Where the SMS page panel goes: above "Your Brand", at the top where VERIFIED is shown. */
+export function smsPagePanelPlacement(scope: Document): Placement {
+  const brand = findSection(scope, "yourBrand") ?? findSection(scope, "yourCampaign");
+  if (brand) return { anchor: brand, where: "before" };
+  return { anchor: scope.querySelector('main, [role="main"]') ?? scope.body, where: "prepend" };
+}
+
+export function smsPageHasRendered(scope: ParentNode): boolean {
+  return findSection(scope, "yourBrand") !== null || findSection(scope, "yourCampaign") !== null;
+}

@@ -1,0 +1,79 @@
+/**
+ * On a user's page: reads the profile, asks the background for a diagnosis and shows it next to the SMS enabled
+ * numbers section. When the SMS section's numbers or statuses change (after the admin saves), it diagnoses again.
+ */
+
+import { findSection } from "../../console/dom";
+import {
+  profileHasRendered,
+  readSmsRows,
+  readUserProfile,
+  userPanelPlacement,
+} from "../../console/read-user-profile";
+import { isUserPage, userIdFromUrl } from "../../console/routes";
+import { waitForReading } from "../../console/wait-for-reading";
+import { send } from "../../messaging/send";
+import { mountPanel } from "../../panels/mount-panel";
+import { UserSmsPanel } from "../../panels/UserSmsPanel";
+import type { Feature } from "../feature";
+
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The part of the SMS section that only changes after a save: each number with its status. */
+function savedSmsState(): string {
+  const section = findSection(document, "smsEnabledNumbers");
+  return section ? JSON.stringify(readSmsRows(section).map((row) => [row.number, row.status])) : "";
+}
+
+export const userSmsPanel: Feature = {
+  id: "user-sms-panel",
+  include: [isUserPage],
+  async init({ signal, url, softNavigation }) {
+    const userId = userIdFromUrl(url);
+    if (!userId) return false;
+    const read = () => readUserProfile(document, { userId, observedAt: new Date().toISOString() });
+    const reading = await waitForReading(read, {
+      signal,
+      hasRendered: () => profileHasRendered(document),
+      awaitChange: softNavigation,
+    });
+    const panel = mountPanel("user", userPanelPlacement(document), signal);
+    if (!reading.ok) {
+      panel.setState("unreadable", "unknown");
+      panel.render(<UserSmsPanel state={{ kind: "unreadable", unreadable: reading.unreadable }} />);
+      await send({ type: "page-unreadable", page: "user-page", unreadable: reading.unreadable }).catch(
+        () => {},
+      );
+      return;
+    }
+
+    const diagnose = async (snapshot = reading.value) => {
+      try {
+        const view = await send({ type: "user-page-read", snapshot });
+        if (signal.aborted) return;
+        panel.setState("ready", view.verdict);
+        panel.render(<UserSmsPanel state={{ kind: "diagnosed", view }} />);
+      } catch (error) {
+        if (signal.aborted) return;
+        panel.setState("error", "unknown");
+        panel.render(<UserSmsPanel state={{ kind: "error", message: errorMessage(error) }} />);
+      }
+    };
+    panel.setState("reading");
+    panel.render(<UserSmsPanel state={{ kind: "reading" }} />);
+    await diagnose();
+
+    // After a save the Status cell changes (e.g. to Pending): diagnose the new state.
+    let lastSaved = savedSmsState();
+    const observer = new MutationObserver(() => {
+      const saved = savedSmsState();
+      if (saved === lastSaved) return;
+      lastSaved = saved;
+      const again = read();
+      if (again.ok) void diagnose(again.value);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener("abort", () => observer.disconnect(), { once: true });
+    return;
+  },
+};

@@ -1,0 +1,133 @@
+/**
+ * What content scripts, the popup and the background say to each other. Types only: the content script must not
+ * carry zod, so the background parses every message with the schemas in background/message-schemas.ts.
+ */
+import type {
+  Actor,
+  Certainty,
+  CompanySmsRegistration,
+  Evidence,
+  ExpectedDelay,
+  Severity,
+  UserSnapshot,
+  Verdict,
+} from "@sms-doctor/core";
+import type { Unreadable } from "../console/reading";
+import type { PageId } from "../console/routes";
+
+/** A content script read a user's page. */
+export interface UserPageRead {
+  type: "user-page-read";
+  snapshot: UserSnapshot;
+}
+/** A content script read the SMS page. */
+export interface SmsPageRead {
+  type: "sms-page-read";
+  registration: CompanySmsRegistration;
+}
+/** A content script couldn't read a page; the popup says so instead of showing a stale verdict. */
+export interface PageUnreadable {
+  type: "page-unreadable";
+  page: PageId;
+  unreadable: Unreadable[];
+}
+/** The tab moved to another console page (client-side), so the popup forgets the previous verdict. */
+export interface PageShown {
+  type: "page-shown";
+  page: PageId | null;
+}
+/** The Users list asks for the last verdict of the users it shows. */
+export interface UsersListVerdicts {
+  type: "users-list-verdicts";
+  userIds: string[];
+}
+/** The popup asks what the current tab shows. */
+export interface TabStatusRequest {
+  type: "tab-status";
+  tabId: number;
+}
+
+export type ContentMessage = UserPageRead | SmsPageRead | PageUnreadable | PageShown | UsersListVerdicts;
+export type ExtensionPageMessage = TabStatusRequest;
+
+/** A finding put into words by core's formatFinding, ready to render as text. */
+export interface ExplainedFinding {
+  ruleId: string;
+  certainty: Certainty;
+  severity: Severity;
+  title: string;
+  explanation: string;
+  steps: string[];
+  actor: Actor;
+  expectedDelay?: ExpectedDelay;
+  evidence: Evidence[];
+  article?: { title: string; url: string };
+}
+
+/** Where the worker says the number stands in carrier provisioning. */
+export interface TrackingView {
+  number: string;
+  state: string;
+  since: string;
+  lastCheckedAt?: string;
+  nextCheckAt?: string;
+  /** ISO 8601 durations. */
+  expectedRemaining?: { typical: string; max: string };
+  stalled: boolean;
+}
+
+export type TrackingStatus =
+  | { kind: "not-configured" }
+  | { kind: "not-applicable" }
+  | { kind: "tracked"; tracking: TrackingView }
+  | { kind: "error"; message: string };
+
+export interface UserDiagnosisView {
+  verdict: Verdict;
+  findings: ExplainedFinding[];
+  /** The snapshot as validated and stored by the background. */
+  snapshot: UserSnapshot;
+  /** How many distinct snapshots of this user the history holds. */
+  historySize: number;
+  tracking: TrackingStatus;
+  /** When the diagnosis was made (the background's clock). */
+  diagnosedAt: string;
+}
+
+export interface RegistrationErrorView {
+  field?: string;
+  message: string;
+  /** What to change, for that field. */
+  fix: string;
+}
+
+export interface SmsPageView {
+  brand: { status: CompanySmsRegistration["brand"]["status"]; explanation: string };
+  campaign: { status: CompanySmsRegistration["campaign"]["status"]; explanation: string };
+  errors: RegistrationErrorView[];
+  pendingNumbers: { number: string; tracking: TrackingStatus }[];
+  /** Findings from core that concern the whole company (campaign, brand, number limit). */
+  findings: ExplainedFinding[];
+  verdict: Verdict;
+}
+
+export interface TabStatus {
+  page: PageId | null;
+  verdict?: Verdict;
+  userId?: string;
+  displayName?: string;
+  topFinding?: string;
+  unreadable?: Unreadable[];
+}
+
+/** Replies; `error` when the background could not handle a message. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface ReplyFor {
+  "user-page-read": UserDiagnosisView;
+  "sms-page-read": SmsPageView;
+  "page-unreadable": null;
+  "page-shown": null;
+  "users-list-verdicts": Record<string, Verdict>;
+  "tab-status": TabStatus;
+}

@@ -1,0 +1,61 @@
+/** The panel on a user's page: verdict, causes with evidence and steps, tracking, what was read, copy. */
+import type { Unreadable } from "../console/reading";
+import type { UserDiagnosisView } from "../messaging/messages";
+import { CopyButton } from "./CopyButton";
+import { diagnosisText } from "./diagnosis-text";
+import { FindingList } from "./FindingItem";
+import { PanelFrame } from "./PanelFrame";
+import { ReadFromPage } from "./ReadFromPage";
+import { TrackingSummary } from "./TrackingSummary";
+import { UnreadableNotice } from "./Unreadable";
+import { verdictTone, verdictWords } from "./words";
+
+export type UserPanelState =
+  | { kind: "reading" }
+  | { kind: "unreadable"; unreadable: Unreadable[] }
+  | { kind: "error"; message: string }
+  | { kind: "diagnosed"; view: UserDiagnosisView };
+
+const LABEL = "SMS Doctor: why this user can or can't send SMS";
+
+export function UserSmsPanel({ state }: { state: UserPanelState }) {
+  switch (state.kind) {
+    case "reading":
+      return (
+        <PanelFrame summary="Reading this user's SMS settings…" tone="unknown" label={LABEL}>
+          <p class="meta">Waiting for the console to finish loading this user.</p>
+        </PanelFrame>
+      );
+    case "unreadable":
+      return (
+        <PanelFrame summary="Couldn't read this page" tone="unknown" label={LABEL}>
+          <UnreadableNotice unreadable={state.unreadable} />
+        </PanelFrame>
+      );
+    case "error":
+      return (
+        <PanelFrame summary="Couldn't diagnose this user" tone="unknown" label={LABEL}>
+          <p class="problem" role="alert">
+            {state.message}
+          </p>
+        </PanelFrame>
+      );
+    case "diagnosed": {
+      const { view } = state;
+      return (
+        <PanelFrame summary={verdictWords[view.verdict]} tone={verdictTone[view.verdict]} label={LABEL}>
+          <FindingList findings={view.findings} />
+          <TrackingSummary status={view.tracking} />
+          <ReadFromPage snapshot={view.snapshot} />
+          <p class="meta">
+            Based on {view.historySize} visit{view.historySize === 1 ? "" : "s"} to this user's page in this
+            browser.
+          </p>
+          <div class="actions">
+            <CopyButton label="Copy diagnosis" text={() => diagnosisText(view)} />
+          </div>
+        </PanelFrame>
+      );
+    }
+  }
+}

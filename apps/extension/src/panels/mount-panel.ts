@@ -1,0 +1,77 @@
+/**
+ * Puts a Preact tree into a shadow-root host placed next to a console element. The console's own nodes are never
+ * changed: the host is a sibling. A host left by an earlier run (or an earlier copy of the content script) is
+ * replaced, so a panel is never duplicated; aborting the signal removes it.
+ */
+import { type ComponentChild, render } from "preact";
+import type { Placement } from "../console/read-user-profile";
+import { panelStyles } from "./panel-styles";
+
+export type PanelKind = "user" | "sms-page";
+
+export interface MountedPanel {
+  host: HTMLElement;
+  render(tree: ComponentChild): void;
+  /** Mirrors the verdict and state on the host for tests and for the console's own devtools users. */
+  setState(state: "reading" | "ready" | "unreadable" | "error", verdict?: string): void;
+}
+
+const HOST_TAG = "sms-doctor-panel";
+
+function createShadowHost(tag: string): { host: HTMLElement; mountPoint: HTMLElement } {
+  const host = document.createElement(tag);
+  const shadow = host.attachShadow({ mode: "open" });
+  const style = document.createElement("style");
+  style.textContent = panelStyles;
+  const mountPoint = document.createElement("div");
+  shadow.append(style, mountPoint);
+  return { host, mountPoint };
+}
+
+export function mountPanel(kind: PanelKind, placement: Placement, signal: AbortSignal): MountedPanel {
+  for (const stale of Array.from(document.querySelectorAll(`[data-sms-doctor-panel="${kind}"]`)))
+    stale.remove();
+  const { host, mountPoint } = createShadowHost(HOST_TAG);
+  host.dataset.smsDoctorPanel = kind;
+  if (placement.where === "after") placement.anchor.after(host);
+  else if (placement.where === "before") placement.anchor.before(host);
+  else placement.anchor.prepend(host);
+  signal.addEventListener(
+    "abort",
+    () => {
+      render(null, mountPoint);
+      host.remove();
+    },
+    { once: true },
+  );
+  return {
+    host,
+    render: (tree) => render(tree, mountPoint),
+    setState(state, verdict) {
+      host.dataset.state = state;
+      if (verdict) host.dataset.verdict = verdict;
+      else delete host.dataset.verdict;
+    },
+  };
+}
+
+/** A small badge host placed right after a console element (a Users list link). */
+export function mountBadge(
+  anchor: Element,
+  signal: AbortSignal,
+): { host: HTMLElement; render(tree: ComponentChild): void } {
+  const next = anchor.nextElementSibling;
+  if (next?.hasAttribute("data-sms-doctor-badge")) next.remove();
+  const { host, mountPoint } = createShadowHost("sms-doctor-badge");
+  host.setAttribute("data-sms-doctor-badge", "");
+  anchor.after(host);
+  signal.addEventListener(
+    "abort",
+    () => {
+      render(null, mountPoint);
+      host.remove();
+    },
+    { once: true },
+  );
+  return { host, render: (tree) => render(tree, mountPoint) };
+}
