@@ -1,0 +1,494 @@
+import cors from "@fastify/cors";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import {
+  cancelTracking,
+  toE164 as coreToE164,
+  DiagnosisInputError,
+  diagnose,
+  expectedRemaining,
+  isStalled,
+  startTracking,
+  type UserSnapshot,
+} from "@sms-doctor/core";
+import type { Queue } from "bullmq";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { Redis } from "ioredis";
+import { z } from "zod";
+import type { TokenEntry } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { WorkerMetrics } from "../metrics.js";
+import { isRedisUnavailable } from "../redis/connections.js";
+import type { StoredRecord } from "../tracking/record-codec.js";
+import type { TrackingStore } from "../tracking/tracking-store.js";
+import {
+  DiagnosisResponseSchema,
+  ErrorResponseSchema,
+  ListNumbersQuerySchema,
+  NumberPageSchema,
+  NumberParamsSchema,
+  ObservationRequestSchema,
+  type TrackedNumber,
+  TrackedNumberSchema,
+  TrackNumberRequestSchema,
+  UserParamsSchema,
+} from "./api-schemas.js";
+import { ApiTokens, bearerToken } from "./api-tokens.js";
+import { eventNumber, ProviderEventSchema, verifyProviderWebhook } from "./provider-webhooks.js";
+
+export interface StatusApiOptions {
+  store: TrackingStore;
+  /** A producer connection (`enableOfflineQueue: false`): requests fail fast while Redis is down. */
+  redis: Redis;
+  tokens: readonly TokenEntry[];
+  /** SHA-256 of the admin token guarding /metrics and /admin/queues; both are closed without one. */
+  adminTokenSha256?: string;
+  corsOrigins?: readonly string[];
+  rateLimitPerMinute?: number;
+  /** The provider new numbers are tracked with. */
+  provider: string;
+  /** Secrets of provider webhooks by provider name; a provider without one gets 404. */
+  providerWebhookSecrets?: Record<string, string>;
+  /** For the bull-board dashboard and queue-depth metrics. */
+  queue?: Queue;
+  metrics?: WorkerMetrics;
+  logger?: Logger | boolean;
+  /** Snapshots kept per user. */
+  historyLength?: number;
+  now?: () => number;
+}
+
+/** A request error with the offending field, answered as 4xx with `{ error: { code, message, field } }`. */
+class RequestError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = issue.path.map(String).join(".");
+  const field = path || (issue.code === "unrecognized_keys" ? issue.keys.join(",") : where);
+  const message =
+    issue.code === "unrecognized_keys" ? `unknown field(s): ${issue.keys.join(", ")}` : issue.message;
+  throw new RequestError(400, "invalid-request", `${field}: ${message}`, field);
+}
+
+/** JSON Schema of a zod schema for the OpenAPI document (validation itself is zod's). */
+function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output") {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    tenant?: string;
+    rawBody?: string;
+  }
+}
+
+/** Builds the status API. Not listening yet: call `listen`, or `inject` in tests. */
+export async function buildStatusApi(options: StatusApiOptions): Promise<FastifyInstance> {
+  const { store, redis, metrics } = options;
+  const now = options.now ?? Date.now;
+  const tokens = new ApiTokens(options.tokens);
+  const admin = options.adminTokenSha256
+    ? new ApiTokens([{ tenant: "admin", sha256: options.adminTokenSha256 }])
+    : undefined;
+  const historyLength = options.historyLength ?? 50;
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 256 * 1024,
+    // Ids of requests in logs; no client-controlled header is trusted for it.
+    disableRequestLogging: true,
+  });
+  // zod validates (with errors naming the field); the JSON Schemas only document. Responses are
+  // serialized as they are, so the OpenAPI schemas can never drop a field.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error instanceof RequestError) {
+      return reply.code(error.statusCode).send({
+        error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+      });
+    }
+    if (isRedisUnavailable(error)) {
+      request.log.warn({ err: error }, "redis unavailable");
+      return reply
+        .code(503)
+        .header("retry-after", "1")
+        .send({
+          error: {
+            code: "redis-unavailable",
+            message: "the tracking store is unavailable; try again shortly",
+          },
+        });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own: malformed JSON, wrong content type, body too large, rate limited.
+      return reply.code(status).send({
+        error: {
+          code: error.code ?? "invalid-request",
+          message: error.message,
+          ...(status === 400 ? { field: "body" } : {}),
+        },
+      });
+    }
+    request.log.error({ err: error }, "unexpected error");
+    return reply.code(500).send({ error: { code: "internal", message: "unexpected error" } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({
+      error: { code: "not-found", message: `no route ${request.method} ${request.url.split("?")[0]}` },
+    }),
+  );
+
+  await app.register(cors, {
+    // Only the configured origins (the extension's chrome-extension://<id>); everyone else gets no CORS headers.
+    origin: options.corsOrigins?.length ? [...options.corsOrigins] : false,
+    methods: ["GET", "POST", "DELETE"],
+    allowedHeaders: ["authorization", "content-type"],
+    maxAge: 600,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "SMS Doctor status API",
+        version: "1.0.0",
+        description: "Carrier provisioning of SMS numbers, and diagnoses.",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await redis.ping();
+      return { status: "ready" };
+    } catch {
+      return reply.code(503).send({ status: "redis-unavailable" });
+    }
+  });
+
+  const requireAdmin = async (request: FastifyRequest, reply: FastifyReply) => {
+    const token = bearerToken(request.headers.authorization);
+    if (!admin || !token || !admin.tenantOf(token)) {
+      return reply.code(admin ? 401 : 404).send({
+        error: {
+          code: admin ? "unauthorized" : "not-found",
+          message: admin ? "admin token required" : "not configured",
+        },
+      });
+    }
+  };
+
+  app.get("/metrics", { schema: { hide: true }, onRequest: requireAdmin }, async (_request, reply) => {
+    if (!metrics) return reply.code(404).send({ error: { code: "not-found", message: "metrics are off" } });
+    return reply
+      .type(metrics.registry.contentType)
+      .serializer(String)
+      .send(await metrics.registry.metrics());
+  });
+
+  if (options.queue) {
+    const queue = options.queue;
+    await app.register(async (scope) => {
+      const { createBullBoard } = await import("@bull-board/api");
+      const { BullMQAdapter } = await import("@bull-board/api/bullMQAdapter");
+      const { FastifyAdapter } = await import("@bull-board/fastify");
+      const board = new FastifyAdapter();
+      board.setBasePath("/admin/queues");
+      createBullBoard({ queues: [new BullMQAdapter(queue, { readOnlyMode: false })], serverAdapter: board });
+      scope.addHook("onRequest", requireAdmin);
+      await scope.register(board.registerPlugin(), { prefix: "/admin/queues" });
+    });
+  }
+
+  // Provider webhooks: authenticated by signature, not by bearer token; they only bring a check forward.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+      request.rawBody = String(body);
+      try {
+        done(null, JSON.parse(String(body)));
+      } catch {
+        done(new RequestError(400, "invalid-json", "body: not valid JSON", "body"), undefined);
+      }
+    });
+    scope.post("/v1/webhooks/:provider", { schema: { hide: true } }, async (request, reply) => {
+      const provider = parse(
+        z.object({ provider: z.string().regex(/^[a-z0-9-]{1,32}$/) }),
+        request.params,
+        "provider",
+      ).provider;
+      const secret = options.providerWebhookSecrets?.[provider];
+      if (!secret)
+        throw new RequestError(404, "not-found", `no webhooks are configured for provider "${provider}"`);
+      if (!verifyProviderWebhook(secret, request.rawBody ?? "", request.headers, Math.floor(now() / 1000))) {
+        throw new RequestError(401, "bad-signature", "the webhook signature does not verify");
+      }
+      const event = parse(ProviderEventSchema, request.body, "body");
+      const first = await redis.set(
+        store.keys.seenEvent(provider, event.data.id),
+        "1",
+        "EX",
+        7 * 86_400,
+        "NX",
+      );
+      if (first === null) return reply.code(200).send({ status: "duplicate" });
+      const number = eventNumber(event);
+      let woken = 0;
+      if (number) {
+        // The event does not say whose number it is: wake it for every tenant that tracks it.
+        const tenants = [...new Set(options.tokens.map((t) => t.tenant))];
+        const results = await Promise.all(tenants.map((tenant) => store.wake(tenant, number, now())));
+        woken = results.filter(Boolean).length;
+      }
+      return reply.code(202).send({ status: "accepted", woken });
+    });
+  });
+
+  // The tenant API: bearer token → tenant; every key it touches is under that tenant.
+  await app.register(async (v1) => {
+    v1.addHook("onRequest", async (request, reply) => {
+      if (request.method === "OPTIONS") return;
+      const token = bearerToken(request.headers.authorization);
+      const tenant = token ? tokens.tenantOf(token) : undefined;
+      if (!tenant) {
+        return reply
+          .code(401)
+          .header("www-authenticate", "Bearer")
+          .send({ error: { code: "unauthorized", message: "a valid bearer token is required" } });
+      }
+      request.tenant = tenant;
+    });
+    await v1.register(rateLimit, {
+      max: options.rateLimitPerMinute ?? 600,
+      timeWindow: 60_000,
+      hook: "preHandler",
+      keyGenerator: (request) => request.tenant ?? request.ip,
+      errorResponseBuilder: (_request, context) => ({
+        statusCode: 429,
+        error: {
+          code: "rate-limited",
+          message: `more than ${context.max} requests a minute; retry in ${context.after}`,
+        },
+      }),
+    });
+
+    const view = (stored: StoredRecord): TrackedNumber => {
+      const at = new Date(now()).toISOString();
+      const remaining = expectedRemaining(stored.record, at);
+      return {
+        ...stored.record,
+        ...(stored.userId ? { userId: stored.userId } : {}),
+        stalled: isStalled(stored.record, at),
+        ...(remaining ? { expectedRemaining: remaining } : {}),
+      };
+    };
+    const tenantOf = (request: FastifyRequest) => request.tenant!;
+    const notFound = (number: string) => new RequestError(404, "not-found", `${number} is not tracked`);
+    const numberSchema = { tags: ["numbers"], params: jsonSchema(NumberParamsSchema, "input") };
+
+    v1.post(
+      "/v1/numbers",
+      {
+        schema: {
+          tags: ["numbers"],
+          summary: "Start tracking a number (idempotent)",
+          body: jsonSchema(TrackNumberRequestSchema, "input"),
+          response: { 202: jsonSchema(TrackedNumberSchema), 400: jsonSchema(ErrorResponseSchema) },
+        },
+      },
+      async (request, reply) => {
+        const body = parse(TrackNumberRequestSchema, request.body, "body");
+        const at = now();
+        const enabledAt = body.enabledAt ? new Date(Date.parse(body.enabledAt)).toISOString() : undefined;
+        const record = startTracking(body.number, new Date(at).toISOString(), {
+          provider: options.provider,
+          ...(enabledAt ? { enabledAt } : {}),
+        });
+        const { stored } = await store.start(tenantOf(request), record, {
+          dueAt: at,
+          ...(body.userId ? { userId: body.userId } : {}),
+        });
+        return reply.code(202).send(view(stored));
+      },
+    );
+
+    v1.get(
+      "/v1/numbers/:number",
+      {
+        schema: {
+          ...numberSchema,
+          summary: "A tracked number with its transitions",
+          response: { 200: jsonSchema(TrackedNumberSchema), 404: jsonSchema(ErrorResponseSchema) },
+        },
+      },
+      async (request) => {
+        const { number } = parse(NumberParamsSchema, request.params, "number");
+        const stored = await store.load(tenantOf(request), number);
+        if (!stored) throw notFound(number);
+        return view(stored);
+      },
+    );
+
+    v1.delete(
+      "/v1/numbers/:number",
+      {
+        schema: {
+          ...numberSchema,
+          summary: "Stop tracking a number (it becomes CANCELLED)",
+          response: { 200: jsonSchema(TrackedNumberSchema) },
+        },
+      },
+      async (request) => {
+        const { number } = parse(NumberParamsSchema, request.params, "number");
+        const tenant = tenantOf(request);
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const stored = await store.load(tenant, number);
+          if (!stored) throw notFound(number);
+          const result = cancelTracking(
+            stored.record,
+            new Date(now()).toISOString(),
+            "tracking cancelled through the API",
+          );
+          if (!result.transition) return view(stored);
+          const { outcome } = await store.commit(
+            tenant,
+            stored,
+            result.record,
+            [result.transition],
+            undefined,
+          );
+          if (outcome === "written")
+            return view({ ...stored, version: stored.version + 1, record: result.record });
+          if (outcome === "gone") throw notFound(number);
+        }
+        throw new RequestError(409, "conflict", `${number} kept changing; try again`);
+      },
+    );
+
+    v1.get(
+      "/v1/numbers",
+      {
+        schema: {
+          tags: ["numbers"],
+          summary: "Tracked numbers, optionally in one state (paginated)",
+          querystring: jsonSchema(ListNumbersQuerySchema, "input"),
+          response: { 200: jsonSchema(NumberPageSchema) },
+        },
+      },
+      async (request) => {
+        const query = parse(ListNumbersQuerySchema, request.query, "query");
+        const page = await store.list(tenantOf(request), {
+          limit: query.limit,
+          ...(query.state ? { state: query.state } : {}),
+          ...(query.cursor ? { cursor: query.cursor } : {}),
+        });
+        return { items: page.records.map(view), ...(page.cursor !== "0" ? { nextCursor: page.cursor } : {}) };
+      },
+    );
+
+    const diagnosisOf = async (
+      tenant: string,
+      current: UserSnapshot,
+      history: UserSnapshot[],
+      company: unknown,
+    ) => {
+      const number = current.phoneNumber ? coreToE164(current.phoneNumber) : null;
+      const stored = number ? await store.load(tenant, number) : undefined;
+      try {
+        const diagnosis = diagnose({
+          now: new Date(now()).toISOString(),
+          current,
+          history,
+          ...(company ? { company } : {}),
+          ...(stored ? { provisioning: stored.record } : {}),
+        });
+        return { diagnosis, ...(stored ? { provisioning: view(stored) } : {}) };
+      } catch (error) {
+        if (error instanceof DiagnosisInputError) {
+          const issue = error.issues[0];
+          throw new RequestError(400, "invalid-request", error.message, issue?.path || "snapshot");
+        }
+        throw error;
+      }
+    };
+
+    v1.post(
+      "/v1/observations",
+      {
+        schema: {
+          tags: ["diagnosis"],
+          summary: "Store a user snapshot in shared history and diagnose the user",
+          body: jsonSchema(ObservationRequestSchema, "input"),
+          response: { 200: jsonSchema(DiagnosisResponseSchema) },
+        },
+      },
+      async (request) => {
+        const body = parse(ObservationRequestSchema, request.body, "body");
+        const tenant = tenantOf(request);
+        const historyKey = store.keys.history(tenant, body.snapshot.userId);
+        const multi = redis
+          .multi()
+          .lpush(historyKey, JSON.stringify(body.snapshot))
+          .ltrim(historyKey, 0, historyLength - 1);
+        if (body.company) multi.set(store.keys.company(tenant), JSON.stringify(body.company));
+        multi.lrange(historyKey, 0, historyLength - 1).get(store.keys.company(tenant));
+        const replies = (await multi.exec()) ?? [];
+        const history = ((replies.at(-2)?.[1] as string[]) ?? []).map((s) => JSON.parse(s) as UserSnapshot);
+        const company = replies.at(-1)?.[1] as string | null;
+        return await diagnosisOf(tenant, body.snapshot, history, company ? JSON.parse(company) : undefined);
+      },
+    );
+
+    v1.get(
+      "/v1/users/:userId/diagnosis",
+      {
+        schema: {
+          tags: ["diagnosis"],
+          summary: "Diagnose a user from the shared history",
+          params: jsonSchema(UserParamsSchema, "input"),
+          response: { 200: jsonSchema(DiagnosisResponseSchema) },
+        },
+      },
+      async (request) => {
+        const { userId } = parse(UserParamsSchema, request.params, "userId");
+        const tenant = tenantOf(request);
+        const [snapshots, company] = await Promise.all([
+          redis.lrange(store.keys.history(tenant, userId), 0, historyLength - 1),
+          redis.get(store.keys.company(tenant)),
+        ]);
+        const history = snapshots.map((s) => JSON.parse(s) as UserSnapshot);
+        // Newest observation, not newest arrival: snapshots can come in late from another admin's browser.
+        const current = history.reduce<UserSnapshot | undefined>(
+          (latest, s) => (!latest || Date.parse(s.observedAt) > Date.parse(latest.observedAt) ? s : latest),
+          undefined,
+        );
+        if (!current) throw new RequestError(404, "not-found", `no snapshot of user ${userId} was observed`);
+        return await diagnosisOf(tenant, current, history, company ? JSON.parse(company) : undefined);
+      },
+    );
+  });
+
+  return app;
+}

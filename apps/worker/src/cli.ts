@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { cancelTracking, expectedRemaining, isStalled, startTracking } from "@sms-doctor/core";
+import { ConfigError, loadConfig } from "./config.js";
+import { createLogger, redactUrl } from "./logger.js";
+import { WorkerMetrics } from "./metrics.js";
+import { producerConnection, whenReady } from "./redis/connections.js";
+import { findRedis, redisForDev } from "./redis/dev-redis.js";
+import { INSTALL_REDIS_HINT } from "./redis/redis-server-process.js";
+import { type Running, startApi, startWorker } from "./runtime.js";
+import { TENANT_PATTERN } from "./tracking/keys.js";
+import { toE164 } from "./tracking/phone-number.js";
+import type { StoredRecord } from "./tracking/record-codec.js";
+import { TrackingStore } from "./tracking/tracking-store.js";
+
+const USAGE = `sms-doctor — tracks carrier provisioning of SMS numbers
+
+Usage:
+  sms-doctor worker                 run the tracking worker
+  sms-doctor api                    run the status API (PORT, default 8080)
+  sms-doctor serve                  both in one process
+  sms-doctor track <number>         start tracking a number   [--tenant t] [--user id] [--json]
+  sms-doctor status <number>        show a number's record     [--tenant t] [--json]
+  sms-doctor cancel <number>        stop tracking a number     [--tenant t] [--json]
+
+Configuration comes from the environment: REDIS_URL, PORT, SMS_DOCTOR_API_TOKENS,
+SMS_DOCTOR_PROVIDER (sandbox|telnyx), SMS_DOCTOR_PROVIDER_URL, SMS_DOCTOR_PROVIDER_API_KEY,
+SMS_DOCTOR_WEBHOOK_URL, SMS_DOCTOR_WEBHOOK_SECRET (see the README).`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      tenant: { type: "string", default: process.env.SMS_DOCTOR_TENANT ?? "default" },
+      user: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [command, argument] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const config = loadConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL });
+
+  if (command === "worker" || command === "api" || command === "serve") {
+    const dev =
+      config.NODE_ENV === "production" ? { url: config.REDIS_URL } : await redisForDev(config.REDIS_URL);
+    if (!dev.url) throw new Error("REDIS_URL is required in production");
+    if ("server" in dev && dev.server)
+      logger.info({ url: dev.url }, "started a private redis-server for development");
+    logger.info({ redis: redactUrl(dev.url) }, "using Redis");
+    const metrics = new WorkerMetrics();
+    const running: Running[] = [];
+    if (command !== "api") running.push(await startWorker(config, dev.url, logger, metrics));
+    if (command !== "worker") running.push(await startApi(config, dev.url, logger, metrics));
+    await new Promise<void>((resolve) => {
+      const drain = (signal: string) => {
+        logger.info({ signal }, "draining: no new jobs; active checks finish");
+        resolve();
+      };
+      process.once("SIGTERM", drain);
+      process.once("SIGINT", drain);
+    });
+    // Stop the API first (no new work), then the worker (lets active checks finish).
+    for (const part of running.reverse()) await part.close();
+    if ("server" in dev && dev.server) await dev.server.stop();
+    logger.info("stopped");
+    return 0;
+  }
+
+  if (command === "track" || command === "status" || command === "cancel") {
+    const number = argument ? toE164(argument) : undefined;
+    if (!number)
+      throw new UsageError(
+        `${command} needs a US or Canadian number, e.g. sms-doctor ${command} +14155550100`,
+      );
+    const tenant = values.tenant!;
+    if (!TENANT_PATTERN.test(tenant))
+      throw new UsageError(`--tenant: "${tenant}" is not a tenant id (a-z, 0-9, - and _)`);
+    const url = await findRedis(config.REDIS_URL);
+    if (!url)
+      throw new UsageError(`no Redis: set REDIS_URL, start one on 127.0.0.1:6379, or run "sms-doctor serve"`);
+    const redis = producerConnection(url, { commandTimeoutMs: 5000 });
+    redis.on("error", () => {});
+    try {
+      await whenReady(redis);
+      const store = new TrackingStore(redis, { prefix: config.SMS_DOCTOR_PREFIX });
+      const stored = await runRecordCommand(
+        command,
+        store,
+        tenant,
+        number,
+        config.SMS_DOCTOR_PROVIDER,
+        values.user,
+      );
+      if (!stored) {
+        console.error(`${number} is not tracked for tenant "${tenant}"`);
+        return 1;
+      }
+      print(stored, values.json!);
+      return 0;
+    } finally {
+      redis.disconnect();
+    }
+  }
+  throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+}
+
+async function runRecordCommand(
+  command: "track" | "status" | "cancel",
+  store: TrackingStore,
+  tenant: string,
+  number: string,
+  provider: string,
+  userId: string | undefined,
+): Promise<StoredRecord | undefined> {
+  const now = new Date().toISOString();
+  if (command === "track") {
+    const record = startTracking(number, now, { provider });
+    return (await store.start(tenant, record, { dueAt: Date.now(), ...(userId ? { userId } : {}) })).stored;
+  }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const stored = await store.load(tenant, number);
+    if (!stored || command === "status") return stored;
+    const result = cancelTracking(stored.record, now, "tracking cancelled from the CLI");
+    if (!result.transition) return stored;
+    const { outcome } = await store.commit(tenant, stored, result.record, [result.transition], undefined);
+    if (outcome === "written") return { ...stored, version: stored.version + 1, record: result.record };
+  }
+  throw new Error(`${number} kept changing; try again`);
+}
+
+function print({ record, userId }: StoredRecord, json: boolean): void {
+  const now = new Date().toISOString();
+  const remaining = expectedRemaining(record, now);
+  const stalled = isStalled(record, now);
+  if (json) {
+    console.log(
+      JSON.stringify(
+        {
+          ...record,
+          ...(userId ? { userId } : {}),
+          stalled,
+          ...(remaining ? { expectedRemaining: remaining } : {}),
+        },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  console.log(`${record.number}  ${record.state}${stalled ? " (stalled)" : ""}  since ${record.since}`);
+  if (record.nextCheckAt) console.log(`  next check   ${record.nextCheckAt}`);
+  if (remaining) console.log(`  expected     typically ${remaining.typical}, at most ${remaining.max} more`);
+  if (record.raw)
+    console.log(`  provider     ${record.raw.provider} ${record.raw.entity} ${record.raw.value}`);
+  if (record.flags?.length) console.log(`  flags        ${record.flags.join(", ")}`);
+  for (const t of record.transitions) console.log(`  ${t.at}  ${t.from} → ${t.to}  (${t.cause})`);
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof UsageError) console.error(error.message);
+    else if (error instanceof Error && error.message === INSTALL_REDIS_HINT) console.error(error.message);
+    else console.error(error);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);

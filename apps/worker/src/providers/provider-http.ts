@@ -1,0 +1,112 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { ProviderError } from "./provider-adapter.js";
+
+export interface ProviderHttpOptions {
+  /** Per attempt. */
+  timeoutMs: number;
+  /** Further attempts after a 5xx or a timeout, within one check. */
+  retries: number;
+  /** Base of the exponential backoff between attempts; each wait is drawn at random below it. */
+  backoffMs: number;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface ProviderResponse {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * GETs JSON from a provider with a timeout on every attempt and jittered retries of 5xx and timeouts.
+ * 404 is an answer (the provider does not know the thing), 429 is thrown at once as `rate-limited`
+ * so the worker can slow down for everyone, other 4xx are `refused`.
+ */
+export async function getProviderJson(url: string, options: ProviderHttpOptions): Promise<ProviderResponse> {
+  let lastError: ProviderError | undefined;
+  for (let attempt = 0; attempt <= options.retries; attempt++) {
+    if (attempt > 0) {
+      // Full jitter: spreads the retries of many workers instead of synchronising them.
+      await sleep(Math.random() * options.backoffMs * 2 ** (attempt - 1), undefined, {
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    }
+    try {
+      return await getOnce(url, options);
+    } catch (error) {
+      if (!(error instanceof ProviderError) || error.kind !== "unavailable") throw error;
+      lastError = error;
+    }
+  }
+  throw lastError ?? new ProviderError("unavailable", `GET ${url} failed`);
+}
+
+async function getOnce(url: string, options: ProviderHttpOptions): Promise<ProviderResponse> {
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(url, { headers: { accept: "application/json", ...options.headers }, signal });
+    text = await response.text();
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    const timedOut = timeout.aborted;
+    throw new ProviderError(
+      "unavailable",
+      timedOut
+        ? `GET ${url} timed out after ${options.timeoutMs} ms`
+        : `GET ${url}: ${(error as Error).message}`,
+    );
+  }
+  const status = response.status;
+  if (status === 429) {
+    throw new ProviderError("rate-limited", `GET ${url}: 429 Too Many Requests`, {
+      httpStatus: 429,
+      retryAfterMs: retryAfterMs(response.headers),
+      ...errorCode(text),
+    });
+  }
+  if (status >= 500 || status === 408) {
+    throw new ProviderError("unavailable", `GET ${url}: ${status}`, {
+      httpStatus: status,
+      ...errorCode(text),
+    });
+  }
+  if (status === 404) return { status, body: undefined };
+  if (status >= 400) {
+    throw new ProviderError("refused", `GET ${url}: ${status} ${text.slice(0, 200)}`, {
+      httpStatus: status,
+      ...errorCode(text),
+    });
+  }
+  try {
+    return { status, body: JSON.parse(text) };
+  } catch {
+    throw new ProviderError("unavailable", `GET ${url}: the body is not JSON`, { httpStatus: status });
+  }
+}
+
+/** Retry-After in seconds or as an HTTP date; Telnyx's x-ratelimit-reset (seconds) otherwise; 1 s by default. */
+export function retryAfterMs(headers: Headers, now = Date.now()): number {
+  const retryAfter = headers.get("retry-after");
+  if (retryAfter) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+    const date = Date.parse(retryAfter);
+    if (Number.isFinite(date)) return Math.max(0, date - now);
+  }
+  const reset = Number(headers.get("x-ratelimit-reset"));
+  if (Number.isFinite(reset) && reset > 0) return reset * 1000;
+  return 1000;
+}
+
+/** The provider's error code (Telnyx: `{"errors":[{"code":"10011"}]}`), when there is one. */
+function errorCode(text: string): { code?: string } {
+  try {
+    const code = (JSON.parse(text) as { errors?: { code?: unknown }[] })?.errors?.[0]?.code;
+    return code === undefined ? {} : { code: String(code) };
+  } catch {
+    return {};
+  }
+}

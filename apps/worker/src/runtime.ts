@@ -1,0 +1,140 @@
+import { hostname } from "node:os";
+import { Queue } from "bullmq";
+import type { FastifyInstance } from "fastify";
+import type { Redis } from "ioredis";
+import { buildStatusApi } from "./api/status-api.js";
+import { type Config, DEFAULT_PROVIDER_URLS, sha256Hex } from "./config.js";
+import type { Logger } from "./logger.js";
+import type { WorkerMetrics } from "./metrics.js";
+import { TransitionNotifier } from "./notify/transition-notifier.js";
+import type { ProviderAdapter } from "./providers/provider-adapter.js";
+import { createTelnyxAdapter } from "./providers/telnyx-adapter.js";
+import { checkEvictionPolicy, producerConnection, whenReady, workerConnection } from "./redis/connections.js";
+import { QUEUE_NAME } from "./tracking/keys.js";
+import { ProvisioningTracker } from "./tracking/provisioning-tracker.js";
+import { TrackingStore } from "./tracking/tracking-store.js";
+
+/** Something running that SIGTERM should drain. */
+export interface Running {
+  close(): Promise<void>;
+}
+
+/** The provider adapter the configuration names. */
+export function providerFromConfig(config: Config): ProviderAdapter {
+  const baseUrl =
+    config.SMS_DOCTOR_PROVIDER_URL ??
+    (config.SMS_DOCTOR_PROVIDER === "telnyx" ? DEFAULT_PROVIDER_URLS.telnyx : "http://127.0.0.1:4010/v2");
+  return createTelnyxAdapter({
+    name: config.SMS_DOCTOR_PROVIDER,
+    baseUrl,
+    timeoutMs: config.SMS_DOCTOR_PROVIDER_TIMEOUT_MS,
+    requestsPerSecond: config.SMS_DOCTOR_PROVIDER_RPS,
+    ...(config.SMS_DOCTOR_PROVIDER_API_KEY ? { apiKey: config.SMS_DOCTOR_PROVIDER_API_KEY } : {}),
+  });
+}
+
+/**
+ * Checks the Redis the worker is about to use: anything but `maxmemory-policy noeviction` lets Redis
+ * drop jobs and records under memory pressure. A warning in development; refused in production.
+ */
+export async function checkRedis(redis: Redis, config: Config, logger: Logger): Promise<void> {
+  await whenReady(redis);
+  const policy = await checkEvictionPolicy(redis);
+  if (policy === "noeviction") return;
+  const message = `Redis maxmemory-policy is "${policy}"; it must be "noeviction" or Redis may evict jobs and tracking records (CONFIG SET maxmemory-policy noeviction)`;
+  if (config.NODE_ENV === "production") throw new Error(message);
+  logger.warn(message);
+}
+
+export async function startWorker(
+  config: Config,
+  redisUrl: string,
+  logger: Logger,
+  metrics: WorkerMetrics,
+  provider: ProviderAdapter = providerFromConfig(config),
+): Promise<Running> {
+  const connection = workerConnection(redisUrl);
+  await checkRedis(connection, config, logger);
+  const store = new TrackingStore(connection, { prefix: config.SMS_DOCTOR_PREFIX });
+  const tracker = new ProvisioningTracker({
+    connection,
+    store,
+    provider,
+    logger,
+    metrics,
+    concurrency: config.SMS_DOCTOR_CONCURRENCY,
+  });
+  await tracker.start();
+  let notifier: TransitionNotifier | undefined;
+  if (config.SMS_DOCTOR_WEBHOOK_URL && config.SMS_DOCTOR_WEBHOOK_SECRET) {
+    notifier = new TransitionNotifier({
+      redis: connection.duplicate(),
+      stream: store.keys.transitions,
+      url: config.SMS_DOCTOR_WEBHOOK_URL,
+      secret: config.SMS_DOCTOR_WEBHOOK_SECRET,
+      consumer: `${hostname()}-${process.pid}`,
+      logger,
+      metrics,
+    });
+    await notifier.start();
+  }
+  logger.info({ provider: provider.name, concurrency: config.SMS_DOCTOR_CONCURRENCY }, "worker started");
+  return {
+    async close() {
+      await tracker.close();
+      await notifier?.close();
+      await connection.quit().catch(() => connection.disconnect());
+    },
+  };
+}
+
+export async function startApi(
+  config: Config,
+  redisUrl: string,
+  logger: Logger,
+  metrics: WorkerMetrics,
+): Promise<Running & { app: FastifyInstance; url: string }> {
+  const redis = producerConnection(redisUrl);
+  redis.on("error", () => {}); // reported per request as 503; ioredis reconnects by itself
+  await checkRedis(redis, config, logger).catch((error) => {
+    if (config.NODE_ENV === "production") throw error;
+    logger.warn({ err: error }, "Redis is not reachable yet; the API answers 503 until it is");
+  });
+  const store = new TrackingStore(redis, { prefix: config.SMS_DOCTOR_PREFIX });
+  const queue = new Queue(QUEUE_NAME, { connection: redis, prefix: config.SMS_DOCTOR_PREFIX });
+  queue.on("error", () => {});
+  metrics.watchQueue(async () => ({
+    ...(await queue.getJobCounts("waiting", "active", "delayed", "failed")),
+    scheduled: await store.scheduledCount(),
+  }));
+  if (config.SMS_DOCTOR_API_TOKENS.length === 0)
+    logger.warn("SMS_DOCTOR_API_TOKENS is empty: every /v1 request gets 401");
+  const app = await buildStatusApi({
+    store,
+    redis,
+    queue,
+    metrics,
+    logger,
+    tokens: config.SMS_DOCTOR_API_TOKENS,
+    corsOrigins: config.SMS_DOCTOR_CORS_ORIGINS,
+    rateLimitPerMinute: config.SMS_DOCTOR_RATE_LIMIT_PER_MINUTE,
+    provider: config.SMS_DOCTOR_PROVIDER,
+    ...(config.SMS_DOCTOR_ADMIN_TOKEN ? { adminTokenSha256: sha256Hex(config.SMS_DOCTOR_ADMIN_TOKEN) } : {}),
+    ...(config.SMS_DOCTOR_PROVIDER_WEBHOOK_SECRET
+      ? {
+          providerWebhookSecrets: { [config.SMS_DOCTOR_PROVIDER]: config.SMS_DOCTOR_PROVIDER_WEBHOOK_SECRET },
+        }
+      : {}),
+  });
+  const url = await app.listen({ host: config.HOST, port: config.PORT });
+  logger.info({ url }, "status API listening");
+  return {
+    app,
+    url,
+    async close() {
+      await app.close();
+      await queue.close().catch(() => {});
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Every Redis key the worker writes. They all share one hash tag (`{sms-doctor}` by default) so the
+ * Lua scripts that touch several of them at once also run on Redis Cluster, where a script may only
+ * touch keys of one slot. BullMQ's own keys use the same prefix, so the queue lives in that slot too.
+ */
+export const DEFAULT_PREFIX = "{sms-doctor}";
+
+export const QUEUE_NAME = "provisioning";
+
+/** A tenant id as it appears in keys, job ids and token configuration. */
+export const TENANT_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+
+export interface TrackingKeys {
+  prefix: string;
+  /** Hash: number → encoded tracking record (one hash per tenant keeps per-number overhead small). */
+  records(tenant: string): string;
+  /** Set of the tenant's numbers in one state (for `GET /v1/numbers?state=`). */
+  byState(tenant: string, state: string): string;
+  /** Sorted set: `tenant|number` scored by the instant (ms) the number is next due for a check. */
+  due: string;
+  /** Capped stream of every transition: the outbox webhooks are delivered from. */
+  transitions: string;
+  /** List of a user's latest snapshots, newest first. */
+  history(tenant: string, userId: string): string;
+  /** The company SMS registration the tenant reported last. */
+  company(tenant: string): string;
+  /** Marks a provider webhook event as seen, for deduplication. */
+  seenEvent(provider: string, eventId: string): string;
+  /** The global request limiter of one provider, shared by every worker process. */
+  limiter(provider: string): string;
+}
+
+export function trackingKeys(prefix = DEFAULT_PREFIX): TrackingKeys {
+  return {
+    prefix,
+    records: (tenant) => `${prefix}:t:${tenant}:records`,
+    byState: (tenant, state) => `${prefix}:t:${tenant}:state:${state}`,
+    due: `${prefix}:due`,
+    transitions: `${prefix}:transitions`,
+    history: (tenant, userId) => `${prefix}:t:${tenant}:history:${userId}`,
+    company: (tenant) => `${prefix}:t:${tenant}:company`,
+    seenEvent: (provider, eventId) => `${prefix}:seen:${provider}:${eventId}`,
+    limiter: (provider) => `${prefix}:limiter:${provider}`,
+  };
+}
+
+/** The due-set member of a tracked number. `|` appears in neither a tenant id nor an E.164 number. */
+export function dueMember(tenant: string, number: string): string {
+  return `${tenant}|${number}`;
+}
+
+export function parseDueMember(member: string): { tenant: string; number: string } | undefined {
+  const bar = member.indexOf("|");
+  if (bar <= 0) return undefined;
+  return { tenant: member.slice(0, bar), number: member.slice(bar + 1) };
+}
+
+/**
+ * The BullMQ job id of a number's check: deterministic, so tracking or waking a number twice never
+ * makes two live jobs. BullMQ forbids `:` in custom ids and reads all-digit ids as its own counters;
+ * `tenant.digits` has neither problem.
+ */
+export function checkJobId(tenant: string, number: string): string {
+  return `${tenant}.${number.replace(/^\+/, "")}`;
+}

@@ -1,0 +1,252 @@
+import { isFinal } from "@sms-doctor/core";
+import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import { z } from "zod";
+import type { Logger } from "../logger.js";
+import type { WorkerMetrics } from "../metrics.js";
+import { type ProviderAdapter, ProviderError } from "../providers/provider-adapter.js";
+import { decideCheck } from "./check-number.js";
+import { checkJobId, parseDueMember, QUEUE_NAME, TENANT_PATTERN } from "./keys.js";
+import { toE164 } from "./phone-number.js";
+import type { StoredRecord } from "./record-codec.js";
+import { acquireProviderSlotScript } from "./tracking-scripts.js";
+import type { TrackingStore } from "./tracking-store.js";
+
+/** A check job's data. Parsed on entry: job data crosses a process boundary. */
+export const CheckJobDataSchema = z.object({
+  tenant: z.string().regex(TENANT_PATTERN, "a tenant id: lowercase letters, digits, - and _"),
+  number: z.string().refine((n) => toE164(n) === n, "an E.164 US or Canadian number"),
+  /** Failed provider calls in a row for this job; drives the backoff. */
+  retries: z.number().int().min(0).max(1000).optional(),
+});
+export type CheckJobData = z.infer<typeof CheckJobDataSchema>;
+
+export const CHECK_JOB = "check";
+export const SWEEP_JOB = "sweep";
+const SWEEP_SCHEDULER = "due-sweep";
+
+export interface TrackerOptions {
+  /** For the worker: `maxRetriesPerRequest: null`, so commands wait through a Redis restart. */
+  connection: Redis;
+  store: TrackingStore;
+  provider: ProviderAdapter;
+  logger: Logger;
+  metrics?: WorkerMetrics;
+  queueName?: string;
+  concurrency?: number;
+  /** How often the scheduler sweeps the due set. */
+  sweepEveryMs?: number;
+  /** Most numbers claimed per round of a sweep. */
+  claimBatch?: number;
+  /** The sweep stops claiming while this many checks wait: due numbers stay in the due set, not in job hashes. */
+  maxWaiting?: number;
+  /** A claimed number falls due again after this long if its check never finished. */
+  leaseMs?: number;
+  /** Longest wait between retries after provider failures. */
+  maxBackoffMs?: number;
+  now?: () => number;
+}
+
+/**
+ * The worker side of tracking. A job scheduler sweeps the due set (`sweep` jobs) and queues one
+ * `check` job per number due, with a job id derived from tenant and number; a check asks the
+ * provider, applies core's lifecycle, commits the record, its transitions and its next due time in
+ * one script, and completes. Checks that must be retried soon (provider errors, an open circuit)
+ * keep their job and wait in BullMQ's delayed set (`moveToDelayed` + `DelayedError`); everything
+ * else waits in the due set, where a number costs a sorted-set entry instead of a job hash.
+ */
+export class ProvisioningTracker {
+  readonly queue: Queue;
+  readonly worker: Worker;
+  readonly #o: Required<Omit<TrackerOptions, "metrics">> & { metrics: WorkerMetrics | undefined };
+
+  constructor(options: TrackerOptions) {
+    this.#o = {
+      queueName: QUEUE_NAME,
+      concurrency: 50,
+      sweepEveryMs: 1000,
+      claimBatch: 1000,
+      maxWaiting: 2000,
+      leaseMs: 120_000,
+      maxBackoffMs: 5 * 60_000,
+      now: Date.now,
+      ...options,
+      metrics: options.metrics,
+    };
+    const prefix = options.store.keys.prefix;
+    this.queue = new Queue(this.#o.queueName, { connection: options.connection, prefix });
+    this.worker = new Worker(this.#o.queueName, (job, token) => this.#process(job, token), {
+      connection: options.connection,
+      prefix,
+      concurrency: this.#o.concurrency,
+      autorun: false,
+      // A worker killed mid-check leaves its job stalled; another worker takes it over. Checks are
+      // idempotent, so being taken over many times is harmless; failing the job would strand the number.
+      maxStalledCount: 1000,
+      removeOnComplete: { count: 0 },
+      removeOnFail: { count: 1000 },
+    });
+    this.worker.on("error", (error) => this.#o.logger.error({ err: error }, "worker error"));
+    this.worker.on("failed", (job, error) =>
+      this.#o.logger.error({ jobId: job?.id, err: error }, "job failed and will not be retried"),
+    );
+  }
+
+  /** Registers the sweep scheduler and starts taking jobs. */
+  async start(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      SWEEP_SCHEDULER,
+      { every: this.#o.sweepEveryMs },
+      { name: SWEEP_JOB, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+    void this.worker.run();
+    await this.worker.waitUntilReady();
+  }
+
+  /** Drains: takes no new jobs, lets active checks finish, closes. */
+  async close(): Promise<void> {
+    await this.worker.close();
+    await this.queue.close();
+  }
+
+  async #process(job: Job, token: string | undefined): Promise<unknown> {
+    if (job.name === SWEEP_JOB) return await this.sweep();
+    if (job.name !== CHECK_JOB) throw new UnrecoverableError(`unknown job name "${job.name}"`);
+    const parsed = CheckJobDataSchema.safeParse(job.data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      this.#o.metrics?.checks.inc({ outcome: "malformed-job" });
+      throw new UnrecoverableError(
+        `malformed check job: ${issue?.path.join(".") || "data"}: ${issue?.message}`,
+      );
+    }
+    return await this.#check(job, token, parsed.data);
+  }
+
+  /**
+   * Claims due numbers and queues their checks, for up to one sweep period, keeping at most
+   * `maxWaiting` checks queued. Duplicate ids (a number whose check is still delayed or active) are
+   * ignored by BullMQ, so a number never has two live checks.
+   */
+  async sweep(): Promise<{ queued: number }> {
+    const { store, claimBatch, maxWaiting, leaseMs, sweepEveryMs } = this.#o;
+    const until = Date.now() + sweepEveryMs;
+    let queued = 0;
+    while (Date.now() < until) {
+      const room = maxWaiting - (await this.queue.getWaitingCount());
+      if (room <= 0) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        continue;
+      }
+      const members = await store.claimDue(this.#o.now(), Math.min(room, claimBatch), leaseMs);
+      const jobs = members.flatMap((member) => {
+        const target = parseDueMember(member);
+        if (!target) return [];
+        return [
+          {
+            name: CHECK_JOB,
+            data: target,
+            opts: {
+              jobId: checkJobId(target.tenant, target.number),
+              removeOnComplete: true,
+              removeOnFail: 1000,
+            },
+          },
+        ];
+      });
+      if (jobs.length > 0) await this.queue.addBulk(jobs);
+      queued += jobs.length;
+      if (members.length < Math.min(room, claimBatch)) break;
+    }
+    return { queued };
+  }
+
+  async #check(job: Job, token: string | undefined, data: CheckJobData): Promise<unknown> {
+    const { store, provider, metrics } = this.#o;
+    let stored = await store.load(data.tenant, data.number);
+    if (!stored || isFinal(stored.record.state)) {
+      await store.unschedule(data.tenant, data.number);
+      metrics?.checks.inc({ outcome: "not-tracked" });
+      return { outcome: "not-tracked" };
+    }
+
+    if (provider.requestsPerSecond) {
+      const waitMs = Number(
+        await acquireProviderSlotScript.run(
+          store.redis,
+          [store.keys.limiter(provider.name)],
+          [1000 / provider.requestsPerSecond, Math.max(1, Math.floor(provider.requestsPerSecond / 2))],
+        ),
+      );
+      if (waitMs > 0) await this.#slowDown(waitMs);
+    }
+
+    const started = performance.now();
+    let statuses: Awaited<ReturnType<ProviderAdapter["check"]>>;
+    try {
+      statuses = await provider.check(data.number, { now: new Date(this.#o.now()).toISOString() });
+    } catch (error) {
+      const kind = error instanceof ProviderError ? error.kind : "unexpected";
+      metrics?.providerErrors.inc({ provider: provider.name, kind });
+      if (error instanceof ProviderError && error.kind === "rate-limited") {
+        metrics?.checks.inc({ outcome: "rate-limited" });
+        await this.#slowDown(error.details.retryAfterMs ?? 1000);
+      }
+      this.#o.logger.warn(
+        { jobId: job.id, number: data.number, kind, err: error },
+        "provider check failed; retrying later",
+      );
+      return await this.#retryLater(job, token, data, error);
+    } finally {
+      metrics?.providerLatency.observe({ provider: provider.name }, (performance.now() - started) / 1000);
+    }
+
+    // Compare-and-set: if someone else wrote the record meanwhile (a cancel, a takeover after a stall),
+    // re-read it and apply the same answer again; core's lifecycle makes that safe.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const decision = decideCheck(stored.record, statuses, this.#o.now());
+      const { outcome } = await store.commit(
+        data.tenant,
+        stored,
+        decision.record,
+        decision.transitions,
+        decision.dueAt,
+      );
+      if (outcome === "written") {
+        metrics?.checks.inc({ outcome: "checked" });
+        for (const t of decision.transitions) metrics?.transitions.inc({ to: t.to });
+        if (decision.unknown.length > 0) {
+          metrics?.unknownStatuses.inc({ provider: provider.name }, decision.unknown.length);
+          this.#o.logger.warn({ number: data.number, unknown: decision.unknown }, "unknown provider status");
+        }
+        return { outcome: "checked", state: decision.record.state, transitions: decision.transitions.length };
+      }
+      const reread: StoredRecord | undefined =
+        outcome === "gone" ? undefined : await store.load(data.tenant, data.number);
+      if (!reread || isFinal(reread.record.state)) {
+        metrics?.checks.inc({ outcome: "not-tracked" });
+        return { outcome: "not-tracked" };
+      }
+      stored = reread;
+    }
+    return await this.#retryLater(job, token, data, new Error("the record kept changing during the check"));
+  }
+
+  /** Pauses the whole queue (every worker) for `ms`, and puts this job back to wait. */
+  async #slowDown(ms: number): Promise<never> {
+    await this.worker.rateLimit(Math.max(1, Math.ceil(ms)));
+    throw Worker.RateLimitError();
+  }
+
+  /** Keeps the job and runs it again after a jittered, growing delay. */
+  async #retryLater(job: Job, token: string | undefined, data: CheckJobData, error: unknown): Promise<never> {
+    const retries = (data.retries ?? 0) + 1;
+    const floor = error instanceof ProviderError ? (error.details.retryAfterMs ?? 0) : 0;
+    const exponential = Math.min(this.#o.maxBackoffMs, 1000 * 2 ** Math.min(retries, 20));
+    const delay = Math.max(floor, exponential * (0.5 + Math.random() / 2));
+    this.#o.metrics?.checks.inc({ outcome: "retry-later" });
+    await job.updateData({ ...data, retries });
+    await job.moveToDelayed(Date.now() + delay, token);
+    throw new DelayedError();
+  }
+}
