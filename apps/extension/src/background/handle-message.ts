@@ -25,6 +25,14 @@ export interface HandlerDeps {
   log?: (message: string) => void;
 }
 
+function originOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).origin : "";
+  } catch {
+    return "";
+  }
+}
+
 const fail = (error: string): Reply<never> => ({ ok: false, error });
 
 export async function handleMessage(
@@ -37,7 +45,7 @@ export async function handleMessage(
     log("SMS Doctor: dropped a message from another extension");
     return fail("unknown sender");
   }
-  const senderOrigin = sender.url ? new URL(sender.url).origin : "";
+  const senderOrigin = originOf(sender.url);
   const tabId = sender.tab?.id;
 
   if (senderOrigin === CONSOLE_ORIGIN && tabId !== undefined) {
@@ -80,7 +88,8 @@ export async function handleMessage(
     }
   }
 
-  if (senderOrigin === deps.extensionOrigin) {
+  // Our own pages (popup, options); chrome-extension: URLs have an opaque origin, so compare the prefix.
+  if (sender.url?.startsWith(`${deps.extensionOrigin}/`)) {
     const parsed = ExtensionPageMessageSchema.safeParse(raw);
     if (!parsed.success) {
       log(

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { Doctor } from "../../src/background/doctor";
+import { type HandlerDeps, handleMessage } from "../../src/background/handle-message";
+import { HistoryStore } from "../../src/background/history-store";
+import { memorySettings } from "../../src/background/settings-store";
+import { memoryArea } from "../../src/background/storage-area";
+import { TabStatusStore } from "../../src/background/tab-status";
+import type { UserDiagnosisView } from "../../src/messaging/messages";
+import { snapshot } from "../support/snapshots";
+
+const EXTENSION_ID = "cjacdojcbcjlpdkdgobpnlhenlcgfken";
+const consoleTab = { id: EXTENSION_ID, url: "https://admin.8x8.com/users/user/u-alice", tab: { id: 7 } };
+
+function setup(now = "2026-06-01T15:00:00.000Z") {
+  const history = new HistoryStore(memoryArea());
+  const logged: string[] = [];
+  const deps: HandlerDeps = {
+    doctor: new Doctor({ history, settings: memorySettings(), now: () => new Date(now) }),
+    history,
+    tabs: new TabStatusStore(memoryArea()),
+    extensionId: EXTENSION_ID,
+    extensionOrigin: `chrome-extension://${EXTENSION_ID}`,
+    log: (line) => logged.push(line),
+  };
+  return { deps, logged, history };
+}
+
+describe("messages reaching the background", () => {
+  it("drops a snapshot that doesn't parse, and logs where it's wrong", async () => {
+    const { deps, logged, history } = setup();
+    const bad = {
+      type: "user-page-read",
+      snapshot: { ...snapshot(), sms: { number: "+1", enabled: "yes", status: "on" } },
+    };
+    const reply = await handleMessage(bad, consoleTab, deps);
+    expect(reply.ok).toBe(false);
+    expect(logged[0]).toMatch(/snapshot\.sms\.enabled/);
+    expect(await history.history("u-alice")).toEqual([]);
+  });
+
+  it("drops messages from other extensions and from pages other than the console", async () => {
+    const { deps } = setup();
+    const message = { type: "user-page-read", snapshot: snapshot() };
+    expect((await handleMessage(message, { ...consoleTab, id: "other" }, deps)).ok).toBe(false);
+    expect((await handleMessage(message, { ...consoleTab, url: "https://evil.example/" }, deps)).ok).toBe(
+      false,
+    );
+    // Extension pages may only ask for a tab's status, not feed snapshots.
+    const fromPopup = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/src/popup/index.html` };
+    expect((await handleMessage(message, fromPopup, deps)).ok).toBe(false);
+  });
+
+  it("confirms a phone number change from the history of visits", async () => {
+    const { deps } = setup();
+    await handleMessage({ type: "user-page-read", snapshot: snapshot() }, consoleTab, deps);
+    const changed = snapshot({
+      observedAt: "2026-06-01T14:59:00.000Z",
+      phoneNumber: "+16175550188",
+      sms: { number: "+16175550188", enabled: false, status: null },
+    });
+    const reply = await handleMessage({ type: "user-page-read", snapshot: changed }, consoleTab, deps);
+    expect(reply.ok).toBe(true);
+    const view = (reply as { value: UserDiagnosisView }).value;
+    expect(view.verdict).toBe("cannot-send");
+    expect(view.findings[0]).toMatchObject({ ruleId: "phone-number-changed", certainty: "confirmed" });
+    expect(view.findings[0]?.steps.length).toBeGreaterThan(0);
+    expect(view.findings[0]?.article?.url).toMatch(/^https:\/\//);
+    expect(view.historySize).toBe(2);
+  });
+
+  it("tells the popup what the tab shows, and the Users list the last verdicts", async () => {
+    const { deps } = setup();
+    await handleMessage({ type: "user-page-read", snapshot: snapshot() }, consoleTab, deps);
+    const popup = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/src/popup/index.html` };
+    const status = await handleMessage({ type: "tab-status", tabId: 7 }, popup, deps);
+    expect(status).toMatchObject({ ok: true, value: { page: "user-page", userId: "u-alice" } });
+    const verdicts = await handleMessage(
+      { type: "users-list-verdicts", userIds: ["u-alice"] },
+      consoleTab,
+      deps,
+    );
+    expect(verdicts.ok && Object.keys(verdicts.value as object)).toEqual(["u-alice"]);
+  });
+
+  it("explains a rejected campaign with a fix for each form error", async () => {
+    const { deps } = setup();
+    const registration = {
+      observedAt: "2026-06-01T15:00:00.000Z",
+      brand: { status: "verified" },
+      campaign: {
+        status: "rejected",
+        errors: [{ field: "Call to Action", message: "Explain how recipients opt in." }],
+      },
+      enabledNumbers: [{ number: "+16175550102", status: "pending" }],
+    };
+    const reply = await handleMessage({ type: "sms-page-read", registration }, consoleTab, deps);
+    expect(reply).toMatchObject({
+      ok: true,
+      value: {
+        verdict: "cannot-send",
+        campaign: { status: "rejected" },
+        errors: [{ field: "Call to Action", fix: expect.stringMatching(/opts in/) }],
+        pendingNumbers: [{ number: "+16175550102", tracking: { kind: "not-configured" } }],
+      },
+    });
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { HISTORY_LIMIT, HistoryStore } from "../../src/background/history-store";
+import { memoryArea } from "../../src/background/storage-area";
+import { snapshot } from "../support/snapshots";
+
+describe("the history kept in chrome.storage.local", () => {
+  it("adds a visit only when it saw something new, keeping when the state was first seen", async () => {
+    const store = new HistoryStore(memoryArea());
+    await store.record(snapshot({ observedAt: "2026-05-01T10:00:00Z" }));
+    const again = await store.record(snapshot({ observedAt: "2026-05-02T10:00:00Z" }));
+    expect(again.size).toBe(1);
+    const changed = await store.record(
+      snapshot({ observedAt: "2026-05-03T10:00:00Z", phoneNumber: "+16175550188" }),
+    );
+    expect(changed.size).toBe(2);
+    expect(changed.earlier).toHaveLength(1);
+    expect((await store.history("u-alice")).map((s) => s.observedAt)).toEqual([
+      "2026-05-01T10:00:00Z",
+      "2026-05-03T10:00:00Z",
+    ]);
+  });
+
+  it("treats snapshots that differ only in key order as the same state", async () => {
+    const store = new HistoryStore(memoryArea());
+    await store.record(snapshot({ observedAt: "2026-05-01T10:00:00Z" }));
+    const reordered = snapshot({ observedAt: "2026-05-02T10:00:00Z" });
+    const { sms, ...rest } = reordered;
+    const size = (
+      await store.record({ sms: { status: "enabled", enabled: true, number: "+16175550101" }, ...rest })
+    ).size;
+    expect(sms).toBeDefined();
+    expect(size).toBe(1);
+  });
+
+  it("is bounded to the newest states", async () => {
+    const store = new HistoryStore(memoryArea());
+    for (let i = 0; i < HISTORY_LIMIT + 5; i++) {
+      const minute = String(i % 60).padStart(2, "0");
+      await store.record(
+        snapshot({
+          observedAt: `2026-05-0${1 + Math.floor(i / 60)}T10:${minute}:00Z`,
+          extensionNumber: `${1000 + i}`,
+        }),
+      );
+    }
+    const history = await store.history("u-alice");
+    expect(history).toHaveLength(HISTORY_LIMIT);
+    expect(history.at(-1)?.extensionNumber).toBe(`${1000 + HISTORY_LIMIT + 4}`);
+  });
+
+  it("drops stored entries that no longer parse instead of passing them on", async () => {
+    const area = memoryArea();
+    await area.set({ "history/u-alice": [{ userId: "u-alice", observedAt: "yesterday" }] });
+    expect(await new HistoryStore(area).history("u-alice")).toEqual([]);
+  });
+
+  it("exports, clears and imports history, merging and refusing files that aren't exports", async () => {
+    const store = new HistoryStore(memoryArea());
+    await store.record(snapshot({ observedAt: "2026-05-01T10:00:00Z" }));
+    await store.setCompany({
+      observedAt: "2026-05-01T10:00:00Z",
+      brand: { status: "verified" },
+      campaign: { status: "verified", errors: [] },
+    });
+    const exported = await store.export("2026-05-05T00:00:00Z");
+    await store.clear();
+    expect(await store.history("u-alice")).toEqual([]);
+    expect(await store.company()).toBeUndefined();
+    expect(await store.import(exported)).toEqual({ users: 1, snapshots: 1 });
+    expect(await store.history("u-alice")).toHaveLength(1);
+    expect((await store.company())?.campaign.status).toBe("verified");
+    await expect(store.import({ users: {} })).rejects.toThrow(/not an SMS Doctor history export/);
+  });
+
+  it("remembers the last verdict per user for the Users list", async () => {
+    const store = new HistoryStore(memoryArea());
+    await store.setVerdict("u-alice", "cannot-send");
+    await store.setVerdict("u-bob", "can-send");
+    expect(await store.verdicts(["u-alice", "u-bob", "u-carol"])).toEqual({
+      "u-alice": "cannot-send",
+      "u-bob": "can-send",
+    });
+  });
+});
