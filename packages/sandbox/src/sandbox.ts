@@ -1,3 +1,4 @@
+import { ADMIN_API_BASE, startAdminApiServer } from "./admin-api/admin-api-server.js";
 import { FaultState, startCarrierServer } from "./carrier/carrier-server.js";
 import { type CarrierFaultsInput, CarrierFaultsSchema } from "./carrier/faults.js";
 import { WebhookDispatcher } from "./carrier/webhook-dispatcher.js";
@@ -89,17 +90,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults,
   );
   servers.push(carrier);
+  const adminApiKey = options.adminApiKey ?? DEFAULTS.adminApiKey;
+  const adminApi = await startAdminApiServer({
+    world,
+    apiKey: adminApiKey,
+    rateLimit: options.adminRateLimit ?? { limit: 100, windowMs: 60_000 },
+    port: at(1),
+  });
+  servers.push(adminApi);
 
   const ticker = setInterval(() => world.sync(), TICK_MS);
   ticker.unref();
 
   return {
     consoleUrl: "",
-    adminApiUrl: "",
+    adminApiUrl: `${adminApi.url}${ADMIN_API_BASE}`,
     carrierUrl: carrier.url,
     world,
     scenario,
-    adminApiKey: options.adminApiKey ?? DEFAULTS.adminApiKey,
+    adminApiKey,
     carrierApiKey,
     carrierWebhookSecret: secret,
     async close() {

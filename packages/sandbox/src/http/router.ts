@@ -156,7 +156,11 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, prefi
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const path = issue.path.map(String);
+  // An unexpected key is named by the key itself, not by the object that holds it.
+  const path = [
+    ...issue.path.map(String),
+    ...(issue.code === "unrecognized_keys" ? issue.keys.slice(0, 1) : []),
+  ];
   const field = [prefix, ...path].filter(Boolean).join(".") || prefix || "body";
   throw new HttpError(400, "invalid_request", `${field}: ${issue.message}`, field);
 }
