@@ -7,6 +7,7 @@ import {
   DiagnosisInputSchema,
   type Finding,
 } from "./schemas/diagnosis.js";
+import { isDiagnosisInput } from "./schemas/diagnosis-input-guard.js";
 import { verdictOf } from "./verdict.js";
 
 const SEVERITY_RANK = { blocking: 0, warning: 1, info: 2 } as const;
@@ -17,7 +18,9 @@ const CERTAINTY_RANK = { confirmed: 0, likely: 1, possible: 2 } as const;
  * reads the clock (`input.now` is the time). Throws `DiagnosisInputError` naming every bad field.
  */
 export function diagnose(input: unknown): Diagnosis {
-  return evaluateRules(diagnosisFacts(parseDiagnosisInput(input)));
+  // The fast guard accepts exactly what the schema accepts; zod runs only to name what is wrong.
+  const parsed = isDiagnosisInput(input) ? input : parseDiagnosisInput(input);
+  return evaluateRules(diagnosisFacts(parsed));
 }
 
 /** Validates raw input with `DiagnosisInputSchema`; throws `DiagnosisInputError` naming every bad path. */

@@ -1,6 +1,6 @@
 export { diagnose, evaluateRules, parseDiagnosisInput } from "./diagnose.js";
 export { DiagnosisInputError, type InputIssue } from "./errors.js";
-export { type DiagnosisFacts, diagnosisFacts, type SnapshotFacts } from "./facts/diagnosis-facts.js";
+export { DiagnosisFacts, diagnosisFacts, SnapshotFacts } from "./facts/diagnosis-facts.js";
 export { type LicenseSms, licenseSms } from "./facts/license.js";
 export { isTollFree, isUsOrCanada, regionOf, toE164 } from "./facts/phone-number.js";
 export { type FormattedFinding, fillMessage, formatFinding } from "./format-finding.js";

@@ -3,113 +3,192 @@ import type { DiagnosisInput } from "../schemas/diagnosis.js";
 import type { SmsStatus } from "../schemas/primitives.js";
 import type { ProvisioningRecord } from "../schemas/provisioning-record.js";
 import type { UserSnapshot } from "../schemas/user-snapshot.js";
+import { compareInstants, instantMillis } from "./instant.js";
 import { type LicenseSms, licenseSms } from "./license.js";
-import { isUsOrCanada, regionOf, toE164 } from "./phone-number.js";
+import { isUsOrCanada, regionOfText, toE164 } from "./phone-number.js";
 
-/** One snapshot with what the rules compare already worked out. */
-export interface SnapshotFacts {
-  snapshot: UserSnapshot;
-  observedAt: string;
-  at: number;
-  /** E.164, or the text as shown when it is not a phone number. */
-  phoneNumber: string | null;
-  /** The number SMS is set up for (E.164 where possible); null when none or SMS is not visible. */
-  smsNumber: string | null;
-  smsStatus: SmsStatus;
+/**
+ * One snapshot with what the rules compare worked out. Phone numbers are normalized to E.164 on first
+ * use only: most comparisons settle on the text as shown, and diagnose runs on every page view.
+ */
+export class SnapshotFacts {
+  readonly snapshot: UserSnapshot;
+  readonly observedAt: string;
+  readonly smsStatus: SmsStatus;
   /** SMS is visible to the source. */
-  smsVisible: boolean;
+  readonly smsVisible: boolean;
   /** Enabled or Pending: the user has (or is getting) SMS. */
-  smsOn: boolean;
+  readonly smsOn: boolean;
   /** Visibly off: switch off or Disabled, and not Enabling Failed. */
-  smsOff: boolean;
-  license: string | null;
+  readonly smsOff: boolean;
+  readonly license: string | null;
+  #at: number | undefined;
+  #phoneNumber: string | null | undefined;
+  #smsNumber: string | null | undefined;
+
+  constructor(snapshot: UserSnapshot) {
+    const sms = snapshot.sms;
+    const status = sms ? sms.status : null;
+    this.snapshot = snapshot;
+    this.observedAt = snapshot.observedAt;
+    this.smsStatus = status;
+    this.smsVisible = sms !== null;
+    this.smsOn = smsOn(snapshot);
+    this.smsOff = sms !== null && !this.smsOn && status !== "enabling-failed";
+    this.license = snapshot.license;
+  }
+
+  /** observedAt in epoch milliseconds. */
+  get at(): number {
+    if (this.#at === undefined) this.#at = instantMillis(this.observedAt);
+    return this.#at;
+  }
+
+  /** The phone number in E.164, or the text as shown when it is not a phone number. */
+  get phoneNumber(): string | null {
+    if (this.#phoneNumber === undefined) this.#phoneNumber = normalized(this.snapshot.phoneNumber);
+    return this.#phoneNumber;
+  }
+
+  /** The number SMS is set up for (E.164 where possible); null when none or SMS is not visible. */
+  get smsNumber(): string | null {
+    if (this.#smsNumber === undefined) {
+      const raw = this.snapshot.sms?.number ?? null;
+      this.#smsNumber = raw === this.snapshot.phoneNumber ? this.phoneNumber : normalized(raw);
+    }
+    return this.#smsNumber;
+  }
+
+  /** SMS is on for the user's own phone number. */
+  get smsOnForPhoneNumber(): boolean {
+    if (!this.smsOn) return false;
+    const raw = this.snapshot.sms?.number ?? null;
+    return raw === null || raw === this.snapshot.phoneNumber || this.smsNumber === this.phoneNumber;
+  }
+
+  /** The number SMS is about: the SMS number, else the phone number. */
+  get number(): string | null {
+    return this.smsNumber ?? this.phoneNumber;
+  }
 }
 
-/** Everything the rules read, computed once per diagnosis. */
-export interface DiagnosisFacts {
-  input: DiagnosisInput;
-  now: number;
-  current: SnapshotFacts;
-  /** Earlier snapshots of the same user, oldest first. */
-  earlier: SnapshotFacts[];
-  /** The latest earlier snapshot in which SMS was on, if any. */
-  lastSmsOn: SnapshotFacts | undefined;
-  /** Snapshots after `lastSmsOn`, up to and including `current`. */
-  sinceSmsOn: SnapshotFacts[];
-  /** The number SMS is about: the SMS number, else the phone number (E.164 when it parses). */
-  number: string | null;
-  region: string | null;
-  usCa: boolean;
-  licenseSms: LicenseSms;
-  company: CompanySmsRegistration | undefined;
-  provisioning: ProvisioningRecord | undefined;
+/** Two phone numbers as shown are the same number (compared in E.164). */
+export function sameNumber(a: string | null, b: string | null): boolean {
+  return a === b || (a !== null && b !== null && normalized(a) === normalized(b));
 }
 
-export function snapshotFacts(snapshot: UserSnapshot): SnapshotFacts {
+function normalized(text: string | null): string | null {
+  return text === null ? null : (toE164(text) ?? text);
+}
+
+function smsOn(snapshot: UserSnapshot): boolean {
   const sms = snapshot.sms;
-  const status = sms ? sms.status : null;
-  const smsOn =
-    sms !== null && (status === "enabled" || status === "pending" || (status === null && sms.enabled));
-  return {
-    snapshot,
-    observedAt: snapshot.observedAt,
-    at: Date.parse(snapshot.observedAt),
-    phoneNumber: toE164(snapshot.phoneNumber) ?? snapshot.phoneNumber,
-    smsNumber: sms?.number ? (toE164(sms.number) ?? sms.number) : null,
-    smsStatus: status,
-    smsVisible: sms !== null,
-    smsOn,
-    smsOff: sms !== null && !smsOn && status !== "enabling-failed",
-    license: snapshot.license,
-  };
+  if (sms === null) return false;
+  return sms.status === "enabled" || sms.status === "pending" || (sms.status === null && sms.enabled);
+}
+
+/**
+ * Everything the rules read, computed once per diagnosis. What only some rules need (the ordered
+ * history) is worked out on first use: most users are healthy and never need it.
+ */
+export class DiagnosisFacts {
+  readonly input: DiagnosisInput;
+  readonly current: SnapshotFacts;
+  /** The latest earlier snapshot in which SMS was on, if any. */
+  readonly lastSmsOn: SnapshotFacts | undefined;
+  /** The latest earlier snapshot of the user, if any. */
+  readonly previous: SnapshotFacts | undefined;
+  /** The country of the number SMS is about (the SMS number, else the phone number). */
+  readonly region: string | null;
+  readonly usCa: boolean;
+  readonly licenseSms: LicenseSms;
+  readonly company: CompanySmsRegistration | undefined;
+  readonly provisioning: ProvisioningRecord | undefined;
+  #now: number | undefined;
+  #earlier: SnapshotFacts[] | undefined;
+  #sinceSmsOn: SnapshotFacts[] | undefined;
+
+  constructor(input: DiagnosisInput) {
+    this.input = input;
+    this.current = new SnapshotFacts(input.current);
+    let lastOn: UserSnapshot | undefined;
+    let previous: UserSnapshot | undefined;
+    for (const snapshot of input.history ?? []) {
+      if (!isEarlier(snapshot, input.current)) continue;
+      if (!previous || compareInstants(snapshot.observedAt, previous.observedAt) >= 0) previous = snapshot;
+      if (!smsOn(snapshot)) continue;
+      if (!lastOn || compareInstants(snapshot.observedAt, lastOn.observedAt) >= 0) lastOn = snapshot;
+    }
+    this.lastSmsOn = lastOn && new SnapshotFacts(lastOn);
+    this.previous = previous === lastOn ? this.lastSmsOn : previous && new SnapshotFacts(previous);
+    this.region = regionOfText(input.current.sms?.number ?? input.current.phoneNumber);
+    this.usCa = isUsOrCanada(this.region);
+    this.licenseSms = licenseSms(input.current.license);
+    this.company = input.company;
+    this.provisioning = input.provisioning;
+  }
+
+  /** The number SMS is about, E.164 where it parses: the SMS number, else the phone number. */
+  get number(): string | null {
+    return this.current.number;
+  }
+
+  /** input.now in epoch milliseconds. */
+  get now(): number {
+    if (this.#now === undefined) this.#now = instantMillis(this.input.now);
+    return this.#now;
+  }
+
+  /** Earlier snapshots of the same user, oldest first. */
+  get earlier(): SnapshotFacts[] {
+    if (this.#earlier === undefined) {
+      const current = this.input.current;
+      this.#earlier = (this.input.history ?? [])
+        .filter((s) => isEarlier(s, current))
+        .sort((a, b) => compareInstants(a.observedAt, b.observedAt))
+        .map((s) => this.known(s));
+    }
+    return this.#earlier;
+  }
+
+  private known(snapshot: UserSnapshot): SnapshotFacts {
+    if (snapshot === this.lastSmsOn?.snapshot) return this.lastSmsOn;
+    if (snapshot === this.previous?.snapshot) return this.previous;
+    return new SnapshotFacts(snapshot);
+  }
+
+  /** Snapshots after `lastSmsOn`, up to and including `current`; empty when SMS was never seen on. */
+  get sinceSmsOn(): SnapshotFacts[] {
+    if (this.#sinceSmsOn === undefined) {
+      const earlier = this.earlier;
+      const from = this.lastSmsOn ? earlier.indexOf(this.lastSmsOn) : -1;
+      this.#sinceSmsOn = from < 0 ? [] : [...earlier.slice(from + 1), this.current];
+    }
+    return this.#sinceSmsOn;
+  }
+}
+
+/**
+ * An earlier state of the current user. The current snapshot is the latest word: later snapshots and
+ * a copy of it in the history are not earlier states.
+ */
+function isEarlier(snapshot: UserSnapshot, current: UserSnapshot): boolean {
+  if (snapshot === current || snapshot.userId !== current.userId) return false;
+  const order = compareInstants(snapshot.observedAt, current.observedAt);
+  return order < 0 || (order === 0 && !sameState(snapshot, current));
+}
+
+function sameState(a: UserSnapshot, b: UserSnapshot): boolean {
+  return (
+    a.phoneNumber === b.phoneNumber &&
+    a.license === b.license &&
+    a.sms?.number === b.sms?.number &&
+    a.sms?.status === b.sms?.status &&
+    a.sms?.enabled === b.sms?.enabled
+  );
 }
 
 /** Works out the facts of an already validated input. */
 export function diagnosisFacts(input: DiagnosisInput): DiagnosisFacts {
-  const current = snapshotFacts(input.current);
-  const earlier: SnapshotFacts[] = [];
-  if (input.history) {
-    for (const snapshot of input.history) {
-      if (snapshot === input.current || snapshot.userId !== input.current.userId) continue;
-      const facts = snapshotFacts(snapshot);
-      // The current snapshot is the latest word; a copy of it in history is not an earlier state.
-      if (facts.at > current.at || (facts.at === current.at && sameState(facts, current))) continue;
-      earlier.push(facts);
-    }
-    earlier.sort((a, b) => a.at - b.at);
-  }
-  let lastOnIndex = -1;
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    if (earlier[i]!.smsOn) {
-      lastOnIndex = i;
-      break;
-    }
-  }
-  const sinceSmsOn = lastOnIndex < 0 ? [] : [...earlier.slice(lastOnIndex + 1), current];
-  const number = current.smsNumber ?? current.phoneNumber;
-  const region = number?.startsWith("+") ? regionOf(number) : null;
-  return {
-    input,
-    now: Date.parse(input.now),
-    current,
-    earlier,
-    lastSmsOn: lastOnIndex < 0 ? undefined : earlier[lastOnIndex],
-    sinceSmsOn,
-    number,
-    region,
-    usCa: isUsOrCanada(region),
-    licenseSms: licenseSms(input.current.license),
-    company: input.company,
-    provisioning: input.provisioning,
-  };
-}
-
-function sameState(a: SnapshotFacts, b: SnapshotFacts): boolean {
-  return (
-    a.phoneNumber === b.phoneNumber &&
-    a.license === b.license &&
-    a.smsNumber === b.smsNumber &&
-    a.smsStatus === b.smsStatus &&
-    a.smsOn === b.smsOn
-  );
+  return new DiagnosisFacts(input);
 }

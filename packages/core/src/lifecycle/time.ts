@@ -1,3 +1,5 @@
+import { instantMillis } from "../facts/instant.js";
+
 // Time arithmetic on ISO instants. Core never reads the clock: every "now" is passed in.
 
 export const MINUTE = 60_000;
@@ -5,7 +7,7 @@ export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 export function toMillis(instant: string): number {
-  return Date.parse(instant);
+  return instantMillis(instant);
 }
 
 export function toInstant(ms: number): string {

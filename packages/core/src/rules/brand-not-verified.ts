@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding } from "./resolutions.js";
+import { finding, NONE } from "./resolutions.js";
 import { ARTICLE_TAX_INFO, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -30,7 +30,7 @@ export const brandNotVerified: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
     const status = facts.company?.brand.status;
-    if (!facts.usCa || !facts.company || !status || status === "verified") return [];
+    if (!facts.usCa || !facts.company || !status || status === "verified") return NONE;
     const evidence = [{ field: "brand.status", after: status, observedAt: facts.company.observedAt }];
     // A verified campaign means the brand passed once; a brand status lagging behind it is only a warning.
     const severity = facts.company.campaign.status === "verified" ? "warning" : "blocking";

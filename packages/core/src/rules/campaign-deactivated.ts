@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding } from "./resolutions.js";
+import { finding, NONE } from "./resolutions.js";
 import { ARTICLE_REGISTER_CAMPAIGN, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -21,7 +21,7 @@ export const campaignDeactivated: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
     const company = facts.company;
-    if (!facts.usCa || company?.campaign.status !== "deactivated") return [];
+    if (!facts.usCa || company?.campaign.status !== "deactivated") return NONE;
     const evidence = [{ field: "campaign.status", after: "deactivated", observedAt: company.observedAt }];
     const steps = [
       { messageId: "registerNew", data: {} },

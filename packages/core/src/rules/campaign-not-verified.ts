@@ -1,6 +1,6 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
 import type { Resolution, ResolutionStep } from "../schemas/diagnosis.js";
-import { finding } from "./resolutions.js";
+import { finding, NONE } from "./resolutions.js";
 import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -41,7 +41,7 @@ const REVIEW_DELAY = { typical: "P3D", max: "P15D" };
 export const campaignNotVerified: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
-    if (!facts.usCa || !facts.number) return [];
+    if (!facts.usCa) return NONE;
     const company = facts.company;
     if (!company) {
       const steps = ["openSmsPage", "ifVerifiedCheckUser", "ifNotVerifiedFixErrors"].map((messageId) => ({
@@ -49,11 +49,14 @@ export const campaignNotVerified: Rule = {
         data: {},
       }));
       return [
-        finding(meta, "possible", "notObserved", { number: facts.number }, [], { steps, actor: "admin" }),
+        finding(meta, "possible", "notObserved", { number: facts.number ?? "the number" }, [], {
+          steps,
+          actor: "admin",
+        }),
       ];
     }
     const status = company.campaign.status;
-    if (status === "verified" || status === "deactivated") return []; // deactivation has its own rule
+    if (status === "verified" || status === "deactivated") return NONE; // deactivation has its own rule
     const evidence = [
       { field: "campaign.status", after: status ?? "unreadable", observedAt: company.observedAt },
     ];

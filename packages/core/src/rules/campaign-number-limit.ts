@@ -1,6 +1,6 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
 import { DEFAULT_CAMPAIGN_NUMBER_LIMIT } from "../schemas/company-registration.js";
-import { finding } from "./resolutions.js";
+import { finding, NONE } from "./resolutions.js";
 import { ARTICLE_REGISTER_CAMPAIGN, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -23,11 +23,11 @@ export const campaignNumberLimit: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
     const company = facts.company;
-    if (!company?.enabledNumbers) return [];
+    if (!company?.enabledNumbers) return NONE;
     const count = company.enabledNumbers.length;
     const limit = company.numberLimit ?? DEFAULT_CAMPAIGN_NUMBER_LIMIT;
     const atLimitWithSmsOff = count === limit && facts.current.smsOff && facts.usCa;
-    if (count <= limit && !atLimitWithSmsOff) return [];
+    if (count <= limit && !atLimitWithSmsOff) return NONE;
     const evidence = [
       { field: "enabledNumbers.count", after: String(count), observedAt: company.observedAt },
     ];

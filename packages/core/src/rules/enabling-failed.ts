@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding, smsStatusEvidence } from "./resolutions.js";
+import { finding, NONE, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_SYNC_ISSUE, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -20,7 +20,7 @@ const meta: RuleMeta = {
 export const enablingFailed: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
-    if (facts.current.smsStatus !== "enabling-failed") return [];
+    if (facts.current.smsStatus !== "enabling-failed") return NONE;
     const number = facts.current.smsNumber ?? facts.current.phoneNumber ?? "the number";
     const steps = [...(facts.usCa ? ["checkCampaign"] : []), "retry", "contactSupport"].map((messageId) => ({
       messageId,

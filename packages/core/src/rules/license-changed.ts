@@ -2,6 +2,7 @@ import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
 import { sameLicense } from "../facts/license.js";
 import {
   finding,
+  NONE,
   REENABLE_MESSAGES,
   reenableResolution,
   smsNotOnNow,
@@ -37,15 +38,15 @@ export const licenseChanged: Rule = {
   evaluate(facts: DiagnosisFacts) {
     const { current, lastSmsOn } = facts;
     if (!lastSmsOn || lastSmsOn.license === null) {
-      return current.smsOff && !lastSmsOn ? [possible(facts)] : [];
+      return current.smsOff && !lastSmsOn ? [possible(facts)] : NONE;
     }
-    if (!smsNotOnNow(facts)) return [];
+    if (!smsNotOnNow(facts)) return NONE;
     const before = lastSmsOn.license;
     const changed = facts.sinceSmsOn.find((s) => !sameLicense(s.license, before));
     if (!changed) {
       // Unseen re-add of the same license: only a candidate, and only when the number did not change either.
       const numberChanged = facts.sinceSmsOn.some((s) => s.phoneNumber !== lastSmsOn.phoneNumber);
-      return current.smsOff && !numberChanged ? [possible(facts)] : [];
+      return current.smsOff && !numberChanged ? [possible(facts)] : NONE;
     }
     const after = changed.license ?? "no license";
     const evidence = [

@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding } from "./resolutions.js";
+import { finding, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -20,7 +20,7 @@ const meta: RuleMeta = {
 export const licenseWithoutSms: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
-    if (facts.licenseSms !== "none" && facts.licenseSms !== "no-sms") return [];
+    if (facts.licenseSms !== "none" && facts.licenseSms !== "no-sms") return NONE;
     const license = facts.current.license;
     const evidence = [{ field: "license", after: license, observedAt: facts.current.observedAt }];
     const steps = [

@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding } from "./resolutions.js";
+import { finding, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -24,7 +24,7 @@ export const numberNotPortedYet: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
     const status = facts.current.snapshot.numberStatus;
-    if (status !== "porting" && status !== "pre-porting" && status !== "temporary") return [];
+    if (status !== "porting" && status !== "pre-porting" && status !== "temporary") return NONE;
     const evidence = [{ field: "numberStatus", after: status, observedAt: facts.current.observedAt }];
     return [
       finding(

@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding, REENABLE_MESSAGES, reenableResolution, smsStatusEvidence } from "./resolutions.js";
+import { finding, NONE, REENABLE_MESSAGES, reenableResolution, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -25,7 +25,7 @@ export const phoneNumberChanged: Rule = {
   evaluate(facts: DiagnosisFacts) {
     const { current, lastSmsOn } = facts;
     if (!lastSmsOn) {
-      if (!current.smsOff) return [];
+      if (!current.smsOff) return NONE;
       return [
         finding(
           meta,
@@ -37,17 +37,19 @@ export const phoneNumberChanged: Rule = {
         ),
       ];
     }
+    // Settled without normalizing when SMS is on for the user's own number (the healthy case).
+    if (current.smsOnForPhoneNumber) return NONE;
     const before = lastSmsOn.smsNumber ?? lastSmsOn.phoneNumber;
     const after = current.phoneNumber;
-    if (!before || !after || before === after) return [];
-    if (current.smsOn && current.smsNumber === after) return []; // already re-enabled for the new number
+    if (!before || !after || before === after) return NONE;
+    if (current.smsOn && current.smsNumber === after) return NONE; // already re-enabled for the new number
     if (
       current.smsVisible &&
       !current.smsOff &&
       current.smsStatus !== "enabling-failed" &&
       current.smsNumber === before
     ) {
-      return []; // SMS still on for the old number: not this cause
+      return NONE; // SMS still on for the old number: not this cause
     }
     const changedAt = facts.sinceSmsOn.find((s) => s.phoneNumber === after) ?? current;
     const evidence = [

@@ -1,5 +1,6 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding, smsStatusEvidence } from "./resolutions.js";
+import { instantMillis } from "../facts/instant.js";
+import { finding, NONE, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_SMS_FAQ, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -22,9 +23,9 @@ export const reloginRequired: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
     const { current } = facts;
-    if (current.smsStatus !== "enabled") return [];
+    if (current.smsStatus !== "enabled") return NONE;
     const enabledAt = enabledAtOf(facts);
-    if (enabledAt === undefined || facts.now - enabledAt > RECENT) return [];
+    if (enabledAt === undefined || facts.now - enabledAt > RECENT) return NONE;
     const before = facts.earlier.at(-1)?.smsStatus ?? null;
     return [
       finding(
@@ -45,7 +46,7 @@ export const reloginRequired: Rule = {
 /** When SMS became Enabled: the first Enabled snapshot after a non-Enabled one, or the carriers' go-live. */
 function enabledAtOf(facts: DiagnosisFacts): number | undefined {
   const live = facts.provisioning?.transitions.findLast((t) => t.to === "ACTIVE");
-  if (live) return Date.parse(live.at);
+  if (live) return instantMillis(live.at);
   const previous = facts.earlier.at(-1);
   if (!previous || previous.smsStatus === "enabled") return undefined;
   return facts.current.at;

@@ -25,6 +25,9 @@ export function reenableResolution(facts: DiagnosisFacts, number: string | null)
     : { steps, actor: "admin" };
 }
 
+/** What a rule returns when it finds nothing: one shared, frozen empty list (no allocation per rule). */
+export const NONE: readonly Finding[] = Object.freeze([]);
+
 /** Builds a finding with the rule's id and default severity. */
 export function finding(
   meta: RuleMeta,

@@ -19,7 +19,7 @@ export interface RuleMeta {
 export interface Rule {
   meta: RuleMeta;
   /** Returns this rule's findings (usually zero or one). Pure. */
-  evaluate(facts: DiagnosisFacts): Finding[];
+  evaluate(facts: DiagnosisFacts): readonly Finding[];
 }
 
 /** A link to 8x8's support search for an article title (8x8 publishes titles, not stable links). */

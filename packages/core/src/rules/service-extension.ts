@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding } from "./resolutions.js";
+import { finding, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -25,7 +25,7 @@ export const serviceExtension: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
     const type = facts.current.snapshot.extensionType;
-    if (!type || type === "user") return [];
+    if (!type || type === "user") return NONE;
     const evidence = [{ field: "extensionType", after: type, observedAt: facts.current.observedAt }];
     return [
       finding(meta, "confirmed", "serviceExtension", { kind: KIND[type] ?? type }, evidence, {

@@ -1,6 +1,6 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
 import { sameLicense } from "../facts/license.js";
-import { finding, REENABLE_MESSAGES, reenableResolution, smsStatusEvidence } from "./resolutions.js";
+import { finding, NONE, REENABLE_MESSAGES, reenableResolution, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -25,7 +25,7 @@ export const smsDisabledByAdmin: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
     const { current, lastSmsOn } = facts;
-    if (!current.smsOff) return [];
+    if (!current.smsOff) return NONE;
     const number = current.smsNumber ?? current.phoneNumber;
     if (!lastSmsOn) {
       return [
@@ -45,7 +45,7 @@ export const smsDisabledByAdmin: Rule = {
         sameLicense(s.license, lastSmsOn.license) &&
         (s.phoneNumber === lastSmsOn.phoneNumber || s.phoneNumber === before),
     );
-    if (!unchanged) return [];
+    if (!unchanged) return NONE;
     const data = { number: before ?? number ?? "the user's number" };
     const evidence = [smsStatusEvidence(facts, lastSmsOn.smsStatus ?? "enabled")];
     return [finding(meta, "likely", "disabled", data, evidence, resolution(facts, before ?? number))];

@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding } from "./resolutions.js";
+import { finding, NONE } from "./resolutions.js";
 import { ARTICLE_SMS_FAQ, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -21,8 +21,10 @@ const meta: RuleMeta = {
 export const smsNumberNotPrimary: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
-    const { smsNumber, phoneNumber, smsOn, observedAt } = facts.current;
-    if (!smsOn || !smsNumber || !phoneNumber || smsNumber === phoneNumber) return [];
+    const { current } = facts;
+    if (!current.smsOn || current.smsOnForPhoneNumber) return NONE;
+    const { smsNumber, phoneNumber, observedAt } = current;
+    if (!smsNumber || !phoneNumber) return NONE;
     const evidence = [
       { field: "smsNumber", after: smsNumber, observedAt },
       { field: "phoneNumber", after: phoneNumber, observedAt },

@@ -1,6 +1,6 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
 import { isTollFree } from "../facts/phone-number.js";
-import { finding } from "./resolutions.js";
+import { finding, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -19,10 +19,11 @@ const meta: RuleMeta = {
 export const tollFreeNumber: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
-    const number = facts.number;
+    const shown = facts.current.snapshot.sms?.number ?? facts.current.snapshot.phoneNumber;
     const tollFree =
-      facts.current.snapshot.numberCategory === "toll-free" || (number !== null && isTollFree(number));
-    if (!tollFree) return [];
+      facts.current.snapshot.numberCategory === "toll-free" || (shown !== null && isTollFree(shown));
+    if (!tollFree) return NONE;
+    const number = facts.number;
     const evidence = [{ field: "numberCategory", after: "toll-free", observedAt: facts.current.observedAt }];
     return [
       finding(meta, "confirmed", "tollFree", { number: number ?? "the number" }, evidence, {

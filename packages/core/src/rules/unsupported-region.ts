@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding } from "./resolutions.js";
+import { finding, NONE } from "./resolutions.js";
 import { ARTICLE_SMS_FAQ, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -19,7 +19,7 @@ const meta: RuleMeta = {
 export const unsupportedRegion: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
-    if (!facts.region || facts.usCa) return [];
+    if (!facts.region || facts.usCa) return NONE;
     const evidence = [{ field: "phoneNumber", after: facts.number, observedAt: facts.current.observedAt }];
     return [
       finding(

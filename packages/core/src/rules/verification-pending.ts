@@ -1,8 +1,9 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { instantMillis } from "../facts/instant.js";
 import { expectedRemaining, isStalled } from "../lifecycle/schedule.js";
 import { toDuration } from "../lifecycle/time.js";
 import type { Finding } from "../schemas/diagnosis.js";
-import { finding, smsStatusEvidence } from "./resolutions.js";
+import { finding, NONE, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_SYNC_ISSUE, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -42,7 +43,7 @@ export const verificationPending: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
     const { current, provisioning } = facts;
-    if (current.smsStatus !== "pending") return [];
+    if (current.smsStatus !== "pending") return NONE;
     const number = current.smsNumber ?? current.phoneNumber ?? "the number";
     const evidence = [smsStatusEvidence(facts)];
     if (provisioning?.state === "FAILED" || provisioning?.state === "ACTION_REQUIRED") {
@@ -121,7 +122,7 @@ function pendingSinceOf(facts: DiagnosisFacts): number {
   }
   const record = facts.provisioning;
   if (record) {
-    const started = Date.parse(record.transitions[0]?.at ?? record.since);
+    const started = instantMillis(record.transitions[0]?.at ?? record.since);
     if (started < since) since = started;
   }
   return since;

@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding } from "./resolutions.js";
+import { finding, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -18,7 +18,7 @@ const meta: RuleMeta = {
 export const virtualNumber: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
-    if (facts.current.snapshot.numberCategory !== "virtual") return [];
+    if (facts.current.snapshot.numberCategory !== "virtual") return NONE;
     const evidence = [{ field: "numberCategory", after: "virtual", observedAt: facts.current.observedAt }];
     return [
       finding(meta, "confirmed", "virtual", { number: facts.number ?? "the number" }, evidence, {

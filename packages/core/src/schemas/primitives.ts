@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { isInstant } from "../facts/is-instant.js";
 
-/** An ISO 8601 instant with an offset, e.g. `2026-05-01T12:00:00Z`. */
-export const InstantSchema = z.iso.datetime({ offset: true });
+/** An ISO 8601 instant with an offset, e.g. `2026-05-01T12:00:00Z` or `2026-05-01T08:00:00.000-04:00`. */
+export const InstantSchema = z.string().refine(isInstant, {
+  message: "expected an ISO 8601 instant with an offset, e.g. 2026-05-01T12:00:00Z",
+});
 
 /** An ISO 8601 duration such as `PT2H` or `P3D`. */
 export const DurationSchema = z.string().regex(/^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/, {

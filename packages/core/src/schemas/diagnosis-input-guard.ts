@@ -1,0 +1,146 @@
+import { isInstant } from "../facts/is-instant.js";
+import { BrandStatusSchema, CampaignStatusSchema } from "./company-registration.js";
+import type { DiagnosisInput } from "./diagnosis.js";
+import { SmsStatusSchema } from "./primitives.js";
+import { NumberKindSchema, ProvisioningStageSchema, ProvisioningStateSchema } from "./provisioning-record.js";
+import {
+  ExtensionTypeSchema,
+  NumberCategorySchema,
+  NumberStatusSchema,
+  SnapshotSourceSchema,
+} from "./user-snapshot.js";
+
+// A hand-written check that accepts exactly what DiagnosisInputSchema accepts, for the hot path of
+// `diagnose`: zod costs microseconds per input, this a small fraction of that. When it says no, zod
+// parses again to name the bad fields; a property test holds the two in agreement.
+
+type Obj = Record<string, unknown>;
+
+const setOf = (values: readonly string[]) => new Set<unknown>(values);
+const SMS_STATUS = setOf(SmsStatusSchema.unwrap().options);
+const EXTENSION_TYPE = setOf(ExtensionTypeSchema.options);
+const NUMBER_CATEGORY = setOf(NumberCategorySchema.options);
+const NUMBER_STATUS = setOf(NumberStatusSchema.options);
+const SOURCE = setOf(SnapshotSourceSchema.options);
+const BRAND_STATUS = setOf(BrandStatusSchema.unwrap().options);
+const CAMPAIGN_STATUS = setOf(CampaignStatusSchema.unwrap().options);
+const STATE = setOf(ProvisioningStateSchema.options);
+const STAGE = setOf(ProvisioningStageSchema.options);
+const KIND = setOf(NumberKindSchema.options);
+
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === "string";
+const isNonEmpty = (v: unknown) => typeof v === "string" && v.length > 0;
+const isInst = (v: unknown) => typeof v === "string" && isInstant(v);
+const opt = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
+const strOrNull = (v: unknown) => v === null || typeof v === "string";
+const arrayOf = (v: unknown, check: (item: unknown) => boolean) => {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!check(item)) return false;
+  return true;
+};
+// Checkers built once: this runs per diagnosis, so no closure is made per call.
+const inSet = (set: Set<unknown>) => (v: unknown) => set.has(v);
+const isExtensionType = inSet(EXTENSION_TYPE);
+const isNumberCategory = inSet(NUMBER_CATEGORY);
+const isNumberStatus = inSet(NUMBER_STATUS);
+const isSource = inSet(SOURCE);
+const isKind = inSet(KIND);
+const isStage = inSet(STAGE);
+const isStringArray = (v: unknown) => arrayOf(v, isStr);
+const isRaw = (r: unknown) => isObj(r) && isStr(r.provider) && isStr(r.entity) && isStr(r.value);
+const isHistory = (h: unknown) => arrayOf(h, isUserSnapshot);
+const isEnabledNumbers = (n: unknown) => arrayOf(n, isEnabledNumber);
+
+function isSms(v: unknown): boolean {
+  if (v === null) return true;
+  if (!isObj(v)) return false;
+  return (
+    (v.number === null || isNonEmpty(v.number)) &&
+    typeof v.enabled === "boolean" &&
+    (v.status === null || SMS_STATUS.has(v.status))
+  );
+}
+
+/** Accepts exactly what UserSnapshotSchema accepts. */
+export function isUserSnapshot(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    isNonEmpty(v.userId) &&
+    isInst(v.observedAt) &&
+    strOrNull(v.license) &&
+    strOrNull(v.phoneNumber) &&
+    "sms" in v &&
+    isSms(v.sms) &&
+    opt(v.extensionNumber, strOrNull) &&
+    opt(v.extensionType, isExtensionType) &&
+    opt(v.numberCategory, isNumberCategory) &&
+    opt(v.numberStatus, isNumberStatus) &&
+    opt(v.source, isSource) &&
+    opt(v.displayName, isStr) &&
+    opt(v.email, isStr) &&
+    opt(v.site, isStr)
+  );
+}
+
+function isRegistrationError(v: unknown): boolean {
+  return isObj(v) && isStr(v.message) && opt(v.field, isStr);
+}
+
+function isEnabledNumber(v: unknown): boolean {
+  return isObj(v) && isNonEmpty(v.number) && "status" in v && (v.status === null || SMS_STATUS.has(v.status));
+}
+
+/** Accepts exactly what CompanySmsRegistrationSchema accepts. */
+export function isCompanySmsRegistration(v: unknown): boolean {
+  if (!isObj(v) || !isInst(v.observedAt)) return false;
+  const { brand, campaign, numberLimit } = v;
+  return (
+    isObj(brand) &&
+    "status" in brand &&
+    (brand.status === null || BRAND_STATUS.has(brand.status)) &&
+    isObj(campaign) &&
+    "status" in campaign &&
+    (campaign.status === null || CAMPAIGN_STATUS.has(campaign.status)) &&
+    arrayOf(campaign.errors, isRegistrationError) &&
+    opt(v.enabledNumbers, isEnabledNumbers) &&
+    (numberLimit === undefined || (Number.isSafeInteger(numberLimit) && (numberLimit as number) > 0))
+  );
+}
+
+function isTransition(v: unknown): boolean {
+  return isObj(v) && STATE.has(v.from) && STATE.has(v.to) && isInst(v.at) && isStr(v.cause);
+}
+
+/** Accepts exactly what ProvisioningRecordSchema accepts. */
+export function isProvisioningRecord(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    isNonEmpty(v.number) &&
+    STATE.has(v.state) &&
+    isInst(v.since) &&
+    opt(v.lastCheckedAt, isInst) &&
+    opt(v.nextCheckAt, isInst) &&
+    arrayOf(v.transitions, isTransition) &&
+    opt(v.provider, isStr) &&
+    opt(v.raw, isRaw) &&
+    opt(v.kind, isKind) &&
+    opt(v.stage, isStage) &&
+    opt(v.lastObservedAt, isInst) &&
+    opt(v.reasons, isStringArray) &&
+    opt(v.deadline, isInst) &&
+    opt(v.flags, isStringArray)
+  );
+}
+
+/** True exactly when DiagnosisInputSchema would accept the value. */
+export function isDiagnosisInput(v: unknown): v is DiagnosisInput {
+  return (
+    isObj(v) &&
+    isInst(v.now) &&
+    isUserSnapshot(v.current) &&
+    opt(v.history, isHistory) &&
+    opt(v.company, isCompanySmsRegistration) &&
+    opt(v.provisioning, isProvisioningRecord)
+  );
+}
