@@ -44,6 +44,7 @@ export function UserSmsPanel({ state }: { state: UserPanelState }) {
       const { view } = state;
       return (
         <PanelFrame summary={verdictWords[view.verdict]} tone={verdictTone[view.verdict]} label={LABEL}>
+          {view.snapshot.displayName && <p class="meta">Diagnosis for {view.snapshot.displayName}</p>}
           <FindingList findings={view.findings} />
           <TrackingSummary status={view.tracking} />
           <ReadFromPage snapshot={view.snapshot} />

@@ -9,7 +9,8 @@ export interface SmsPageSpec {
   omit?: ("brand" | "campaign" | "numbers")[];
 }
 
-const esc = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const esc = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const FORM_FIELDS = ["Campaign Description", "Call to Action", "Opt In Keywords", "Sample Message"];
 
