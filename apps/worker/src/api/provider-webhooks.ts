@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { verifyWebhook } from "../notify/webhook-signature.js";
+import { SIGNATURE_HEADER, verifyWebhook } from "../notify/webhook-signature.js";
 import { toE164 } from "../tracking/phone-number.js";
 
 /**
@@ -19,21 +19,28 @@ export const ProviderEventSchema = z.object({
 });
 export type ProviderEvent = z.infer<typeof ProviderEventSchema>;
 
-/** Header names accepted for the HMAC signature of a provider webhook. */
-export const PROVIDER_SIGNATURE_HEADERS = ["x-sms-doctor-signature", "x-carrier-signature", "x-signature"];
+/** Unix seconds when the provider sent the webhook. */
+export const PROVIDER_TIMESTAMP_HEADER = "telnyx-timestamp";
+/** Hex HMAC-SHA256 of `timestamp + "." + rawBody` with the shared secret (the sandbox's carrier signs so). */
+export const PROVIDER_SIGNATURE_HEADER = "telnyx-signature-hmac-sha256";
 
-/** Verifies a provider webhook's HMAC-SHA256 signature over timestamp and raw body. */
+/**
+ * Verifies a provider webhook: HMAC-SHA256 over timestamp and raw body, the timestamp within five
+ * minutes (a captured webhook cannot be replayed later). Our own `t=…,v1=…` header is accepted too.
+ */
 export function verifyProviderWebhook(
   secret: string,
   rawBody: string,
   headers: Record<string, string | string[] | undefined>,
   nowSeconds: number,
 ): boolean {
-  for (const name of PROVIDER_SIGNATURE_HEADERS) {
-    const value = headers[name];
-    if (typeof value === "string") return verifyWebhook(secret, rawBody, value, nowSeconds);
+  const timestamp = headers[PROVIDER_TIMESTAMP_HEADER];
+  const signature = headers[PROVIDER_SIGNATURE_HEADER];
+  if (typeof timestamp === "string" && typeof signature === "string" && /^\d+$/.test(timestamp)) {
+    return verifyWebhook(secret, rawBody, `t=${timestamp},v1=${signature}`, nowSeconds);
   }
-  return false;
+  const ours = headers[SIGNATURE_HEADER];
+  return typeof ours === "string" && verifyWebhook(secret, rawBody, ours, nowSeconds);
 }
 
 /** The number an event is about, when it is about one. */
