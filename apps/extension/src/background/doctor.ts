@@ -9,6 +9,8 @@ import {
   diagnose,
   isUsOrCanada,
   type ProvisioningRecord,
+  regionOf,
+  toE164,
   type UserSnapshot,
 } from "@sms-doctor/core";
 import type { SmsPageView, TrackingStatus, UserDiagnosisView } from "../messaging/messages";
@@ -27,6 +29,12 @@ export interface DoctorDeps {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** The number in E.164 when carriers must approve it (US and Canada), else null: only those are tracked. */
+function trackableNumber(number: string | null | undefined): string | null {
+  const e164 = toE164(number);
+  return e164 && isUsOrCanada(regionOf(e164)) ? e164 : null;
+}
+
 export class Doctor {
   private readonly now: () => Date;
   constructor(private readonly deps: DoctorDeps) {
@@ -43,8 +51,7 @@ export class Doctor {
     const { earlier, size } = await this.deps.history.record(snapshot);
     const company = await this.deps.history.company();
     const api = await this.workerApi();
-    const pendingNumber =
-      snapshot.sms?.status === "pending" && snapshot.sms.number ? snapshot.sms.number : null;
+    const pendingNumber = snapshot.sms?.status === "pending" ? trackableNumber(snapshot.sms.number) : null;
 
     let diagnosis: Diagnosis | undefined;
     let provisioning: ProvisioningRecord | undefined;
@@ -54,7 +61,7 @@ export class Doctor {
         const reply = await api.observe(snapshot, company);
         diagnosis = { verdict: reply.verdict, findings: reply.findings };
         provisioning = reply.provisioning ?? undefined;
-        if (!provisioning && pendingNumber && isUsOrCanada(pendingNumber)) {
+        if (!provisioning && pendingNumber) {
           provisioning = await api.track(pendingNumber, snapshot.userId, snapshot.observedAt);
         }
         if (provisioning) tracking = { kind: "tracked", tracking: trackingView(provisioning, now) };
@@ -89,10 +96,12 @@ export class Doctor {
     const now = this.now().toISOString();
     const pendingNumbers = await Promise.all(
       pending.map(async ({ number }): Promise<SmsPageView["pendingNumbers"][number]> => {
+        const e164 = trackableNumber(number);
+        if (!e164) return { number, tracking: { kind: "not-applicable" } };
         if (!api) return { number, tracking: { kind: "not-configured" } };
         try {
           const record =
-            (await api.record(number)) ?? (await api.track(number, undefined, registration.observedAt));
+            (await api.record(e164)) ?? (await api.track(e164, undefined, registration.observedAt));
           return { number, tracking: { kind: "tracked", tracking: trackingView(record, now) } };
         } catch (error) {
           return { number, tracking: { kind: "error", message: message(error) } };
