@@ -36,7 +36,12 @@ export function applyObservation(
     lastObservedAt: observation.observedAt,
   };
   if (observation.raw) base.raw = observation.raw;
-  if (!next || (next.state === record.state && next.stage === record.stage)) {
+  if (!next) return { record: base, ignored: "no-change" };
+  if (next.state === record.state) {
+    // Same state, perhaps another stage or reason: kept on the record, but it is not a transition.
+    if (next.stage) base.stage = next.stage;
+    if (observation.reasons && (next.state === "ACTION_REQUIRED" || next.state === "SUSPENDED"))
+      base.reasons = observation.reasons;
     return { record: base, ignored: "no-change" };
   }
   const cause = causeOf(observation);

@@ -38,7 +38,7 @@ export const licenseChanged: Rule = {
   evaluate(facts: DiagnosisFacts) {
     const { current, lastSmsOn } = facts;
     if (!lastSmsOn || lastSmsOn.license === null) {
-      return current.smsOff && !lastSmsOn ? [possible(facts)] : NONE;
+      return current.smsOff && !lastSmsOn && !facts.previous ? [possible(facts)] : NONE;
     }
     if (!smsNotOnNow(facts)) return NONE;
     const before = lastSmsOn.license;

@@ -25,7 +25,8 @@ export const phoneNumberChanged: Rule = {
   evaluate(facts: DiagnosisFacts) {
     const { current, lastSmsOn } = facts;
     if (!lastSmsOn) {
-      if (!current.smsOff) return NONE;
+      // Without any earlier state it is only a candidate; with history where SMS was never on, not this cause.
+      if (!current.smsOff || facts.previous) return NONE;
       return [
         finding(
           meta,

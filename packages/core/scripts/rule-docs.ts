@@ -1,0 +1,40 @@
+// Writes docs/rules/<id>.md for every registered rule from its metadata, so the pages never drift
+// from what the rules say. `pnpm --filter @sms-doctor/core docs`; a test fails when a page is stale.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { RULES, type RuleMeta } from "../src/index.js";
+
+export const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "docs", "rules");
+
+/** The Markdown page of one rule. */
+export function ruleDoc(meta: RuleMeta): string {
+  const regions = meta.regions === "all" ? "every region" : meta.regions.join(", ");
+  const messages = Object.entries(meta.messages)
+    .map(([id, text]) => `| \`${id}\` | ${text.replaceAll("|", "\\|")} |`)
+    .join("\n");
+  return `# \`${meta.id}\`: ${meta.title}
+
+${meta.description}
+
+- Severity of its main finding: **${meta.severity}**
+- Applies to numbers in: ${regions}
+- 8x8 article: [${meta.docs.article}](${meta.docs.url})
+
+## Messages
+
+Findings and resolution steps carry a \`messageId\` and \`data\`; \`formatFinding\` fills these templates.
+
+| messageId | template |
+|---|---|
+${messages}
+
+<!-- generated from the rule's meta by scripts/rule-docs.ts -->
+`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  mkdirSync(DOCS_DIR, { recursive: true });
+  for (const rule of RULES) writeFileSync(join(DOCS_DIR, `${rule.meta.id}.md`), ruleDoc(rule.meta));
+  console.log(`wrote ${RULES.length} rule pages to ${DOCS_DIR}`);
+}

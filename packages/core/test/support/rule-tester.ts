@@ -1,0 +1,89 @@
+// A RuleTester in ESLint's manner: table cases that must not fire (`valid`) and that must fire with
+// given messageIds (`invalid`). The tester refuses malformed tables, so a table cannot pass by accident.
+import { describe, expect, it } from "vitest";
+import {
+  type DiagnosisInput,
+  DiagnosisInputSchema,
+  diagnosisFacts,
+  type Finding,
+  formatFinding,
+  type Rule,
+} from "../../src/index.js";
+
+export interface ValidCase {
+  name: string;
+  input: DiagnosisInput;
+}
+
+export interface ExpectedFinding {
+  messageId: string;
+  certainty?: Finding["certainty"];
+  severity?: Finding["severity"];
+  /** Values the finding's data must include. */
+  data?: Finding["data"];
+  /** Step messageIds, in order. */
+  steps?: string[];
+}
+
+export interface InvalidCase extends ValidCase {
+  expected: ExpectedFinding[];
+}
+
+/** Tested rules, so the meta-test can check every registered rule has a table. */
+export const testedRules = new Set<string>();
+
+const PLACEHOLDER = /\{\{\s*\w+\s*\}\}/;
+
+export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  testedRules.add(rule.meta.id);
+  describe(`rule ${rule.meta.id}`, () => {
+    it("has a well-formed table", () => {
+      expect(cases.valid.length, "at least one valid case").toBeGreaterThan(0);
+      expect(cases.invalid.length, "at least one invalid case").toBeGreaterThan(0);
+      const seen = new Set<string>();
+      for (const c of [...cases.valid, ...cases.invalid]) {
+        const key = JSON.stringify(c.input);
+        expect(seen.has(key), `duplicate case: ${c.name}`).toBe(false);
+        seen.add(key);
+        expect(
+          () => DiagnosisInputSchema.parse(c.input),
+          `case input must be valid: ${c.name}`,
+        ).not.toThrow();
+      }
+      for (const c of cases.invalid) {
+        expect(c.expected.length, `invalid case without expected findings: ${c.name}`).toBeGreaterThan(0);
+        for (const e of c.expected) {
+          expect(rule.meta.messages, `unknown messageId "${e.messageId}" in ${c.name}`).toHaveProperty(
+            e.messageId,
+          );
+          for (const step of e.steps ?? [])
+            expect(rule.meta.messages, `unknown step "${step}"`).toHaveProperty(step);
+        }
+      }
+    });
+
+    for (const c of cases.valid) {
+      it(`does not fire: ${c.name}`, () => {
+        expect(rule.evaluate(diagnosisFacts(c.input))).toEqual([]);
+      });
+    }
+
+    for (const c of cases.invalid) {
+      it(`fires: ${c.name}`, () => {
+        const findings = rule.evaluate(diagnosisFacts(c.input));
+        expect(findings.map((f) => f.messageId)).toEqual(c.expected.map((e) => e.messageId));
+        findings.forEach((finding, i) => {
+          const e = c.expected[i]!;
+          expect(finding.ruleId).toBe(rule.meta.id);
+          if (e.certainty) expect(finding.certainty).toBe(e.certainty);
+          if (e.severity) expect(finding.severity).toBe(e.severity);
+          if (e.data) expect(finding.data).toMatchObject(e.data);
+          if (e.steps) expect(finding.resolution.steps.map((s) => s.messageId)).toEqual(e.steps);
+          // Every message the finding can show is known and fully filled.
+          const text = formatFinding(finding);
+          for (const line of [text.explanation, ...text.steps]) expect(line).not.toMatch(PLACEHOLDER);
+        });
+      });
+    }
+  });
+}
