@@ -1,0 +1,71 @@
+/**
+ * How quickly the panel follows the console: for 20 loads of a user page, the time from the SMS enabled numbers
+ * section appearing in the DOM to the user panel showing its verdict (reading, validation, history, diagnosis and
+ * rendering included), and the content script's size. Run with `pnpm --filter @sms-doctor/extension bench`
+ * (it builds first).
+ */
+import { join } from "node:path";
+import { CONSOLE, launchWithExtension } from "../test/e2e/support/browser";
+import { DIST } from "../test/e2e/support/extension";
+import { FixtureConsole } from "../test/e2e/support/fixture-console";
+import { smsPageHtml } from "../test/support/sms-page-html";
+import { userPageHtml } from "../test/support/user-page-html";
+import { contentScriptSizes } from "./size-budget.mjs";
+
+const LOADS = 20;
+
+// Runs in the page before its scripts: notes when the SMS section appears and when the panel has a verdict.
+const probe = () => {
+  const marks: { section?: number; panel?: number } = {};
+  (window as unknown as { __smsDoctorBench: typeof marks }).__smsDoctorBench = marks;
+  new MutationObserver(() => {
+    marks.section ??= document.querySelector('[data-test-id="form-section"][data-id="sms"]')
+      ? performance.now()
+      : undefined;
+    marks.panel ??= document.querySelector('[data-sms-doctor-panel="user"][data-verdict]')
+      ? performance.now()
+      : undefined;
+  }).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ["data-verdict"],
+  });
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const browser = await launchWithExtension();
+try {
+  await new FixtureConsole()
+    .show("/sms", smsPageHtml())
+    .show("/users/user/u-alice", userPageHtml())
+    .serve(browser.context);
+  const page = await browser.newPage();
+  await page.goto(`${CONSOLE}/sms`);
+  await page.locator('[data-sms-doctor-panel="sms-page"][data-verdict]').waitFor();
+  await page.addInitScript(probe);
+  const times: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    await page.goto(`${CONSOLE}/users/user/u-alice`);
+    await page.locator('[data-sms-doctor-panel="user"][data-verdict]').waitFor();
+    const marks = await page.evaluate(
+      () => (window as unknown as { __smsDoctorBench: { section: number; panel: number } }).__smsDoctorBench,
+    );
+    times.push(marks.panel - marks.section);
+  }
+  console.log(
+    `SMS section appeared → panel with verdict: median ${median(times).toFixed(1)} ms over ${LOADS} loads (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`,
+  );
+  for (const { file, bytes, gzipBytes } of contentScriptSizes(DIST)) {
+    console.log(
+      `content script ${join("dist", file)}: ${(bytes / 1024).toFixed(1)} kB, ${(gzipBytes / 1024).toFixed(1)} kB gzip`,
+    );
+  }
+} finally {
+  await browser.close();
+}
