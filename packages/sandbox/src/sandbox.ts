@@ -2,8 +2,9 @@ import { ADMIN_API_BASE, startAdminApiServer } from "./admin-api/admin-api-serve
 import { FaultState, startCarrierServer } from "./carrier/carrier-server.js";
 import { type CarrierFaultsInput, CarrierFaultsSchema } from "./carrier/faults.js";
 import { WebhookDispatcher } from "./carrier/webhook-dispatcher.js";
+import { startConsoleServer } from "./console/console-server.js";
 import type { RunningServer } from "./http/http-server.js";
-import { loadScenario } from "./scenarios.js";
+import { loadScenario, PACKAGE_ROOT } from "./scenarios.js";
 import { buildWorld } from "./world/build-world.js";
 import type { Scenario } from "./world/scenario-schema.js";
 import type { World } from "./world/world.js";
@@ -99,11 +100,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   servers.push(adminApi);
 
+  try {
+    const consoleServer = await startConsoleServer({
+      world,
+      scenarioName: scenario.name,
+      renderDelayMs: options.renderDelayMs ?? DEFAULTS.renderDelayMs,
+      consoleDir: options.consoleDir ?? `${PACKAGE_ROOT}dist/console-app`,
+      port: at(0),
+    });
+    servers.push(consoleServer);
+  } catch (error) {
+    await Promise.all(servers.map((s) => s.close()));
+    await webhooks?.close();
+    throw error;
+  }
+  const consoleServer = servers.at(-1)!;
+
   const ticker = setInterval(() => world.sync(), TICK_MS);
   ticker.unref();
 
   return {
-    consoleUrl: "",
+    consoleUrl: consoleServer.url,
     adminApiUrl: `${adminApi.url}${ADMIN_API_BASE}`,
     carrierUrl: carrier.url,
     world,

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRsql } from "../src/admin-api/rsql.js";
-import { type Sandbox, startSandbox } from "../src/sandbox.js";
+import type { Sandbox } from "../src/sandbox.js";
 import { json } from "./support/json.js";
+import { startTestSandbox } from "./support/start.js";
 
 let sandbox: Sandbox;
 beforeAll(async () => {
-  sandbox = await startSandbox({ scenario: "campaign-number-limit", speed: 0 });
+  sandbox = await startTestSandbox({ scenario: "campaign-number-limit", speed: 0 });
 });
 afterAll(() => sandbox.close());
 
@@ -95,7 +96,7 @@ describe("8x8 Administration API imitation", () => {
   });
 
   it("serves phone numbers with category, status, temporaryNumber and portingNumber", async () => {
-    const s = await startSandbox({ scenario: "number-not-ported-yet", speed: 0 });
+    const s = await startTestSandbox({ scenario: "number-not-ported-yet", speed: 0 });
     try {
       const temporary = await get("/phone-numbers/+16175550160", {}, s);
       expect(temporary.headers.get("content-type")).toMatch(/^application\/vnd\.phonenumbers\.v1\+json/);
@@ -117,7 +118,7 @@ describe("8x8 Administration API imitation", () => {
   });
 
   it("limits each key to N requests per window with x-ratelimit headers, then 429 + Retry-After", async () => {
-    const s = await startSandbox({
+    const s = await startTestSandbox({
       scenario: "healthy-company",
       speed: 0,
       adminRateLimit: { limit: 3, windowMs: 800 },

@@ -4,8 +4,9 @@ import {
   WEBHOOK_SIGNATURE_HEADER,
   WEBHOOK_TIMESTAMP_HEADER,
 } from "../src/carrier/webhook-signature.js";
-import { type Sandbox, startSandbox } from "../src/sandbox.js";
+import type { Sandbox } from "../src/sandbox.js";
 import { json } from "./support/json.js";
+import { startTestSandbox } from "./support/start.js";
 import { startWebhookReceiver } from "./support/webhook-receiver.js";
 
 let sandbox: Sandbox | undefined;
@@ -16,8 +17,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-async function start(options: Parameters<typeof startSandbox>[0] = {}) {
-  sandbox = await startSandbox({ scenario: "verification-pending", speed: 0, ...options });
+async function start(options: Parameters<typeof startTestSandbox>[0] = {}) {
+  sandbox = await startTestSandbox({ scenario: "verification-pending", speed: 0, ...options });
   return sandbox;
 }
 

@@ -107,9 +107,9 @@ export async function startAdminApiServer(options: AdminApiOptions): Promise<Run
       `${ADMIN_API_BASE}/users/:userId`,
       guarded(USERS_MEDIA_TYPE, ({ params }) => {
         const user = world.user(params.userId ?? "");
-        if (!user || user.extensionType !== "user")
+        if (user?.extensionType !== "user")
           throw new HttpError(404, "not_found", `No user with id "${params.userId}".`, "userId");
-        return adminUser(world, user);
+        return adminUser(world, user!);
       }),
     )
     .on(

@@ -1,0 +1,32 @@
+import { type Browser, type BrowserContext, chromium } from "playwright-core";
+
+/** Debian's Chromium, with the flags that keep it from reaching for hosts it cannot reach (toolchain.md). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+export const CONSOLE_ORIGIN = "https://admin.8x8.com";
+
+/**
+ * Serves the replica at the real console's origin: every request to https://admin.8x8.com is
+ * forwarded to the sandbox's console server (the replica uses only relative URLs).
+ */
+export async function routeConsoleOrigin(context: BrowserContext, consoleUrl: string): Promise<void> {
+  await context.route(`${CONSOLE_ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const response = await route.fetch({ url: `${consoleUrl}${url.pathname}${url.search}` });
+    await route.fulfill({ response });
+  });
+}
