@@ -44,6 +44,10 @@ export interface TrackerOptions {
   leaseMs?: number;
   /** Longest wait between retries after provider failures. */
   maxBackoffMs?: number;
+  /** How long a check's lock lasts without renewal: a killed worker's checks are taken over after it. */
+  lockDurationMs?: number;
+  /** How often workers look for checks whose worker died. */
+  stalledIntervalMs?: number;
   now?: () => number;
 }
 
@@ -69,6 +73,8 @@ export class ProvisioningTracker {
       maxWaiting: 2000,
       leaseMs: 120_000,
       maxBackoffMs: 5 * 60_000,
+      lockDurationMs: 30_000,
+      stalledIntervalMs: 30_000,
       now: Date.now,
       ...options,
       metrics: options.metrics,
@@ -83,6 +89,8 @@ export class ProvisioningTracker {
       // A worker killed mid-check leaves its job stalled; another worker takes it over. Checks are
       // idempotent, so being taken over many times is harmless; failing the job would strand the number.
       maxStalledCount: 1000,
+      lockDuration: this.#o.lockDurationMs,
+      stalledInterval: this.#o.stalledIntervalMs,
       removeOnComplete: { count: 0 },
       removeOnFail: { count: 1000 },
     });
