@@ -39,6 +39,14 @@ function showsText(element: Element, texts: readonly string[]): boolean {
   return false;
 }
 
+/** An element's text with its text nodes kept apart, as they read on screen ("Remove number 3 of 48"). */
+export function spacedText(element: Element): string {
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const parts: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.textContent ?? "");
+  return displayText(parts.join(" "));
+}
+
 /** Elements with no element children: where the visible words are. */
 export function leaves(scope: ParentNode): Element[] {
   return Array.from(scope.querySelectorAll("*")).filter(

@@ -123,3 +123,9 @@ export const phoneNumberText = /\+?\d[\d\s().-]{5,}\d/;
 /** Rows of the Users list, and the link in each row that opens the user's page. */
 export const userRows = ['[role="row"]', "tr", "li"];
 export const userPageLinks = ['a[href*="/users/user/"]'];
+
+/** Where the SMS page lists numbers that could be enabled (not enabled ones): the "+ Enable phone numbers" picker. */
+export const numberPickers = ["fieldset", "label", '[role="dialog"]'];
+
+/** The campaign's number limit as the SMS page words it: "3 of 48 numbers", or the over-limit warning. */
+export const numberLimitText = /\b\d+ of (\d+) numbers\b|campaign holds (\d+)/i;

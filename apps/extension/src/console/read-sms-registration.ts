@@ -4,8 +4,15 @@
  * numbers").
  */
 import type { CompanySmsRegistration, RegistrationError, SmsStatus } from "@sms-doctor/core";
-import { displayText, findSection, leaves, normalize } from "./dom";
-import { brandStatusWords, campaignStatusWords, fieldErrors, phoneNumberText } from "./locators";
+import { displayText, findSection, leaves, normalize, spacedText } from "./dom";
+import {
+  brandStatusWords,
+  campaignStatusWords,
+  fieldErrors,
+  numberLimitText,
+  numberPickers,
+  phoneNumberText,
+} from "./locators";
 import { type Placement, statusIn } from "./read-user-profile";
 import { type Reading, sectionMissing, type Unreadable } from "./reading";
 
@@ -19,18 +26,20 @@ function statusWord<T extends string>(section: Element, words: Record<string, T>
   return null;
 }
 
-/** The label that introduces the field an error sits under: the last label before it in its field wrapper. */
+/**
+ * The label of the field an error sits under: the nearest wrapper around the error that holds exactly one label
+ * (the field's row). An error whose first labelled wrapper holds several labels belongs to the whole form.
+ */
 function fieldOfError(error: Element, section: Element): string | undefined {
   for (
     let wrapper = error.parentElement;
     wrapper && wrapper !== section.parentElement;
     wrapper = wrapper.parentElement
   ) {
-    const labels = Array.from(wrapper.querySelectorAll("label")).filter(
-      (label) => label.compareDocumentPosition(error) & Node.DOCUMENT_POSITION_FOLLOWING,
-    );
-    const label = labels.at(-1);
-    if (label) return displayText(label.textContent).replace(/\s*[*:]+$/, "");
+    const labels = wrapper.querySelectorAll("label");
+    if (labels.length === 0) continue;
+    if (labels.length > 1) return undefined;
+    return displayText(labels[0]?.textContent).replace(/\s*[*:]+$/, "");
   }
   return undefined;
 }
@@ -62,10 +71,12 @@ export function readRegistrationErrors(section: Element): RegistrationError[] {
   return errors;
 }
 
-/** Each phone number listed in the section with the status shown beside it. */
+/** Each phone number listed in the section with the status shown beside it (not the "+ Enable" picker's). */
 export function readEnabledNumbers(section: Element): { number: string; status: SmsStatus }[] {
   const numbers: { number: string; status: SmsStatus }[] = [];
-  const numberLeaves = leaves(section).filter((leaf) => phoneNumberText.test(leaf.textContent ?? ""));
+  const numberLeaves = leaves(section).filter(
+    (leaf) => phoneNumberText.test(leaf.textContent ?? "") && !leaf.closest(numberPickers.join(",")),
+  );
   for (const leaf of numberLeaves) {
     // The row: the widest ancestor that still holds only this number.
     let row: Element = leaf;
@@ -77,6 +88,13 @@ export function readEnabledNumbers(section: Element): { number: string; status: 
     numbers.push({ number, status: statusIn(row) });
   }
   return numbers;
+}
+
+/** How many numbers the campaign holds, when the page says ("3 of 48 numbers", "your campaign holds 48"). */
+export function readNumberLimit(section: Element): number | undefined {
+  const match = numberLimitText.exec(spacedText(section));
+  const limit = Number(match?.[1] ?? match?.[2]);
+  return Number.isInteger(limit) && limit > 0 ? limit : undefined;
 }
 
 export function readSmsRegistration(scope: ParentNode, observedAt: string): Reading<CompanySmsRegistration> {
@@ -100,7 +118,11 @@ export function readSmsRegistration(scope: ParentNode, observedAt: string): Read
     campaign: { status: campaignStatus, errors },
   };
   // The numbers list is optional: a company with no campaign has none.
-  if (numbers) registration.enabledNumbers = readEnabledNumbers(numbers);
+  if (numbers) {
+    registration.enabledNumbers = readEnabledNumbers(numbers);
+    const limit = readNumberLimit(numbers);
+    if (limit) registration.numberLimit = limit;
+  }
   return { ok: true, value: registration };
 }
 

@@ -4,7 +4,7 @@
  * "no license").
  */
 import type { SmsStatus, UserSmsState, UserSnapshot } from "@sms-doctor/core";
-import { accessibleName, displayText, findSection, leaves, normalize, readField } from "./dom";
+import { accessibleName, displayText, findSection, leaves, normalize, readField, spacedText } from "./dom";
 import { fieldLabels, phoneNumberText, smsStatusWords, smsSwitches, smsSwitchLabels } from "./locators";
 import { labelMissing, type Reading, sectionMissing, type Unreadable } from "./reading";
 
@@ -31,7 +31,7 @@ function rowOf(toggle: Element, section: Element): Element {
   for (let up = toggle.parentElement; up && up !== section; up = up.parentElement) {
     if (firstMatching(up, smsSwitches).length > 1) break;
     row = up;
-    if (phoneNumberText.test(up.textContent ?? "")) break;
+    if (phoneNumberText.test(spacedText(up))) break;
   }
   return row;
 }
@@ -58,7 +58,7 @@ export function statusIn(scope: Element): SmsStatus {
 export function readSmsRows(section: Element): SmsNumberRow[] {
   return firstMatching(section, smsSwitches).map((toggle) => {
     const element = rowOf(toggle, section);
-    const number = phoneNumberText.exec(element.textContent ?? "")?.[0] ?? null;
+    const number = phoneNumberText.exec(spacedText(element))?.[0] ?? null;
     return {
       number: number ? displayText(number) : null,
       enabled: switchIsOn(toggle),

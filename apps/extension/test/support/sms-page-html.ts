@@ -7,6 +7,11 @@ export interface SmsPageSpec {
   errors?: { field: string; message: string }[];
   numbers?: { number: string; status: string }[];
   omit?: ("brand" | "campaign" | "numbers")[];
+  /** An error about the whole form (after submitting), not under one field. */
+  formError?: string;
+  /** The "+ Enable phone numbers" picker, open, offering these numbers. */
+  picker?: string[];
+  numberLimit?: number;
 }
 
 const esc = (text: string) =>
@@ -19,7 +24,15 @@ function section(dataId: string, title: string, body: string): string {
 }
 
 export function smsPageHtml(spec: SmsPageSpec = {}): string {
-  const { brand = "VERIFIED", campaign = "VERIFIED", errors = [], numbers = [], omit = [] } = spec;
+  const {
+    brand = "VERIFIED",
+    campaign = "VERIFIED",
+    errors = [],
+    numbers = [],
+    omit = [],
+    formError,
+    picker,
+  } = spec;
   const form = FORM_FIELDS.map((label, index) => {
     const error = errors.find((e) => e.field === label);
     return `<div class="css-f"><label for="f${index}">${label}</label><textarea id="f${index}" ${error ? `aria-invalid="true" aria-describedby="e${index}"` : ""}></textarea>${
@@ -32,18 +45,22 @@ export function smsPageHtml(spec: SmsPageSpec = {}): string {
       "campaign",
       "Your Campaign",
       campaign === null
-        ? `<form>${form}<button>Submit</button></form>`
+        ? `<form>${form}<button>Submit</button>${formError ? `<p role="alert">${esc(formError)}</p>` : ""}</form>`
         : `<span class="css-s">${campaign}</span>`,
     ),
     numbers: section(
       "numbers",
       "Your SMS enabled phone numbers",
-      `<button>+ Enable phone numbers</button><ul>${numbers
+      `<button>+ Enable phone numbers</button>${
+        picker
+          ? `<fieldset><legend>Numbers to enable</legend>${picker.map((n) => `<label><input type="checkbox"> ${n}</label>`).join("")}</fieldset>`
+          : ""
+      }<ul>${numbers
         .map(
           (n) =>
             `<li><span>${esc(n.number)}</span><span>${n.status}</span><button>Remove number</button></li>`,
         )
-        .join("")}</ul>`,
+        .join("")}</ul>${spec.numberLimit ? `<p>${numbers.length} of ${spec.numberLimit} numbers</p>` : ""}`,
     ),
   };
   const body = (Object.keys(parts) as (keyof typeof parts)[])

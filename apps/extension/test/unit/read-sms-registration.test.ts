@@ -61,4 +61,31 @@ describe("reading Admin Console > SMS", () => {
       unreadable: [{ field: "campaignStatus", reason: 'the "Your Campaign" section is not on the page' }],
     });
   });
+
+  it("keeps a whole-form error without a field, and reads the number limit", () => {
+    const page = smsPageHtml({
+      campaign: null,
+      errors: [{ field: "Opt In Keywords", message: "Add at least one keyword." }],
+      formError: "The registry is unavailable; try again.",
+      numbers: [{ number: "+16175550101", status: "Enabled" }],
+      numberLimit: 48,
+    });
+    const reading = readSmsRegistration(loadPage(page), at);
+    expect(reading.ok && reading.value.campaign.errors).toEqual([
+      { field: "Opt In Keywords", message: "Add at least one keyword." },
+      { message: "The registry is unavailable; try again." },
+    ]);
+    expect(reading.ok && reading.value.numberLimit).toBe(48);
+  });
+
+  it("ignores the numbers offered by the open '+ Enable phone numbers' picker", () => {
+    const page = smsPageHtml({
+      numbers: [{ number: "+16175550101", status: "Pending" }],
+      picker: ["+16175550150"],
+    });
+    const reading = readSmsRegistration(loadPage(page), at);
+    expect(reading.ok && reading.value.enabledNumbers).toEqual([
+      { number: "+16175550101", status: "pending" },
+    ]);
+  });
 });
