@@ -44,6 +44,7 @@ export interface TelnyxAdapterOptions {
  * Asks Telnyx (or the sandbox's carrier simulator, which speaks the same API) where a number stands.
  * While the number still waits for assignment, its campaign is asked too: a pending assignment means
  * little while the carriers have not approved the campaign, and the lifecycle must say which it is.
+ * Unknown status words are passed on as they are: core flags them and changes nothing.
  */
 export function createTelnyxAdapter(options: TelnyxAdapterOptions): ProviderAdapter {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -72,16 +73,19 @@ export function createTelnyxAdapter(options: TelnyxAdapterOptions): ProviderAdap
       );
       if (campaign.status !== 404) {
         const c = parseBody(TelnyxCampaignSchema, campaign.body, "campaign");
-        if (c.campaignStatus) {
+        // Only a campaign still under review (or rejected) says something the assignment does not: an
+        // approved campaign's old approval date would make a fresh number look months old.
+        if (
+          c.campaignStatus &&
+          mapProviderStatus("telnyx", "campaign", c.campaignStatus)?.outcome !== "approved"
+        ) {
           statuses.push({
             provider: "telnyx",
             entity: "campaign",
             value: c.campaignStatus,
             observedAt: instantOr(c.updatedAt ?? c.updateDate, now),
           });
-          // Waiting on the carriers' review of the campaign, not on the assignment: say only that.
-          if (mapProviderStatus("telnyx", "campaign", c.campaignStatus)?.outcome !== "approved")
-            return statuses;
+          return statuses;
         }
       }
     }

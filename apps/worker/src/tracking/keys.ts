@@ -26,8 +26,6 @@ export interface TrackingKeys {
   company(tenant: string): string;
   /** Marks a provider webhook event as seen, for deduplication. */
   seenEvent(provider: string, eventId: string): string;
-  /** The global request limiter of one provider, shared by every worker process. */
-  limiter(provider: string): string;
 }
 
 export function trackingKeys(prefix = DEFAULT_PREFIX): TrackingKeys {
@@ -40,7 +38,6 @@ export function trackingKeys(prefix = DEFAULT_PREFIX): TrackingKeys {
     history: (tenant, userId) => `${prefix}:t:${tenant}:history:${userId}`,
     company: (tenant) => `${prefix}:t:${tenant}:company`,
     seenEvent: (provider, eventId) => `${prefix}:seen:${provider}:${eventId}`,
-    limiter: (provider) => `${prefix}:limiter:${provider}`,
   };
 }
 

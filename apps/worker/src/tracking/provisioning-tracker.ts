@@ -9,8 +9,14 @@ import { decideCheck } from "./check-number.js";
 import { checkJobId, parseDueMember, QUEUE_NAME, TENANT_PATTERN } from "./keys.js";
 import { toE164 } from "./phone-number.js";
 import type { StoredRecord } from "./record-codec.js";
-import { acquireProviderSlotScript } from "./tracking-scripts.js";
 import type { TrackingStore } from "./tracking-store.js";
+
+/** At most `requestsPerSecond` checks start per second across all workers (unlimited when undefined). */
+function providerLimiter(requestsPerSecond: number | undefined): { max: number; duration: number } {
+  if (!requestsPerSecond) return { max: 1_000_000, duration: 1000 };
+  if (requestsPerSecond >= 1) return { max: Math.floor(requestsPerSecond), duration: 1000 };
+  return { max: 1, duration: Math.ceil(1000 / requestsPerSecond) };
+}
 
 /** A check job's data. Parsed on entry: job data crosses a process boundary. */
 export const CheckJobDataSchema = z.object({
@@ -91,6 +97,9 @@ export class ProvisioningTracker {
       maxStalledCount: 1000,
       lockDuration: this.#o.lockDurationMs,
       stalledInterval: this.#o.stalledIntervalMs,
+      // The global limiter of the provider: BullMQ counts job starts across every worker in Redis. It also
+      // makes `worker.rateLimit()` (after a 429) pause every worker, which BullMQ only does with a limiter.
+      limiter: providerLimiter(options.provider.requestsPerSecond),
       removeOnComplete: { count: 0 },
       removeOnFail: { count: 1000 },
     });
@@ -176,17 +185,6 @@ export class ProvisioningTracker {
       await store.unschedule(data.tenant, data.number);
       metrics?.checks.inc({ outcome: "not-tracked" });
       return { outcome: "not-tracked" };
-    }
-
-    if (provider.requestsPerSecond) {
-      const waitMs = Number(
-        await acquireProviderSlotScript.run(
-          store.redis,
-          [store.keys.limiter(provider.name)],
-          [1000 / provider.requestsPerSecond, Math.max(1, Math.floor(provider.requestsPerSecond / 2))],
-        ),
-      );
-      if (waitMs > 0) await this.#slowDown(waitMs);
     }
 
     const started = performance.now();

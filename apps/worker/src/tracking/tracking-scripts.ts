@@ -84,24 +84,3 @@ end
 return members
 `,
 );
-
-/**
- * A global limiter (GCRA) on one provider's requests, shared by every worker process through Redis
- * and timed by Redis's clock so machines with skewed clocks agree.
- * KEYS: limiter  ARGV: intervalMs (one request per), burst  → 0 to go now, or ms to wait
- */
-export const acquireProviderSlotScript = new LuaScript(
-  "acquire-provider-slot",
-  `
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local interval = tonumber(ARGV[1])
-local burst = tonumber(ARGV[2])
-local tat = tonumber(redis.call('GET', KEYS[1]) or now)
-if tat < now then tat = now end
-local allowedAt = tat - interval * burst
-if now < allowedAt then return allowedAt - now end
-redis.call('SET', KEYS[1], tat + interval, 'PX', math.ceil(interval * (burst + 1)) + 1000)
-return 0
-`,
-);

@@ -24,6 +24,10 @@ export class FakeCarrier {
   readonly inFlight = new Map<string, number>();
   maxConcurrentPerNumber = 0;
   requests = 0;
+  /** Authorization headers received, in order. */
+  readonly authorizations: (string | undefined)[] = [];
+  /** When each request arrived (ms). */
+  readonly arrivals: number[] = [];
   readonly #server: Server;
   readonly #hanging = new Set<ServerResponse>();
 
@@ -47,6 +51,8 @@ export class FakeCarrier {
     const match = /^\/v2\/10dlc\/phone_number_campaigns\/([^/?]+)/.exec(path);
     const number = match ? decodeURIComponent(match[1]!) : path;
     this.requests++;
+    this.authorizations.push(req.headers.authorization);
+    this.arrivals.push(Date.now());
     const asked = (this.asked.get(number) ?? 0) + 1;
     this.asked.set(number, asked);
     const inFlight = (this.inFlight.get(number) ?? 0) + 1;
