@@ -138,8 +138,8 @@ describe("against the sandbox's carrier simulator", () => {
     expect(kinds).toContain("rate-limited");
     expect(kinds).toContain("unavailable");
     // The global limiter: checks started never outran the provider's allowance (plus one second's burst).
-    const checks = metrics.find((m) => m.name === "sms_doctor_provider_request_seconds")!.values;
-    const calls = checks.find((v) => v.metricName === "sms_doctor_provider_request_seconds_count")!.value;
+    const latency = await harness.metrics.providerLatency.get();
+    const calls = latency.values.find((v) => v.metricName === "sms_doctor_provider_request_seconds_count")!.value;
     expect(calls).toBeLessThanOrEqual(rps * (seconds + 1));
   });
 });
