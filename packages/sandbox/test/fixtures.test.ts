@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { listScenarios } from "../src/scenarios.js";
+
+const DIR = fileURLToPath(new URL("../fixtures/pages/", import.meta.url));
+interface Entry {
+  file: string;
+  scenario: string;
+  path: string;
+  page: "users" | "user" | "sms";
+  variant: string | null;
+  truth?: { sms?: { enabled: boolean; status: string | null }; license?: string | null };
+}
+const index: Entry[] = JSON.parse(readFileSync(`${DIR}index.json`, "utf8"));
+const read = (entry: Entry) => readFileSync(`${DIR}${entry.file}`, "utf8");
+
+describe("saved console pages (fixtures/pages)", () => {
+  it("cover every scenario, the three pages and the layout variants", () => {
+    expect(new Set(index.map((e) => e.scenario))).toEqual(new Set(listScenarios()));
+    expect(new Set(index.map((e) => e.page))).toEqual(new Set(["users", "user", "sms"]));
+    const variants = new Set(index.map((e) => e.variant));
+    for (const v of [
+      "missing-sms-section",
+      "reordered-sections",
+      "extra-wrappers",
+      "loading",
+      "sms-switched-on-unsaved",
+    ])
+      expect(variants).toContain(v);
+    for (const entry of index) expect(existsSync(`${DIR}${entry.file}`), entry.file).toBe(true);
+  });
+
+  it("are static: no scripts, and a header comment naming the path and scenario", () => {
+    for (const entry of index) {
+      const html = read(entry);
+      expect(html, entry.file).not.toMatch(/<script/i);
+      expect(html.split("\n")[1], entry.file).toContain(`path: ${entry.path}; scenario: ${entry.scenario};`);
+    }
+  });
+
+  it("show what the world says: the SMS switch and license of each saved profile", () => {
+    const profiles = index.filter((e) => e.page === "user" && e.variant === null);
+    expect(profiles.length).toBeGreaterThan(30);
+    for (const entry of profiles) {
+      const html = read(entry);
+      const titles = [...html.matchAll(/form-section-header-container[^>]*><h2[^>]*>([^<]+)</g)].map(
+        (m) => m[1],
+      );
+      expect(titles, entry.file).toEqual([
+        "Basic information",
+        "Services and permissions",
+        "Voice basic settings",
+        "SMS enabled numbers",
+      ]);
+      const sms = entry.truth!.sms!;
+      if (sms.enabled)
+        expect(html, entry.file).toContain('aria-label="SMS Enabled" aria-checked="true" checked=""');
+      expect(html, entry.file).toContain(entry.truth!.license ?? "Select...");
+    }
+  });
+});
