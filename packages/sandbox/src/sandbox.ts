@@ -100,21 +100,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   servers.push(adminApi);
 
-  try {
-    const consoleServer = await startConsoleServer({
-      world,
-      scenarioName: scenario.name,
-      renderDelayMs: options.renderDelayMs ?? DEFAULTS.renderDelayMs,
-      consoleDir: options.consoleDir ?? `${PACKAGE_ROOT}dist/console-app`,
-      port: at(0),
-    });
-    servers.push(consoleServer);
-  } catch (error) {
-    await Promise.all(servers.map((s) => s.close()));
-    await webhooks?.close();
-    throw error;
-  }
-  const consoleServer = servers.at(-1)!;
+  const consoleServer = await startConsoleServer({
+    world,
+    scenarioName: scenario.name,
+    renderDelayMs: options.renderDelayMs ?? DEFAULTS.renderDelayMs,
+    consoleDir: options.consoleDir ?? `${PACKAGE_ROOT}dist/console-app`,
+    port: at(0),
+  });
+  servers.push(consoleServer);
 
   const ticker = setInterval(() => world.sync(), TICK_MS);
   ticker.unref();

@@ -109,3 +109,17 @@ describe("console replica server", () => {
     expect((await call("/users", "POST", {})).status).toBe(405);
   });
 });
+
+describe("console replica server without the SPA build", () => {
+  it("still serves its JSON API, and says how to build the pages", async () => {
+    const s = await startTestSandbox({ scenario: "healthy-company", consoleDir: "/nonexistent/console-app" });
+    try {
+      const page = await fetch(`${s.consoleUrl}/users`);
+      expect(page.status).toBe(503);
+      expect(await page.text()).toMatch(/pnpm --filter @sms-doctor\/sandbox build/);
+      expect((await fetch(`${s.consoleUrl}/api/users`)).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+});

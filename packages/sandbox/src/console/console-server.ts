@@ -216,7 +216,7 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       }),
     );
 
-  const indexHtml = loadIndexHtml(options);
+  let indexHtml: string | undefined;
   const assetsDir = join(options.consoleDir, "assets");
 
   const fallback = async ({ req, res, url }: RequestContext): Promise<void> => {
@@ -236,6 +236,13 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       return;
     }
     // Client-side routes: every other path gets the app shell, which routes itself.
+    indexHtml ??= loadIndexHtml(options);
+    if (indexHtml === undefined) {
+      // The APIs still work without the SPA build (the worker's tests need only the carrier).
+      res.writeHead(503, { "content-type": "text/plain; charset=utf-8" });
+      res.end("The console replica is not built: run `pnpm --filter @sms-doctor/sandbox build`.");
+      return;
+    }
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
     res.end(indexHtml);
   };
@@ -243,13 +250,14 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
   return listen((req, res) => void router.handle(req, res, fallback), options.port ?? 0);
 }
 
-/** index.html with the server's settings as meta tags (read by the app at start). */
-function loadIndexHtml({ consoleDir, renderDelayMs, scenarioName }: ConsoleServerOptions): string {
+/** index.html with the server's settings as meta tags (read by the app at start); undefined if not built. */
+function loadIndexHtml({
+  consoleDir,
+  renderDelayMs,
+  scenarioName,
+}: ConsoleServerOptions): string | undefined {
   const file = join(consoleDir, "index.html");
-  if (!existsSync(file))
-    throw new Error(
-      `The console replica is not built (${file} is missing): run \`pnpm --filter @sms-doctor/sandbox build\`.`,
-    );
+  if (!existsSync(file)) return undefined;
   const meta =
     `<meta name="sandbox-render-delay" content="${renderDelayMs}">` +
     `<meta name="sandbox-scenario" content="${scenarioName.replace(/[^a-z0-9-]/g, "")}">`;

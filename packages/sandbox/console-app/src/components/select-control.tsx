@@ -110,7 +110,7 @@ export function SelectControl(props: {
           </div>
           <div class={indicators}>
             {props.clearable && props.value && (
-              // biome-ignore lint/a11y/noStaticElementInteractions: react-select's clear indicator is a hidden div, reached by mouse only
+              // react-select's clear indicator: an aria-hidden div, reached by mouse only.
               <div
                 aria-hidden="true"
                 data-action="clear"
