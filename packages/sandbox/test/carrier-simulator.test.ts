@@ -229,3 +229,14 @@ describe("carrier fault injection", () => {
     expect((await api(s, "/phone_number_campaigns/+16175550105")).status).toBe(200);
   });
 });
+
+describe("a scenario's own faults", () => {
+  it("flaky-carrier starts with its faults on, and DELETE /_control/faults restores them", async () => {
+    const s = await start({ scenario: "flaky-carrier" });
+    const faults = await json(control(s, "/faults", undefined, "GET"));
+    expect(faults.errorRates).toEqual({ "429": 0.1, "500": 0.05, "503": 0.1 });
+    expect(faults.webhooks).toEqual({ duplicateRate: 0.3, outOfOrder: true });
+    await control(s, "/faults", {});
+    expect((await json(control(s, "/faults", undefined, "DELETE"))).seed).toBe(7);
+  });
+});
