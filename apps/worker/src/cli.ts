@@ -7,7 +7,7 @@ import { WorkerMetrics } from "./metrics.js";
 import { producerConnection, whenReady } from "./redis/connections.js";
 import { findRedis, redisForDev } from "./redis/dev-redis.js";
 import { INSTALL_REDIS_HINT } from "./redis/redis-server-process.js";
-import { type Running, startApi, startWorker } from "./runtime.js";
+import type { Running } from "./runtime.js";
 import { TENANT_PATTERN } from "./tracking/keys.js";
 import { toE164 } from "./tracking/phone-number.js";
 import type { StoredRecord } from "./tracking/record-codec.js";
@@ -53,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
     if ("server" in dev && dev.server)
       logger.info({ url: dev.url }, "started a private redis-server for development");
     logger.info({ redis: redactUrl(dev.url) }, "using Redis");
+    // Loaded only here: track/status/cancel start faster without Fastify and BullMQ.
+    const { startApi, startWorker } = await import("./runtime.js");
     const metrics = new WorkerMetrics();
     const running: Running[] = [];
     if (command !== "api") running.push(await startWorker(config, dev.url, logger, metrics));
@@ -172,6 +174,7 @@ main(process.argv.slice(2)).then(
     if (error instanceof ConfigError || error instanceof UsageError) console.error(error.message);
     else if (error instanceof Error && error.message === INSTALL_REDIS_HINT) console.error(error.message);
     else console.error(error);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
+    // Exit now: a half-started worker or API must not keep the process alive.
+    process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

@@ -1,4 +1,4 @@
-import { type Logger, pino } from "pino";
+import { type DestinationStream, type Logger, pino } from "pino";
 
 /** Paths that may hold secrets, wherever they appear in a log line. */
 export const REDACTED_PATHS = [
@@ -19,12 +19,17 @@ export const REDACTED_PATHS = [
 ];
 
 /** pino JSON logs with secrets redacted; Redis URLs lose their password. */
-export function createLogger(options: { level?: string; name?: string } = {}): Logger {
-  return pino({
-    name: options.name ?? "sms-doctor",
-    level: options.level ?? "info",
-    redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
-  });
+export function createLogger(
+  options: { level?: string; name?: string; destination?: DestinationStream } = {},
+): Logger {
+  return pino(
+    {
+      name: options.name ?? "sms-doctor",
+      level: options.level ?? "info",
+      redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+    },
+    options.destination,
+  );
 }
 
 /** A Redis URL fit for a log line. */

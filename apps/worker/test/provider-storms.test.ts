@@ -139,7 +139,9 @@ describe("against the sandbox's carrier simulator", () => {
     expect(kinds).toContain("unavailable");
     // The global limiter: checks started never outran the provider's allowance (plus one second's burst).
     const latency = await harness.metrics.providerLatency.get();
-    const calls = latency.values.find((v) => v.metricName === "sms_doctor_provider_request_seconds_count")!.value;
+    const calls = latency.values.find(
+      (v) => v.metricName === "sms_doctor_provider_request_seconds_count",
+    )!.value;
     expect(calls).toBeLessThanOrEqual(rps * (seconds + 1));
   });
 });

@@ -13,7 +13,12 @@ import {
   type UserSnapshot,
 } from "@sms-doctor/core";
 import type { Queue } from "bullmq";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import type { TokenEntry } from "../config.js";
@@ -108,12 +113,13 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
     : undefined;
   const historyLength = options.historyLength ?? 50;
 
+  // One type whichever logger was given (Fastify infers a different instance type per logger).
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(typeof options.logger === "object"
+      ? { loggerInstance: options.logger }
+      : { logger: options.logger ?? false }),
     bodyLimit: 256 * 1024,
-    // Ids of requests in logs; no client-controlled header is trusted for it.
-    disableRequestLogging: true,
-  });
+  }) as unknown as FastifyInstance;
   // zod validates (with errors naming the field); the JSON Schemas only document. Responses are
   // serialized as they are, so the OpenAPI schemas can never drop a field.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
