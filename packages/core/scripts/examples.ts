@@ -4,7 +4,12 @@ import { join } from "node:path";
 import { diagnose, formatFinding } from "../src/index.js";
 
 const dir = join(import.meta.dirname, "..", "examples", "cases");
-const VERDICT = { "can-send": "can send SMS", "cannot-send": "cannot send SMS", pending: "waiting for carriers", unknown: "unknown" };
+const VERDICT = {
+  "can-send": "can send SMS",
+  "cannot-send": "cannot send SMS",
+  pending: "waiting for carriers",
+  unknown: "unknown",
+};
 
 for (const file of readdirSync(dir).sort()) {
   const { title, input } = JSON.parse(readFileSync(join(dir, file), "utf8"));
@@ -20,6 +25,8 @@ for (const file of readdirSync(dir).sort()) {
     }
     text.steps.forEach((step, i) => console.log(`     ${i + 1}. ${step}`));
     const wait = finding.resolution.expectedDelay;
-    console.log(`     who acts: ${finding.resolution.actor}${wait ? `; expected wait ${wait.typical}, at most ${wait.max}` : ""}`);
+    console.log(
+      `     who acts: ${finding.resolution.actor}${wait ? `; expected wait ${wait.typical}, at most ${wait.max}` : ""}`,
+    );
   }
 }

@@ -27,7 +27,10 @@ describe("bundled examples", () => {
   });
 
   it("the usage example in the README runs against the built package", () => {
-    const out = execFileSync("node", ["--import", "tsx", "examples/usage.ts"], { cwd: root, encoding: "utf8" });
+    const out = execFileSync("node", ["--import", "tsx", "examples/usage.ts"], {
+      cwd: root,
+      encoding: "utf8",
+    });
     expect(out).toContain("cannot-send - The user's phone number was changed");
     expect(out).toContain("+14155550199");
   });

@@ -17,7 +17,7 @@ export class SnapshotFacts {
   readonly smsStatus: SmsStatus;
   /** SMS is visible to the source. */
   readonly smsVisible: boolean;
-  /** Enabled or Pending: the user has (or is getting) SMS. */
+  /** Enabled, or Pending while enabling: the user has (or is getting) SMS. */
   readonly smsOn: boolean;
   /** Visibly off: switch off or Disabled, and not Enabling Failed. */
   readonly smsOff: boolean;
@@ -81,10 +81,14 @@ function normalized(text: string | null): string | null {
   return text === null ? null : (toE164(text) ?? text);
 }
 
+/**
+ * SMS is on when the console shows Enabled, or Pending with the switch on (enabling). Pending with the
+ * switch off is a disable in progress; a blank status counts as the switch says.
+ */
 function smsOn(snapshot: UserSnapshot): boolean {
   const sms = snapshot.sms;
   if (sms === null) return false;
-  return sms.status === "enabled" || sms.status === "pending" || (sms.status === null && sms.enabled);
+  return sms.status === "enabled" || ((sms.status === "pending" || sms.status === null) && sms.enabled);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
 import { DEFAULT_CAMPAIGN_NUMBER_LIMIT } from "../schemas/company-registration.js";
+import type { ResolutionStep } from "../schemas/diagnosis.js";
 import { finding, NONE } from "./resolutions.js";
 import { ARTICLE_REGISTER_CAMPAIGN, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -14,6 +15,9 @@ const meta: RuleMeta = {
     overLimit: "The company's campaign has {{count}} SMS enabled numbers, more than its limit of {{limit}}.",
     atLimit:
       "The company's campaign already holds {{count}} of its {{limit}} numbers, so SMS cannot be enabled for another number.",
+    refusedAtLimit:
+      "Enabling SMS for {{number}} failed because the company's campaign already holds {{count}} of its {{limit}} numbers.",
+    reenableAfter: "Then enable SMS for {{number}} again.",
     removeUnused: 'Remove numbers that no longer need SMS ("Remove number" on Admin Console > SMS).',
     askForMore: "Or ask 8x8 support to raise the campaign's number limit.",
   },
@@ -26,20 +30,27 @@ export const campaignNumberLimit: Rule = {
     if (!company?.enabledNumbers) return NONE;
     const count = company.enabledNumbers.length;
     const limit = company.numberLimit ?? DEFAULT_CAMPAIGN_NUMBER_LIMIT;
-    const atLimitWithSmsOff = count === limit && facts.current.smsOff && facts.usCa;
-    if (count <= limit && !atLimitWithSmsOff) return NONE;
+    const full = count >= limit && facts.usCa;
+    const refused = full && facts.current.smsStatus === "enabling-failed";
+    const blocksEnabling = full && facts.current.smsOff;
+    if (count <= limit && !refused && !blocksEnabling) return NONE;
     const evidence = [
       { field: "enabledNumbers.count", after: String(count), observedAt: company.observedAt },
     ];
-    const steps = [
+    const steps: ResolutionStep[] = [
       { messageId: "removeUnused", data: {} },
       { messageId: "askForMore", data: {} },
     ];
-    return [
-      finding(meta, "confirmed", count > limit ? "overLimit" : "atLimit", { count, limit }, evidence, {
-        steps,
-        actor: "admin",
-      }),
-    ];
+    if (refused) {
+      // The carriers refused this number because the campaign is full: the limit is the cause, not a side note.
+      const number = facts.number ?? "the number";
+      steps.push({ messageId: "reenableAfter", data: { number } });
+      const data = { number, count, limit };
+      return [
+        finding(meta, "confirmed", "refusedAtLimit", data, evidence, { steps, actor: "admin" }, "blocking"),
+      ];
+    }
+    const messageId = count > limit ? "overLimit" : "atLimit";
+    return [finding(meta, "confirmed", messageId, { count, limit }, evidence, { steps, actor: "admin" })];
   },
 };

@@ -20,25 +20,28 @@ import { virtualNumber } from "./virtual-number.js";
 export type { Rule, RuleMeta } from "./rule.js";
 
 /**
- * Every rule, in the order its findings rank among equals: the article's four causes first, then
- * what stops a number from ever having SMS, then company registration, then the rest.
+ * Every rule, in the order its findings rank among equals: causes before the symptoms they produce.
+ * The user's own changes (the article's first three causes) first; then company registration, root
+ * before branch (no campaign without a Verified brand; a full campaign refuses numbers); then what
+ * keeps a number from ever having SMS; then the statuses that are symptoms (Enabling Failed, Pending);
+ * then advice.
  */
 export const RULES: readonly Rule[] = [
   phoneNumberChanged,
   licenseChanged,
   smsDisabledByAdmin,
+  brandNotVerified,
+  campaignDeactivated,
   campaignNotVerified,
-  enablingFailed,
-  verificationPending,
+  campaignNumberLimit,
+  serviceExtension,
   licenseWithoutSms,
   unsupportedRegion,
   tollFreeNumber,
   virtualNumber,
-  serviceExtension,
   numberNotPortedYet,
-  brandNotVerified,
-  campaignDeactivated,
-  campaignNumberLimit,
+  enablingFailed,
+  verificationPending,
   smsNumberNotPrimary,
   reloginRequired,
 ];

@@ -21,6 +21,9 @@ export const licenseWithoutSms: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
     if (facts.licenseSms !== "none" && facts.licenseSms !== "no-sms") return NONE;
+    // Auto Attendants, Call Queues and Ring Groups have no license by nature: service-extension explains them.
+    const type = facts.current.snapshot.extensionType;
+    if (type !== undefined && type !== "user") return NONE;
     const license = facts.current.license;
     const evidence = [{ field: "license", after: license, observedAt: facts.current.observedAt }];
     const steps = [

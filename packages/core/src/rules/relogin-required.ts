@@ -26,7 +26,7 @@ export const reloginRequired: Rule = {
     if (current.smsStatus !== "enabled") return NONE;
     const enabledAt = enabledAtOf(facts);
     if (enabledAt === undefined || facts.now - enabledAt > RECENT) return NONE;
-    const before = facts.earlier.at(-1)?.smsStatus ?? null;
+    const before = facts.previous?.smsStatus ?? null;
     return [
       finding(
         meta,
@@ -43,11 +43,23 @@ export const reloginRequired: Rule = {
   },
 };
 
-/** When SMS became Enabled: the first Enabled snapshot after a non-Enabled one, or the carriers' go-live. */
+/**
+ * When SMS last became Enabled: the carriers' go-live, else the first Enabled snapshot after one that
+ * was not Enabled. Undefined when no snapshot shows it turning on.
+ */
 function enabledAtOf(facts: DiagnosisFacts): number | undefined {
   const live = facts.provisioning?.transitions.findLast((t) => t.to === "ACTIVE");
   if (live) return instantMillis(live.at);
-  const previous = facts.earlier.at(-1);
-  if (!previous || previous.smsStatus === "enabled") return undefined;
-  return facts.current.at;
+  const previous = facts.previous;
+  if (!previous) return undefined;
+  if (previous.smsStatus !== "enabled") return facts.current.at;
+  // Enabled before too: it turned on earlier still, and only matters if that was recent.
+  if (facts.now - previous.at > RECENT) return undefined;
+  const earlier = facts.earlier;
+  let enabledAt: number | undefined;
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    if (earlier[i]!.smsStatus !== "enabled") return enabledAt;
+    enabledAt = earlier[i]!.at;
+  }
+  return undefined; // Enabled in every snapshot: when it turned on was never seen
 }

@@ -43,7 +43,8 @@ export const verificationPending: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
     const { current, provisioning } = facts;
-    if (current.smsStatus !== "pending") return NONE;
+    // Pending with the switch off is a disable in progress, not a verification.
+    if (current.smsStatus !== "pending" || !current.smsOn) return NONE;
     const number = current.smsNumber ?? current.phoneNumber ?? "the number";
     const evidence = [smsStatusEvidence(facts)];
     if (provisioning?.state === "FAILED" || provisioning?.state === "ACTION_REQUIRED") {

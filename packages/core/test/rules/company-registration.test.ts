@@ -91,5 +91,19 @@ ruleTester(campaignNumberLimit, {
       }),
       expected: [{ messageId: "atLimit", data: { count: 60, limit: 60 } }],
     },
+    {
+      name: "the carriers refused this user's number because the campaign is full",
+      input: input(snapshot({ sms: { status: "enabling-failed" } }), {
+        company: company({ enabledNumbers: numbers(48) }),
+      }),
+      expected: [
+        {
+          messageId: "refusedAtLimit",
+          severity: "blocking",
+          certainty: "confirmed",
+          steps: ["removeUnused", "askForMore", "reenableAfter"],
+        },
+      ],
+    },
   ],
 });

@@ -55,6 +55,16 @@ ruleTester(licenseChanged, {
       ],
     },
     {
+      name: "license removed and re-added while the disable was still Pending (switch off)",
+      input: input(snapshot({ sms: { enabled: false, status: "pending" } }), {
+        history: [
+          wasOn,
+          snapshot({ observedAt: at(-2), license: null, sms: { enabled: false, status: "pending" } }),
+        ],
+      }),
+      expected: [{ messageId: "removed", certainty: "confirmed" }],
+    },
+    {
       name: "same license, number unchanged, SMS off: an unseen re-add is only possible",
       input: input(snapshot({ sms: { enabled: false, status: "disabled" } }), { history: [wasOn] }),
       expected: [{ messageId: "mayHaveChanged", certainty: "possible" }],

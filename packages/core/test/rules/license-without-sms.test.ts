@@ -7,6 +7,10 @@ ruleTester(licenseWithoutSms, {
     { name: "X4", input: input(snapshot()) },
     { name: "X2 with a product code", input: input(snapshot({ license: "X Series - X2-VOSVC0216-02-US" })) },
     {
+      name: "a call queue has no license by nature",
+      input: input(snapshot({ license: null, extensionType: "call-queue" })),
+    },
+    {
       name: "a license name we cannot read is not guessed",
       input: input(snapshot({ license: "Virtual Office Pro" })),
     },

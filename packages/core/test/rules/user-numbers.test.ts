@@ -56,6 +56,16 @@ ruleTester(reloginRequired, {
     { name: "Enabled for a week", input: input(snapshot(), { history: [snapshot({ observedAt: at(-7) })] }) },
     { name: "no history", input: input(snapshot()) },
     {
+      name: "turned on two days ago, seen Enabled since",
+      input: input(snapshot(), {
+        history: [
+          snapshot({ observedAt: at(-3), sms: { enabled: false, status: "disabled" } }),
+          snapshot({ observedAt: at(-2) }),
+          snapshot({ observedAt: at(0, -5) }),
+        ],
+      }),
+    },
+    {
       name: "still Pending",
       input: input(snapshot({ sms: { status: "pending" } }), {
         history: [snapshot({ observedAt: at(-1), sms: { enabled: false, status: null } })],
@@ -76,6 +86,21 @@ ruleTester(reloginRequired, {
           data: { number: "+14155550134" },
         },
       ],
+    },
+    {
+      name: "turned on this morning, seen Enabled twice since",
+      input: input(snapshot(), {
+        history: [
+          snapshot({
+            observedAt: at(-1, -2),
+            license: "X Series - X6",
+            sms: { enabled: false, status: "disabled" },
+          }),
+          snapshot({ observedAt: at(0, -6) }),
+          snapshot({ observedAt: at(0, -3) }),
+        ],
+      }),
+      expected: [{ messageId: "recentlyEnabled" }],
     },
     {
       name: "the carriers put it live this morning",

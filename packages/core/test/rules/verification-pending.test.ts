@@ -8,6 +8,10 @@ ruleTester(verificationPending, {
   valid: [
     { name: "Enabled", input: input(snapshot()) },
     { name: "Disabled", input: input(snapshot({ sms: { enabled: false, status: "disabled" } })) },
+    {
+      name: "Pending with the switch off is a disable in progress",
+      input: input(snapshot({ sms: { enabled: false, status: "pending" } })),
+    },
   ],
   invalid: [
     {
