@@ -7,9 +7,10 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { type Sandbox, startSandbox } from "../src/sandbox.js";
 import { listScenarios } from "../src/scenarios.js";
+import { launchChromium } from "./chromium.js";
 import { applyVariant, freezeFormState } from "./page-transforms.js";
 
 const OUT = fileURLToPath(new URL("../fixtures/pages/", import.meta.url));
@@ -40,19 +41,7 @@ const entries: FixtureEntry[] = [];
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   for (const file of readdirSync(OUT)) if (file.endsWith(".html")) rmSync(`${OUT}${file}`);
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     for (const scenario of listScenarios()) await saveScenario(browser, scenario);
   } finally {

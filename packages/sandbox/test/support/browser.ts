@@ -1,21 +1,6 @@
-import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 
-/** Debian's Chromium, with the flags that keep it from reaching for hosts it cannot reach (toolchain.md). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
-}
+export { launchChromium } from "../../scripts/chromium.js";
 
 export const CONSOLE_ORIGIN = "https://admin.8x8.com";
 
