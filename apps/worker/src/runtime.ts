@@ -9,7 +9,13 @@ import type { WorkerMetrics } from "./metrics.js";
 import { TransitionNotifier } from "./notify/transition-notifier.js";
 import type { ProviderAdapter } from "./providers/provider-adapter.js";
 import { createTelnyxAdapter } from "./providers/telnyx-adapter.js";
-import { checkEvictionPolicy, producerConnection, whenReady, workerConnection } from "./redis/connections.js";
+import {
+  checkEvictionPolicy,
+  producerConnection,
+  storeConnection,
+  whenReady,
+  workerConnection,
+} from "./redis/connections.js";
 import { QUEUE_NAME } from "./tracking/keys.js";
 import { ProvisioningTracker } from "./tracking/provisioning-tracker.js";
 import { TrackingStore } from "./tracking/tracking-store.js";
@@ -55,7 +61,8 @@ export async function startWorker(
 ): Promise<Running> {
   const connection = workerConnection(redisUrl);
   await checkRedis(connection, config, logger);
-  const store = new TrackingStore(connection, { prefix: config.SMS_DOCTOR_PREFIX });
+  const storeRedis = storeConnection(redisUrl);
+  const store = new TrackingStore(storeRedis, { prefix: config.SMS_DOCTOR_PREFIX });
   const tracker = new ProvisioningTracker({
     connection,
     store,
@@ -83,6 +90,7 @@ export async function startWorker(
     async close() {
       await tracker.close();
       await notifier?.close();
+      await storeRedis.quit().catch(() => storeRedis.disconnect());
       await connection.quit().catch(() => connection.disconnect());
     },
   };

@@ -53,7 +53,7 @@ export class TrackingStore {
     options: TrackingStoreOptions = {},
   ) {
     this.keys = trackingKeys(options.prefix);
-    this.#streamMaxLen = options.streamMaxLen ?? 100_000;
+    this.#streamMaxLen = options.streamMaxLen ?? 10_000;
   }
 
   #stateKeys(tenant: string): string[] {

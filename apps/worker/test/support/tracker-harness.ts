@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import { WorkerMetrics } from "../../src/metrics.js";
 import type { ProviderAdapter } from "../../src/providers/provider-adapter.js";
-import { workerConnection } from "../../src/redis/connections.js";
+import { storeConnection, workerConnection } from "../../src/redis/connections.js";
 import { ProvisioningTracker, type TrackerOptions } from "../../src/tracking/provisioning-tracker.js";
 import { TrackingStore } from "../../src/tracking/tracking-store.js";
 
@@ -15,7 +15,8 @@ export async function startTracker(
   options: Partial<TrackerOptions> = {},
 ) {
   const connection = workerConnection(url);
-  const store = new TrackingStore(connection, { prefix });
+  const storeRedis = storeConnection(url);
+  const store = new TrackingStore(storeRedis, { prefix });
   const metrics = new WorkerMetrics();
   const tracker = new ProvisioningTracker({
     connection,
@@ -36,6 +37,7 @@ export async function startTracker(
     async close() {
       await tracker.close();
       connection.disconnect();
+      storeRedis.disconnect();
     },
   };
 }

@@ -2,7 +2,7 @@
 // Configured by environment; prints "ready" once it takes jobs; drains on SIGTERM.
 import { pino } from "pino";
 import { createTelnyxAdapter } from "../../src/providers/telnyx-adapter.js";
-import { workerConnection } from "../../src/redis/connections.js";
+import { storeConnection, workerConnection } from "../../src/redis/connections.js";
 import { ProvisioningTracker } from "../../src/tracking/provisioning-tracker.js";
 import { TrackingStore } from "../../src/tracking/tracking-store.js";
 
@@ -11,7 +11,9 @@ const speed = Number(env.CLOCK_SPEED ?? 1);
 const start = Number(env.CLOCK_START ?? Date.now());
 const connection = workerConnection(env.REDIS_URL!);
 connection.on("error", () => {});
-const store = new TrackingStore(connection, { prefix: env.PREFIX! });
+const storeRedis = storeConnection(env.REDIS_URL!);
+storeRedis.on("error", () => {});
+const store = new TrackingStore(storeRedis, { prefix: env.PREFIX! });
 const tracker = new ProvisioningTracker({
   connection,
   store,
@@ -37,6 +39,7 @@ console.log("ready");
 process.once("SIGTERM", () => {
   void tracker.close().then(() => {
     connection.disconnect();
+    storeRedis.disconnect();
     process.exit(0);
   });
 });
