@@ -150,6 +150,77 @@ describe("8x8 Administration API imitation", () => {
   });
 });
 
+describe("Administration API writes", () => {
+  const patch = (s: Sandbox, path: string, body: unknown) =>
+    fetch(`${s.adminApiUrl}${path}`, {
+      method: "PATCH",
+      headers: { "x-api-key": s.adminApiKey, "content-type": "application/vnd.users.v1+json" },
+      body: JSON.stringify(body),
+    });
+  async function settle(s: Sandbox, location: string) {
+    for (;;) {
+      const operation = await json(
+        fetch(`${new URL(s.adminApiUrl).origin}${location}`, { headers: { "x-api-key": s.adminApiKey } }),
+      );
+      if (operation.status === "COMPLETED" || operation.status === "FAILED") return operation;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it("accepts a license change with 202 and an operation to poll; the change disables SMS", async () => {
+    const s = await startTestSandbox({ scenario: "healthy-company" });
+    try {
+      const accepted = await patch(s, "/users/u-alice", {
+        serviceInfo: { licenses: [{ name: "X Series - X6" }] },
+      });
+      expect(accepted.status).toBe(202);
+      const operation = await json(accepted);
+      expect(operation).toMatchObject({ status: "PENDING", resourceId: "u-alice" });
+      const location = accepted.headers.get("location")!;
+      expect(location).toBe(`/admin-provisioning/operations/${operation.operationId}`);
+      expect((await settle(s, location)).status).toBe("COMPLETED");
+      expect(s.world.snapshot("u-alice")).toMatchObject({
+        license: "X Series - X6",
+        sms: { enabled: false },
+      });
+
+      const taken = await patch(s, "/users/u-alice", {
+        extensions: [{ primaryPhoneNumber: "+16175550102" }],
+      });
+      const failed = await settle(s, taken.headers.get("location")!);
+      expect(failed).toMatchObject({
+        status: "FAILED",
+        error: { code: "number_in_use", field: "phoneNumber" },
+      });
+
+      const bad = await patch(s, "/users/u-alice", { extensions: [{ primaryPhoneNumber: "555" }] });
+      expect(bad.status).toBe(400);
+      expect((await json(bad)).error.field).toBe("extensions.0.primaryPhoneNumber");
+      expect(
+        (await fetch(`${s.adminApiUrl}/operations/nope`, { headers: { "x-api-key": s.adminApiKey } })).status,
+      ).toBe(404);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("refuses an eleventh unfinished operation", async () => {
+    const s = await startTestSandbox({ scenario: "healthy-company" });
+    try {
+      // Sent together, so the first ten are still unfinished when the eleventh arrives.
+      const responses = await Promise.all(
+        Array.from({ length: 11 }, (_, i) =>
+          patch(s, "/users/u-bob", { basicInfo: { jobTitle: `Title ${i}` } }),
+        ),
+      );
+      const statuses = responses.map((r) => r.status).sort();
+      expect(statuses).toEqual([...Array(10).fill(202), 429]);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe("RSQL parser", () => {
   it("builds and/or trees with the usual precedence", () => {
     expect(parseRsql("a==1;b==2,c==3")).toEqual({

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { listen, type RunningServer } from "../http/http-server.js";
-import { HttpError, parseOr400, queryObject, type RequestContext, Router, sendJson } from "../http/router.js";
+import {
+  HttpError,
+  parseOr400,
+  queryObject,
+  type RequestContext,
+  Router,
+  readJson,
+  sendJson,
+} from "../http/router.js";
 import { E164Schema } from "../world/scenario-schema.js";
 import type { World } from "../world/world.js";
 import {
@@ -11,12 +19,14 @@ import {
   PHONE_NUMBER_SELECTORS,
   USER_SELECTORS,
 } from "./admin-representation.js";
+import { OperationQueue } from "./operations.js";
 import { FixedWindowRateLimiter } from "./rate-limiter.js";
 import { compileRsql, RsqlError, type Selectors } from "./rsql.js";
 
 export const ADMIN_API_BASE = "/admin-provisioning";
 export const USERS_MEDIA_TYPE = "application/vnd.users.v1+json";
 export const PHONE_NUMBERS_MEDIA_TYPE = "application/vnd.phonenumbers.v1+json";
+export const OPERATIONS_MEDIA_TYPE = "application/vnd.operations.v1+json";
 
 export interface AdminApiOptions {
   world: World;
@@ -33,6 +43,41 @@ const ListQuerySchema = z
   })
   .strict();
 
+/** What `PATCH /users/{id}` may change; the changes go through the world's rules (so SMS gets disabled). */
+const UserPatchSchema = z
+  .object({
+    basicInfo: z
+      .object({
+        firstName: z.string().min(1).max(200),
+        lastName: z.string().min(1).max(200),
+        primaryEmail: z.email(),
+        jobTitle: z.string().max(200),
+        department: z.string().max(200),
+        status: z.enum(["ACTIVE", "INACTIVE"]),
+      })
+      .partial()
+      .strict()
+      .optional(),
+    serviceInfo: z
+      .object({ licenses: z.array(z.object({ name: z.string().min(1).max(100) }).strict()).max(1) })
+      .strict()
+      .optional(),
+    extensions: z
+      .array(z.object({ primaryPhoneNumber: E164Schema.nullable() }).strict())
+      .length(1)
+      .optional(),
+  })
+  .strict();
+
+/** An answer other than 200, with its own headers. */
+class Reply {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
 /** The scroll cursor is opaque to clients: the next offset plus the filter it belongs to. */
 const ScrollSchema = z.object({ offset: z.number().int().min(0), filter: z.string() });
 
@@ -43,6 +88,7 @@ const ScrollSchema = z.object({ offset: z.number().int().min(0), filter: z.strin
 export async function startAdminApiServer(options: AdminApiOptions): Promise<RunningServer> {
   const { world, apiKey } = options;
   const limiter = new FixedWindowRateLimiter(options.rateLimit.limit, options.rateLimit.windowMs);
+  const operations = new OperationQueue();
   const router = new Router((error) => ({
     error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
   }));
@@ -50,7 +96,7 @@ export async function startAdminApiServer(options: AdminApiOptions): Promise<Run
   /** Key check, then the limit (a refused key does not use up anyone's quota), then content negotiation. */
   const guarded =
     (mediaType: string, answer: (ctx: RequestContext) => unknown) =>
-    (ctx: RequestContext): void => {
+    async (ctx: RequestContext): Promise<void> => {
       const key = ctx.req.headers["x-api-key"];
       if (key !== apiKey) throw new HttpError(401, "unauthorized", "Missing or invalid x-api-key header.");
       const decision = limiter.take(key);
@@ -80,7 +126,10 @@ export async function startAdminApiServer(options: AdminApiOptions): Promise<Run
         );
       world.sync();
       try {
-        sendJson(ctx.res, 200, answer(ctx), headers, mediaType);
+        const answered = await answer(ctx);
+        if (answered instanceof Reply)
+          sendJson(ctx.res, answered.status, answered.body, { ...headers, ...answered.headers }, mediaType);
+        else sendJson(ctx.res, 200, answered, headers, mediaType);
       } catch (error) {
         if (error instanceof HttpError) Object.assign(error.headers, headers);
         throw error;
@@ -113,6 +162,48 @@ export async function startAdminApiServer(options: AdminApiOptions): Promise<Run
       }),
     )
     .on(
+      "PATCH",
+      `${ADMIN_API_BASE}/users/:userId`,
+      guarded(OPERATIONS_MEDIA_TYPE, async ({ req, params }) => {
+        const user = world.user(params.userId ?? "");
+        if (user?.extensionType !== "user")
+          throw new HttpError(404, "not_found", `No user with id "${params.userId}".`, "userId");
+        const patch = parseOr400(UserPatchSchema, await readJson(req));
+        const operation = operations.submit(user!.id, () => {
+          const { status, primaryEmail, ...names } = patch.basicInfo ?? {};
+          const license = patch.serviceInfo?.licenses[0]?.name ?? null;
+          const phoneNumber = patch.extensions?.[0]?.primaryPhoneNumber;
+          const applied = world.updateProfile(user!.id, {
+            ...names,
+            ...(primaryEmail !== undefined ? { email: primaryEmail } : {}),
+            ...(patch.serviceInfo ? { licenseName: license } : {}),
+            ...(phoneNumber !== undefined ? { phoneNumber } : {}),
+          });
+          if (applied.ok && status) world.setUserStatus(user!.id, status);
+          return applied;
+        });
+        if (!operation)
+          throw new HttpError(
+            429,
+            "too_many_operations",
+            `At most ${operations.maxConcurrent} operations may be unfinished.`,
+          );
+        return new Reply(202, operation, {
+          location: `${ADMIN_API_BASE}/operations/${operation.operationId}`,
+        });
+      }),
+    )
+    .on(
+      "GET",
+      `${ADMIN_API_BASE}/operations/:operationId`,
+      guarded(OPERATIONS_MEDIA_TYPE, ({ params }) => {
+        const operation = operations.get(params.operationId ?? "");
+        if (!operation)
+          throw new HttpError(404, "not_found", `No operation "${params.operationId}".`, "operationId");
+        return operation;
+      }),
+    )
+    .on(
       "GET",
       `${ADMIN_API_BASE}/phone-numbers`,
       guarded(PHONE_NUMBERS_MEDIA_TYPE, ({ url }) =>
@@ -131,7 +222,14 @@ export async function startAdminApiServer(options: AdminApiOptions): Promise<Run
       }),
     );
 
-  return listen((req, res) => void router.handle(req, res), options.port ?? 0);
+  const server = await listen((req, res) => void router.handle(req, res), options.port ?? 0);
+  return {
+    ...server,
+    close: async () => {
+      operations.close();
+      await server.close();
+    },
+  };
 }
 
 function page<T extends AdminApiUser | AdminApiPhoneNumber>(url: URL, items: T[], selectors: Selectors<T>) {
