@@ -132,7 +132,8 @@ describe("carrier webhooks", () => {
     cleanups.push(receiver.close);
     const s = await start({
       carrierWebhookUrl: receiver.url,
-      carrierFaults: { webhooks: { outOfOrder: true, duplicateRate: 1 } },
+      // A wide window, so a slow machine still gets all three events into one batch.
+      carrierFaults: { webhooks: { outOfOrder: true, duplicateRate: 1, reorderWindowMs: 1_500 } },
     });
     await control(s, "/numbers", { phoneNumbers: ["+15125550103"], afterHours: 1 });
     await control(s, "/clock", { advanceHours: 2 });
@@ -235,7 +236,7 @@ describe("a scenario's own faults", () => {
     const s = await start({ scenario: "flaky-carrier" });
     const faults = await json(control(s, "/faults", undefined, "GET"));
     expect(faults.errorRates).toEqual({ "429": 0.1, "500": 0.05, "503": 0.1 });
-    expect(faults.webhooks).toEqual({ duplicateRate: 0.3, outOfOrder: true });
+    expect(faults.webhooks).toEqual({ duplicateRate: 0.3, outOfOrder: true, reorderWindowMs: 300 });
     await control(s, "/faults", {});
     expect((await json(control(s, "/faults", undefined, "DELETE"))).seed).toBe(7);
   });

@@ -27,11 +27,12 @@ export const CarrierFaultsSchema = z
       .object({
         /** Probability of delivering an event a second time, with `meta.attempt` incremented. */
         duplicateRate: rate.default(0),
-        /** Hold each number's events and deliver them newest first. */
+        /** Hold events for `reorderWindowMs` and deliver them newest first. */
         outOfOrder: z.boolean().default(false),
+        reorderWindowMs: z.number().int().min(10).max(60_000).default(300),
       })
       .strict()
-      .default({ duplicateRate: 0, outOfOrder: false }),
+      .default({ duplicateRate: 0, outOfOrder: false, reorderWindowMs: 300 }),
     seed: z.number().int().default(1),
   })
   .strict();

@@ -28,8 +28,6 @@ export interface WebhookDispatcherOptions {
   retryDelaysMs?: number[];
   maxAttempts?: number;
   timeoutMs?: number;
-  /** How long events are held to be reordered when `faults.webhooks.outOfOrder` is on. */
-  reorderWindowMs?: number;
 }
 
 /**
@@ -49,7 +47,6 @@ export class WebhookDispatcher {
       retryDelaysMs: [250, 500, 1_000, 2_000],
       maxAttempts: 5,
       timeoutMs: 2_000,
-      reorderWindowMs: 300,
       ...options,
     };
   }
@@ -65,14 +62,15 @@ export class WebhookDispatcher {
       payload:
         event.kind === "number" ? event.assignment : event.kind === "campaign" ? event.campaign : event.brand,
     };
-    if (!this.#options.faults().webhooks.outOfOrder) {
+    const { outOfOrder, reorderWindowMs } = this.#options.faults().webhooks;
+    if (!outOfOrder) {
       this.#deliver(data, 1);
       return;
     }
     // Out of order: hold what arrives within the window, then send the newest first.
     this.#held.push(data);
     if (this.#held.length === 1)
-      this.#later(this.#options.reorderWindowMs, () => {
+      this.#later(reorderWindowMs, () => {
         const held = this.#held.reverse();
         this.#held = [];
         for (const item of held) this.#deliver(item, 1);
