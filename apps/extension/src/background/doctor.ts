@@ -17,6 +17,7 @@ import type { SmsPageView, TrackingStatus, UserDiagnosisView } from "../messagin
 import { explainFinding, trackingView } from "./explain";
 import { explainRegistration } from "./explain-registration";
 import type { HistoryStore } from "./history-store";
+import { withKnownFacts } from "./known-facts";
 import type { SettingsStore } from "./settings-store";
 import { WorkerApi } from "./worker-api";
 
@@ -73,7 +74,7 @@ export class Doctor {
     // The local diagnosis stands whenever the worker had none to give.
     diagnosis ??= diagnose({
       now,
-      current: snapshot,
+      current: withKnownFacts(snapshot, earlier),
       history: earlier,
       ...(company ? { company } : {}),
       ...(provisioning ? { provisioning } : {}),

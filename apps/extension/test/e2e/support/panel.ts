@@ -14,7 +14,7 @@ export class PanelPage {
   /** Waits until the panel has a verdict (diagnosed, or unreadable) and returns it. */
   async verdict(): Promise<string> {
     const settled = this.page.locator(`[data-sms-doctor-panel="${this.kind}"][data-verdict]`);
-    await settled.waitFor({ timeout: 15_000 });
+    await settled.waitFor({ timeout: 30_000 });
     return (await settled.getAttribute("data-verdict")) ?? "";
   }
 

@@ -1,0 +1,115 @@
+/**
+ * The sandbox's Admin Console replica served at https://admin.8x8.com: every request to the real origin is
+ * proxied to the replica's server (it uses only relative URLs), so the extension meets the replica exactly where
+ * it would meet the console.
+ */
+import {
+  type CompanySmsRegistration,
+  type Diagnosis,
+  diagnose,
+  toE164,
+  type UserSnapshot,
+} from "@sms-doctor/core";
+import { type Sandbox, type SandboxOptions, startSandbox } from "@sms-doctor/sandbox";
+import type { BrowserContext, Page } from "playwright-core";
+import { CONSOLE, type ExtensionBrowser } from "./browser";
+import { EXTENSION_ID } from "./extension";
+
+export async function serveReplica(context: BrowserContext, options: SandboxOptions): Promise<Sandbox> {
+  const sandbox = await startSandbox({ speed: 0, renderDelayMs: 30, port: 0, ...options });
+  await context.route(`${CONSOLE}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const response = await route.fetch({ url: `${sandbox.consoleUrl}${url.pathname}${url.search}` });
+    await route.fulfill({ response });
+  });
+  return sandbox;
+}
+
+/**
+ * What the extension would have seen had an admin visited these users before: the world's history of each, moved
+ * from the scenario's clock onto the real one (the extension diagnoses at the real time), as a history export.
+ */
+export function historyExport(sandbox: Sandbox, userIds: string[]) {
+  const shiftMs = Date.now() - 60_000 - sandbox.world.clock.now();
+  const shift = (instant: string) => new Date(Date.parse(instant) + shiftMs).toISOString();
+  const users: Record<string, UserSnapshot[]> = {};
+  for (const userId of userIds) {
+    users[userId] = sandbox.world.history(userId).map((snapshot) => ({
+      ...snapshot,
+      observedAt: shift(snapshot.observedAt),
+      source: "import" as const,
+    }));
+  }
+  return { format: "sms-doctor-history", version: 1, exportedAt: new Date().toISOString(), users };
+}
+
+/** The extension's options page, kept open to import history exports as an admin would. */
+export class OptionsPage {
+  private constructor(private readonly page: Page) {}
+
+  static async open(browser: ExtensionBrowser): Promise<OptionsPage> {
+    const page = await browser.newPage();
+    await page.goto(`chrome-extension://${EXTENSION_ID}/src/options/index.html`);
+    return new OptionsPage(page);
+  }
+
+  async importHistory(data: unknown): Promise<void> {
+    // A fresh page each time, so the status line can't still show the previous import's result.
+    await this.page.reload();
+    const status = this.page.locator('[data-status="history"]');
+    await this.page.getByLabel("Import history (JSON export)").setInputFiles({
+      name: `history-${Date.now()}.json`,
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(data)),
+    });
+    await status.filter({ hasText: /Imported|failed/ }).waitFor();
+    const text = (await status.textContent()) ?? "";
+    if (!text.startsWith("Imported")) throw new Error(text);
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
+
+/** What the extension stored: the last snapshot of a user, and the company registration. */
+export async function storedReadings(browser: ExtensionBrowser, userId: string) {
+  const stored = await browser.serviceWorker.evaluate(() => chrome.storage.local.get(null));
+  const history = (stored[`history/${userId}`] ?? []) as UserSnapshot[];
+  return { snapshot: history.at(-1), company: stored.company as CompanySmsRegistration | undefined };
+}
+
+/** The fields the console shows of a user, numbers in E.164, to compare a reading with the world. */
+export function consoleFields(snapshot: UserSnapshot | undefined) {
+  if (!snapshot) return undefined;
+  return {
+    license: snapshot.license,
+    phoneNumber: toE164(snapshot.phoneNumber),
+    extensionNumber: snapshot.extensionNumber,
+    sms: snapshot.sms && { ...snapshot.sms, number: toE164(snapshot.sms.number) },
+  };
+}
+
+export function registrationFields(registration: CompanySmsRegistration | undefined) {
+  if (!registration) return undefined;
+  const { observedAt: _observedAt, ...rest } = registration;
+  return {
+    ...rest,
+    enabledNumbers: rest.enabledNumbers?.map((entry) => ({ ...entry, number: toE164(entry.number) })),
+  };
+}
+
+/** What core concludes from the world's own truth: the yardstick when a declaration and core disagree. */
+export function coreOnWorld(sandbox: Sandbox, userId: string): Diagnosis {
+  const { world } = sandbox;
+  return diagnose({
+    now: world.clock.nowIso(),
+    current: world.snapshot(userId),
+    history: world.history(userId),
+    company: world.registration(),
+  });
+}
+
+export async function openUser(page: Page, userId: string): Promise<void> {
+  await page.goto(`${CONSOLE}/users/user/${encodeURIComponent(userId)}`);
+}
