@@ -58,6 +58,8 @@ describe("Admin Console replica in Chromium, at https://admin.8x8.com", () => {
       "Basic information",
       "Services and permissions",
       "Voice basic settings",
+      "External caller ID",
+      "Call forwarding",
       "SMS enabled numbers",
     ]);
     // Generated class names only: nothing to hold on to but labels and landmarks.

@@ -51,6 +51,8 @@ describe("saved console pages (fixtures/pages)", () => {
         "Basic information",
         "Services and permissions",
         "Voice basic settings",
+        "External caller ID",
+        "Call forwarding",
         "SMS enabled numbers",
       ]);
       const sms = entry.truth!.sms!;

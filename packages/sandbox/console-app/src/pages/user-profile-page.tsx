@@ -44,6 +44,9 @@ function ProfileForm(props: { profile: UserProfileView; onSaved: (profile: UserP
   const [license, setLicense] = useState(profile.license);
   const [phoneNumber, setPhoneNumber] = useState(profile.phoneNumber);
   const [extension, setExtension] = useState(profile.extensionNumber);
+  // Shown for fidelity only: the sandbox's world does not model caller ID or forwarding.
+  const [callerId, setCallerId] = useState<string | null>("Company main number");
+  const [forwarding, setForwarding] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
@@ -174,6 +177,26 @@ function ProfileForm(props: { profile: UserProfileView; onSaved: (profile: UserP
               Suggest
             </button>
           </div>
+        </Field>
+      </FormSection>
+      {/* The real profile has more sections between voice settings and SMS; readers must not count on positions. */}
+      <FormSection id="externalCallerId" title="External caller ID">
+        <SelectControl
+          label="Caller ID"
+          name="externalCallerId.number"
+          value={callerId}
+          options={["Company main number", ...(phoneNumber ? [phoneNumber] : []), "Private"]}
+          onChange={(v) => v && setCallerId(v)}
+        />
+      </FormSection>
+      <FormSection id="callForwarding" title="Call forwarding">
+        <Field id="callForwarding.noAnswer" label="Forward unanswered calls">
+          <input
+            id="callForwarding.noAnswer"
+            type="checkbox"
+            checked={forwarding}
+            onChange={(e) => setForwarding(e.currentTarget.checked)}
+          />
         </Field>
       </FormSection>
       <SmsSection profile={profile} onSaved={props.onSaved} />
