@@ -1,0 +1,170 @@
+/**
+ * The extension against the sandbox's Admin Console replica, served at https://admin.8x8.com: an admin's walk
+ * through history, client-side navigation, the SMS page with a rejected campaign, and hostile page text.
+ */
+import { loadScenario, type Sandbox } from "@sms-doctor/sandbox";
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CONSOLE, type ExtensionBrowser, launchWithExtension, resetExtensionState } from "./support/browser";
+import { PanelPage } from "./support/panel";
+import { openUser, serveReplica } from "./support/sandbox-console";
+
+let browser: ExtensionBrowser;
+let sandbox: Sandbox | undefined;
+beforeAll(async () => {
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  await resetExtensionState(browser);
+  browser.pageErrors.length = 0;
+});
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = undefined;
+  await browser.context.unrouteAll();
+});
+
+/** SMS Doctor sees the SMS page once, as an admin would, so it knows the campaign's status. */
+async function seeSmsPage(page: Page): Promise<string> {
+  await page.goto(`${CONSOLE}/sms`);
+  return new PanelPage(page, "sms-page").verdict();
+}
+
+describe("the user panel on the replica", () => {
+  it("confirms phone-number-changed after the admin changes the number and comes back", async () => {
+    const scenario = loadScenario("healthy-company");
+    scenario.numbers.push({
+      number: "+16175550199",
+      category: "LOCAL",
+      virtual: false,
+      temporaryNumber: false,
+      portingNumber: null,
+    });
+    sandbox = await serveReplica(browser.context, { scenario });
+    const page = await browser.newPage();
+    await seeSmsPage(page);
+    await openUser(page, "u-alice");
+    const panel = new PanelPage(page, "user");
+    expect(await panel.verdict()).toBe("can-send");
+
+    // In the replica, as the admin does it: pick another Phone Number and save the profile.
+    await page.getByLabel("Phone Number").click();
+    await page.getByRole("option", { name: "+16175550199" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).last().click();
+    await page.getByRole("status").filter({ hasText: "Changes saved." }).waitFor();
+
+    await page.reload();
+    expect(await panel.verdict()).toBe("cannot-send");
+    expect((await panel.findings())[0]).toEqual({ ruleId: "phone-number-changed", certainty: "confirmed" });
+    expect(await panel.field("phoneNumber")).toContain("0199");
+    expect(browser.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("replaces the panel when the admin moves between users client-side, and badges the list", async () => {
+    sandbox = await serveReplica(browser.context, { scenario: "phone-number-changed" });
+    const page = await browser.newPage();
+    await seeSmsPage(page);
+    await openUser(page, "u-alice");
+    const panel = new PanelPage(page, "user");
+    expect(await panel.verdict()).toBe("cannot-send");
+
+    await page.getByRole("link", { name: "Users", exact: true }).first().click();
+    await page.waitForURL(`${CONSOLE}/users`);
+    expect(await panel.host.count()).toBe(0);
+    const badge = page.locator("[data-sms-doctor-badge]");
+    await badge.first().waitFor();
+    expect(await badge.count()).toBe(1);
+    expect(await badge.getAttribute("data-verdict")).toBe("cannot-send");
+    expect(await badge.evaluate((el) => el.previousElementSibling?.getAttribute("href"))).toBe(
+      "/users/user/u-alice",
+    );
+
+    await page.getByRole("link", { name: "Edit Bob Martinez" }).click();
+    await page.waitForURL(`${CONSOLE}/users/user/u-bob`);
+    expect(await panel.verdict()).toBe("can-send");
+    expect(await panel.host.count()).toBe(1);
+    expect(await panel.field("phoneNumber")).toBe(sandbox.world.snapshot("u-bob")?.phoneNumber);
+
+    await page.goBack();
+    await page.goBack();
+    await page.waitForURL(`${CONSOLE}/users/user/u-alice`);
+    await page.locator('[data-sms-doctor-panel="user"][data-verdict="cannot-send"]').waitFor();
+    expect(await panel.host.count()).toBe(1);
+    expect(await page.locator("[data-sms-doctor-badge]").count()).toBe(0);
+    expect(browser.pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the SMS page panel on the replica", () => {
+  it("explains a rejected campaign: every form error with its field and what to change", async () => {
+    sandbox = await serveReplica(browser.context, { scenario: "us-rejected-campaign" });
+    const page = await browser.newPage();
+    expect(await seeSmsPage(page)).toBe("cannot-send");
+    const panel = new PanelPage(page, "sms-page");
+    const fields = await panel.host
+      .locator("[data-registration-field]")
+      .evaluateAll((els) => els.map((el) => el.getAttribute("data-registration-field")));
+    expect(fields).toEqual(sandbox.world.registration().campaign.errors.map((error) => error.field));
+    expect(await panel.host.getByText("What to change in the registration form").count()).toBe(1);
+    expect(browser.pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+const PAYLOAD =
+  `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>` +
+  `<style>*{color:rgb(255,0,0)!important;font-size:40px!important}</style>`;
+
+/** How the panel's verdict line and host look: enough to notice the console's CSS leaking in. */
+async function panelLook(page: Page) {
+  return page.locator('[data-sms-doctor-panel="user"] .verdict').evaluate((el) => {
+    const style = getComputedStyle(el);
+    const host = (el.getRootNode() as ShadowRoot).host;
+    const hostStyle = getComputedStyle(host);
+    return {
+      color: style.color,
+      fontSize: style.fontSize,
+      fontFamily: style.fontFamily,
+      hostDisplay: hostStyle.display,
+      hostVisibility: hostStyle.visibility,
+    };
+  });
+}
+
+describe("untrusted page text on the replica", () => {
+  it("runs no script and restyles nothing when a user's name carries markup", async () => {
+    const scenario = loadScenario("healthy-company");
+    const evil = scenario.users[0]!;
+    evil.firstName = PAYLOAD;
+    evil.lastName = PAYLOAD;
+    sandbox = await serveReplica(browser.context, { scenario });
+    const page = await browser.newPage();
+    await seeSmsPage(page);
+    await openUser(page, scenario.users[1]!.id);
+    await new PanelPage(page, "user").verdict();
+    const clean = await panelLook(page);
+
+    await openUser(page, evil.id);
+    const panel = new PanelPage(page, "user");
+    await panel.verdict();
+    expect(await panel.host.getByText(/Diagnosis for/).textContent()).toContain(
+      "<script>window.__pwned=2</script>",
+    );
+    // The console's own CSS at its most hostile, aimed at everything including our host.
+    await page.addStyleTag({
+      content:
+        "* { color: rgb(255, 0, 0) !important; font-size: 40px !important; font-family: serif !important; }" +
+        " sms-doctor-panel { display: none !important; visibility: hidden !important; }",
+    });
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await panel.host.locator("img, script").count()).toBe(0);
+    expect(await panelLook(page)).toEqual(clean);
+    expect(browser.pageErrors).toEqual([]);
+    await page.close();
+  });
+});
