@@ -7,9 +7,7 @@
 import { join } from "node:path";
 import { CONSOLE, launchWithExtension } from "../test/e2e/support/browser";
 import { DIST } from "../test/e2e/support/extension";
-import { FixtureConsole } from "../test/e2e/support/fixture-console";
-import { smsPageHtml } from "../test/support/sms-page-html";
-import { userPageHtml } from "../test/support/user-page-html";
+import { serveReplica } from "../test/e2e/support/sandbox-console";
 import { contentScriptSizes } from "./size-budget.mjs";
 
 const LOADS = 20;
@@ -40,11 +38,11 @@ function median(values: number[]): number {
 }
 
 const browser = await launchWithExtension();
+const closers: (() => Promise<void>)[] = [];
 try {
-  await new FixtureConsole()
-    .show("/sms", smsPageHtml())
-    .show("/users/user/u-alice", userPageHtml())
-    .serve(browser.context);
+  // The sandbox's replica with its default render delay: sections appear 150 ms after the user's data arrives.
+  const sandbox = await serveReplica(browser.context, { scenario: "healthy-company", renderDelayMs: 150 });
+  closers.push(() => sandbox.close());
   const page = await browser.newPage();
   await page.goto(`${CONSOLE}/sms`);
   await page.locator('[data-sms-doctor-panel="sms-page"][data-verdict]').waitFor();
@@ -67,5 +65,6 @@ try {
     );
   }
 } finally {
+  for (const close of closers) await close();
   await browser.close();
 }
