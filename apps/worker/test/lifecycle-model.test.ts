@@ -63,7 +63,12 @@ describe("tracking follows core's lifecycle (model test)", () => {
 
   beforeAll(async () => {
     const provider = createInstantProvider(() => answer);
-    harness = await startTracker(redis.url(), prefix, provider, { now: () => clock, sweepEveryMs: 20 });
+    harness = await startTracker(redis.url(), prefix, provider, {
+      clock: { now: () => clock, realMsUntil: () => 60_000 },
+      // Every check through the due set: the test decides when each one happens.
+      keepJobWithinMs: 0,
+      sweepEveryMs: 20,
+    });
     const connection = producerConnection(redis.url());
     await whenReady(connection);
     store = new TrackingStore(connection, { prefix });

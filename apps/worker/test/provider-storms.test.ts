@@ -66,13 +66,17 @@ describe("against the sandbox's carrier simulator", () => {
     const sandbox = await sandboxWith(numbers);
     const prefix = uniquePrefix();
     const store = await producer(prefix);
-    const now = () => sandbox.world.clock.now();
+    const clock = {
+      now: () => sandbox.world.clock.now(),
+      realMsUntil: (at: number) => sandbox.world.clock.realDelayUntil(at),
+    };
+    const now = clock.now;
     const adapter = createTelnyxAdapter({
       name: "sandbox",
       baseUrl: `${sandbox.carrierUrl}/v2`,
       apiKey: "carrier-key",
     });
-    const harness = await startTracker(redis.url(), prefix, adapter, { now });
+    const harness = await startTracker(redis.url(), prefix, adapter, { clock });
     cleanups.push(() => harness.close());
     await trackAll(store, numbers, now());
     await until(async () => (await states(store, numbers)).every((s) => s === "ACTIVE"), 30_000, "ACTIVE");
@@ -96,7 +100,11 @@ describe("against the sandbox's carrier simulator", () => {
     });
     const prefix = uniquePrefix();
     const store = await producer(prefix);
-    const now = () => sandbox.world.clock.now();
+    const clock = {
+      now: () => sandbox.world.clock.now(),
+      realMsUntil: (at: number) => sandbox.world.clock.realDelayUntil(at),
+    };
+    const now = clock.now;
     const rps = 40;
     const adapter = createTelnyxAdapter({
       name: "sandbox",
@@ -107,7 +115,7 @@ describe("against the sandbox's carrier simulator", () => {
       backoffMs: 20,
       requestsPerSecond: rps,
     });
-    const harness = await startTracker(redis.url(), prefix, adapter, { now, maxBackoffMs: 1500 });
+    const harness = await startTracker(redis.url(), prefix, adapter, { clock, maxBackoffMs: 1500 });
     cleanups.push(() => harness.close());
     const started = Date.now();
     await trackAll(store, numbers, now());

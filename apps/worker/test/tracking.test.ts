@@ -28,8 +28,9 @@ async function setup(answer: (number: string, asked: number, now: string) => Pro
     asked.set(number, n);
     return answer(number, n, now);
   });
-  const now = fastClock(speed);
-  const harness = await startTracker(redis.url(), prefix, provider, { now });
+  const clock = fastClock(speed);
+  const now = () => clock.now();
+  const harness = await startTracker(redis.url(), prefix, provider, { clock });
   const api = producerConnection(redis.url());
   await whenReady(api);
   const store = new TrackingStore(api, { prefix });
@@ -80,6 +81,33 @@ describe("tracking a number", () => {
     expect(await store.redis.zscore(store.keys.due, "acme|+14155550101")).toBeNull();
     expect(await store.redis.sismember(store.keys.byState("acme", "CANCELLED"), "+14155550101")).toBe(1);
     expect(await store.redis.sismember(store.keys.byState("acme", "REQUESTED"), "+14155550101")).toBe(0);
+  });
+
+  it("keeps a delayed job while the number is polled every minute, and none once it is settled", async () => {
+    const { store, track, harness } = await setup(
+      (_n, asked, now) => [telnyx(asked < 3 ? "PENDING_ASSIGNMENT" : "ASSIGNED", now)],
+      60,
+    );
+    await track("+14155550106");
+    const id = checkJobId("acme", "+14155550106");
+    await until(async () => (await store.load("acme", "+14155550106"))?.record.state === "AWAITING_NUMBER");
+    // Next check in a minute: the job waits in BullMQ's delayed set (moveToDelayed), not in the due set.
+    await until(
+      async () =>
+        (await harness.tracker.queue.getJob(id)) !== undefined &&
+        (await harness.tracker.queue.getJob(id))!.isDelayed(),
+    );
+    await until(
+      async () => (await store.load("acme", "+14155550106"))?.record.state === "ACTIVE",
+      20_000,
+      "ACTIVE",
+    );
+    // Live: checked again tomorrow, from the due set; no job is left holding memory.
+    await until(async () => (await harness.tracker.queue.getJob(id)) === undefined);
+    const due = Number(await store.redis.zscore(store.keys.due, "acme|+14155550106"));
+    expect(due - Date.parse((await store.load("acme", "+14155550106"))!.record.lastCheckedAt!)).toBe(
+      24 * 3600_000,
+    );
   });
 
   it("an unknown status word changes nothing and flags the record", async () => {

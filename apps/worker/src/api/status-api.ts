@@ -25,6 +25,7 @@ import type { TokenEntry } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
 import { isRedisUnavailable } from "../redis/connections.js";
+import { checkJobId } from "../tracking/keys.js";
 import type { StoredRecord } from "../tracking/record-codec.js";
 import type { TrackingStore } from "../tracking/tracking-store.js";
 import {
@@ -265,7 +266,16 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       if (number) {
         // The event does not say whose number it is: wake it for every tenant that tracks it.
         const tenants = [...new Set(options.tokens.map((t) => t.tenant))];
-        const results = await Promise.all(tenants.map((tenant) => store.wake(tenant, number, now())));
+        const results = await Promise.all(
+          tenants.map(async (tenant) => {
+            const woken = await store.wake(tenant, number, now());
+            // A number in its first hour waits in a delayed job rather than in the due set: promote it.
+            const job =
+              woken && options.queue ? await options.queue.getJob(checkJobId(tenant, number)) : undefined;
+            if (job && (await job.isDelayed())) await job.promote().catch(() => {});
+            return woken;
+          }),
+        );
         woken = results.filter(Boolean).length;
       }
       return reply.code(202).send({ status: "accepted", woken });

@@ -9,6 +9,7 @@ import { decideCheck } from "./check-number.js";
 import { checkJobId, parseDueMember, QUEUE_NAME, TENANT_PATTERN } from "./keys.js";
 import { toE164 } from "./phone-number.js";
 import type { StoredRecord } from "./record-codec.js";
+import { type TrackerClock, wallClock } from "./tracker-clock.js";
 import type { TrackingStore } from "./tracking-store.js";
 
 /** At most `requestsPerSecond` checks start per second across all workers (unlimited when undefined). */
@@ -50,20 +51,27 @@ export interface TrackerOptions {
   leaseMs?: number;
   /** Longest wait between retries after provider failures. */
   maxBackoffMs?: number;
+  /**
+   * A check due again within this long keeps its job (`moveToDelayed`); a later one parks the number
+   * in the due set and completes the job. Default 5 minutes: numbers in their first hour of tracking
+   * (polled every 1 and 5 minutes) keep a job, settled ones cost no job at all. 0: always park.
+   */
+  keepJobWithinMs?: number;
   /** How long a check's lock lasts without renewal: a killed worker's checks are taken over after it. */
   lockDurationMs?: number;
   /** How often workers look for checks whose worker died. */
   stalledIntervalMs?: number;
-  now?: () => number;
+  clock?: TrackerClock;
 }
 
 /**
  * The worker side of tracking. A job scheduler sweeps the due set (`sweep` jobs) and queues one
  * `check` job per number due, with a job id derived from tenant and number; a check asks the
- * provider, applies core's lifecycle, commits the record, its transitions and its next due time in
- * one script, and completes. Checks that must be retried soon (provider errors, an open circuit)
- * keep their job and wait in BullMQ's delayed set (`moveToDelayed` + `DelayedError`); everything
- * else waits in the due set, where a number costs a sorted-set entry instead of a job hash.
+ * provider, applies core's lifecycle, and commits the record, its transitions and its next due time
+ * in one script. Then it reschedules itself: when the next check is soon (a number's first hour,
+ * provider errors, an open circuit) the job stays and waits in BullMQ's delayed set
+ * (`moveToDelayed` + `DelayedError`); when it is later, the job completes and the number waits in
+ * the due set, where it costs a sorted-set entry instead of a ~800-byte job. Final states complete.
  */
 export class ProvisioningTracker {
   readonly queue: Queue;
@@ -79,9 +87,10 @@ export class ProvisioningTracker {
       maxWaiting: 2000,
       leaseMs: 120_000,
       maxBackoffMs: 5 * 60_000,
+      keepJobWithinMs: 5 * 60_000,
       lockDurationMs: 30_000,
       stalledIntervalMs: 30_000,
-      now: Date.now,
+      clock: wallClock,
       ...options,
       metrics: options.metrics,
     };
@@ -155,7 +164,7 @@ export class ProvisioningTracker {
         await new Promise((resolve) => setTimeout(resolve, 10));
         continue;
       }
-      const members = await store.claimDue(this.#o.now(), Math.min(room, claimBatch), leaseMs);
+      const members = await store.claimDue(this.#o.clock.now(), Math.min(room, claimBatch), leaseMs);
       const jobs = members.flatMap((member) => {
         const target = parseDueMember(member);
         if (!target) return [];
@@ -190,7 +199,7 @@ export class ProvisioningTracker {
     const started = performance.now();
     let statuses: Awaited<ReturnType<ProviderAdapter["check"]>>;
     try {
-      statuses = await provider.check(data.number, { now: new Date(this.#o.now()).toISOString() });
+      statuses = await provider.check(data.number, { now: new Date(this.#o.clock.now()).toISOString() });
     } catch (error) {
       const kind = error instanceof ProviderError ? error.kind : "unexpected";
       metrics?.providerErrors.inc({ provider: provider.name, kind });
@@ -210,13 +219,17 @@ export class ProvisioningTracker {
     // Compare-and-set: if someone else wrote the record meanwhile (a cancel, a takeover after a stall),
     // re-read it and apply the same answer again; core's lifecycle makes that safe.
     for (let attempt = 0; attempt < 5; attempt++) {
-      const decision = decideCheck(stored.record, statuses, this.#o.now());
+      const now = this.#o.clock.now();
+      const decision = decideCheck(stored.record, statuses, now);
+      // A check due again soon keeps its job; the due set then only holds a lease, in case the job is lost.
+      const keepJob = decision.dueAt !== undefined && decision.dueAt - now <= this.#o.keepJobWithinMs;
+      const dueAt = keepJob ? decision.dueAt! + this.#o.leaseMs : decision.dueAt;
       const { outcome } = await store.commit(
         data.tenant,
         stored,
         decision.record,
         decision.transitions,
-        decision.dueAt,
+        dueAt,
       );
       if (outcome === "written") {
         metrics?.checks.inc({ outcome: "checked" });
@@ -224,6 +237,11 @@ export class ProvisioningTracker {
         if (decision.unknown.length > 0) {
           metrics?.unknownStatuses.inc({ provider: provider.name }, decision.unknown.length);
           this.#o.logger.warn({ number: data.number, unknown: decision.unknown }, "unknown provider status");
+        }
+        if (keepJob) {
+          if (data.retries) await job.updateData({ tenant: data.tenant, number: data.number });
+          await job.moveToDelayed(Date.now() + this.#o.clock.realMsUntil(decision.dueAt!), token);
+          throw new DelayedError();
         }
         return { outcome: "checked", state: decision.record.state, transitions: decision.transitions.length };
       }

@@ -42,7 +42,4 @@ export async function startTracker(
   };
 }
 
-/** A clock that runs `speed` times faster than real time from `start`: minutes of schedule in milliseconds. */
-export function fastClock(speed: number, start = Date.now()): () => number {
-  return () => start + (Date.now() - start) * speed;
-}
+export { fastClock } from "../../src/tracking/tracker-clock.js";

@@ -4,6 +4,7 @@ import { pino } from "pino";
 import { createTelnyxAdapter } from "../../src/providers/telnyx-adapter.js";
 import { storeConnection, workerConnection } from "../../src/redis/connections.js";
 import { ProvisioningTracker } from "../../src/tracking/provisioning-tracker.js";
+import { fastClock } from "../../src/tracking/tracker-clock.js";
 import { TrackingStore } from "../../src/tracking/tracking-store.js";
 
 const env = process.env;
@@ -32,7 +33,7 @@ const tracker = new ProvisioningTracker({
   lockDurationMs: 2000,
   stalledIntervalMs: 1000,
   maxBackoffMs: Number(env.MAX_BACKOFF_MS ?? 2000),
-  now: () => start + (Date.now() - start) * speed,
+  clock: fastClock(speed, start),
 });
 await tracker.start();
 console.log("ready");
