@@ -55,14 +55,26 @@ export function statusIn(scope: Element): SmsStatus {
   return null;
 }
 
+/**
+ * Whether SMS is on as saved. The switch shows the admin's unsaved edits too, but the Status cell only moves on a
+ * save: a switch turned on with a blank status was never saved (a saved enable shows Pending at once), and a
+ * switch turned off next to "Enabled" hasn't been saved either (a saved disable shows Pending or Disabled).
+ */
+export function savedSmsState(switchOn: boolean, status: SmsStatus): boolean {
+  if (switchOn && status === null) return false;
+  if (!switchOn && status === "enabled") return true;
+  return switchOn;
+}
+
 export function readSmsRows(section: Element): SmsNumberRow[] {
   return firstMatching(section, smsSwitches).map((toggle) => {
     const element = rowOf(toggle, section);
     const number = phoneNumberText.exec(spacedText(element))?.[0] ?? null;
+    const status = statusIn(element);
     return {
       number: number ? displayText(number) : null,
-      enabled: switchIsOn(toggle),
-      status: statusIn(element),
+      enabled: savedSmsState(switchIsOn(toggle), status),
+      status,
       element,
     };
   });

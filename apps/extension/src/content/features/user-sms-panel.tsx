@@ -20,7 +20,7 @@ import type { Feature } from "../feature";
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** The part of the SMS section that only changes after a save: each number with its status. */
-function savedSmsState(): string {
+function smsRowsFingerprint(): string {
   const section = findSection(document, "smsEnabledNumbers");
   return section ? JSON.stringify(readSmsRows(section).map((row) => [row.number, row.status])) : "";
 }
@@ -64,9 +64,9 @@ export const userSmsPanel: Feature = {
     await diagnose();
 
     // After a save the Status cell changes (e.g. to Pending): diagnose the new state.
-    let lastSaved = savedSmsState();
+    let lastSaved = smsRowsFingerprint();
     const observer = new MutationObserver(() => {
-      const saved = savedSmsState();
+      const saved = smsRowsFingerprint();
       if (saved === lastSaved) return;
       lastSaved = saved;
       const again = read();
