@@ -58,8 +58,13 @@ describe("console replica server", () => {
     expect((await json(call("/api/users?search=555-0102"))).users.map((u: { id: string }) => u.id)).toEqual([
       "u-bob",
     ]);
-    expect((await json(call("/api/users?license=X%20Series%20-%20X2"))).total).toBe(0);
-    expect((await json(call("/api/users?status=Inactive"))).total).toBe(0);
+    const filtered = async (...filters: string[]) =>
+      (await json(call(`/api/users?${filters.map((f) => `filter=${encodeURIComponent(f)}`).join("&")}`)))
+        .total;
+    expect(await filtered("license:is:X Series - X2")).toBe(0);
+    expect(await filtered("license:isNot:X Series - X2")).toBe(2);
+    expect(await filtered("status:is:Inactive")).toBe(0);
+    expect(await filtered("site:is:Boston", "license:is:X Series - X4")).toBe(2);
   });
 
   it("applies the world's rules to profile edits: a license change disables SMS", async () => {
@@ -95,6 +100,7 @@ describe("console replica server", () => {
       ["/api/sms/numbers", "POST", { numbers: [] }, "numbers"],
       ["/api/sms/campaign/deactivate", "POST", { confirm: false }, "confirm"],
       ["/api/users?page=0", "GET", undefined, "page"],
+      ["/api/users?filter=colour:is:blue", "GET", undefined, "filter.0"],
     ];
     for (const [path, method, body, field] of cases) {
       const response = await call(path, method, body);

@@ -72,6 +72,15 @@ describe("Admin Console replica in Chromium, at https://admin.8x8.com", () => {
     await page.goto(`${CONSOLE_ORIGIN}/users`);
     const documentLoads = await trackDocumentLoads(page);
 
+    // "+ Add filter": License Is X Series - X8 leaves only Carol; removing the filter brings everyone back.
+    await page.getByRole("button", { name: "+ Add filter" }).click();
+    await page.getByLabel("Value").selectOption("X Series - X8");
+    const editLinks = page.getByRole("link", { name: /^Edit / });
+    await expect
+      .poll(() => editLinks.evaluateAll((links) => links.map((a) => a.getAttribute("href"))))
+      .toEqual(["/users/user/u-carol"]);
+    await page.getByRole("button", { name: "Remove filter" }).click();
+
     const aliceLink = page.getByRole("link", { name: "Edit Alice Nguyen" });
     expect(await aliceLink.getAttribute("href")).toBe("/users/user/u-alice");
     await aliceLink.click();

@@ -16,7 +16,7 @@ import { CAMPAIGN_FIELD_NAMES } from "../world/campaign-fields.js";
 import { E164Schema } from "../world/scenario-schema.js";
 import type { World } from "../world/world.js";
 import type { Outcome } from "../world/world-types.js";
-import type { SessionView } from "./console-views.js";
+import type { SessionView, UserListFilter } from "./console-views.js";
 import { smsPageView, userListView, userProfileView } from "./console-views-builder.js";
 
 export interface ConsoleServerOptions {
@@ -31,8 +31,19 @@ export interface ConsoleServerOptions {
 const ListQuerySchema = z
   .object({
     search: z.string().max(200).optional(),
-    license: z.string().max(100).optional(),
-    status: z.enum(["Active", "Inactive"]).optional(),
+    /** Repeatable: `field:operator:value`, e.g. `license:isNot:X Series - X4`. */
+    filter: z
+      .array(
+        z
+          .string()
+          .max(200)
+          .regex(
+            /^(license|status|site):(is|isNot):.+$/,
+            "expected field:operator:value, e.g. status:is:Active",
+          ),
+      )
+      .max(10)
+      .default([]),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })
@@ -132,8 +143,15 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       "GET",
       "/api/users",
       synced(({ url, res }) => {
-        const query = parseOr400(ListQuerySchema, queryObject(url));
-        sendJson(res, 200, userListView(world, query));
+        const query = parseOr400(ListQuerySchema, {
+          ...queryObject(url),
+          filter: url.searchParams.getAll("filter"),
+        });
+        const filters = query.filter.map((text) => {
+          const [field, operator, ...value] = text.split(":");
+          return { field, operator, value: value.join(":") } as UserListFilter;
+        });
+        sendJson(res, 200, userListView(world, { ...query, filters }));
       }),
     )
     .on(

@@ -9,6 +9,7 @@ import type { SmsStatus, UserRecord } from "../world/world-types.js";
 import type {
   SmsPageView,
   SmsStatusLabel,
+  UserListFilter,
   UserListView,
   UserProfileView,
   UserRowView,
@@ -44,8 +45,7 @@ const TIME_ZONES = [
 
 export interface UserListQuery {
   search?: string;
-  license?: string;
-  status?: "Active" | "Inactive";
+  filters: UserListFilter[];
   page: number;
   pageSize: number;
 }
@@ -62,13 +62,14 @@ function row(user: UserRecord): UserRowView {
   };
 }
 
-/** The Users list: search by name, email or phone number; filter by license and status. */
+/** The Users list: search by name, email or phone number; "+ Add filter" by license, status or site (Is / Is not). */
 export function userListView(world: World, query: UserListQuery): UserListView {
   const search = query.search?.trim().toLowerCase() ?? "";
   const digits = search.replace(/\D/g, "");
   const matches = world.users().filter((user) => {
-    if (query.license && (user.licenseName ?? "None") !== query.license) return false;
-    if (query.status && (user.status === "ACTIVE" ? "Active" : "Inactive") !== query.status) return false;
+    for (const filter of query.filters) {
+      if ((filterValueOf(user, filter.field) === filter.value) !== (filter.operator === "is")) return false;
+    }
     if (!search) return true;
     const name = `${user.firstName} ${user.lastName}`.toLowerCase();
     if (name.includes(search) || user.email.toLowerCase().includes(search)) return true;
@@ -80,8 +81,18 @@ export function userListView(world: World, query: UserListQuery): UserListView {
     total: matches.length,
     page: query.page,
     pageSize: query.pageSize,
-    licenses: [...new Set(world.licenses.map((l) => l.name)), "None"],
+    filterValues: {
+      license: [...new Set(world.licenses.map((l) => l.name)), "None"],
+      status: ["Active", "Inactive"],
+      site: world.company.sites,
+    },
   };
+}
+
+function filterValueOf(user: UserRecord, field: UserListFilter["field"]): string {
+  if (field === "license") return user.licenseName ?? "None";
+  if (field === "status") return user.status === "ACTIVE" ? "Active" : "Inactive";
+  return user.site;
 }
 
 export function userProfileView(world: World, user: UserRecord): UserProfileView {

@@ -22,12 +22,20 @@ export interface UserRowView {
   status: "Active" | "Inactive";
 }
 
+/** A "+ Add filter" row of the Users list: field, Is / Is not, value. */
+export interface UserListFilter {
+  field: "license" | "status" | "site";
+  operator: "is" | "isNot";
+  value: string;
+}
+
 export interface UserListView {
   users: UserRowView[];
   total: number;
   page: number;
   pageSize: number;
-  licenses: string[];
+  /** The values each filter field offers. */
+  filterValues: Record<UserListFilter["field"], string[]>;
 }
 
 export interface SmsRowView {

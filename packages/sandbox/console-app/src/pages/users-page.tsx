@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import type { UserListView } from "../../../src/console/console-views.js";
+import type { UserListFilter, UserListView } from "../../../src/console/console-views.js";
 import { usePageData } from "../api.js";
 import { inputClass, labelClass, secondaryButton } from "../components/fields.js";
 import { LoadError, Loading } from "../components/page-states.js";
@@ -15,6 +15,14 @@ const table = css(
 const pencil = css(
   "display:inline-flex;width:28px;height:28px;align-items:center;justify-content:center;border-radius:4px;color:#2f6fdb;&:hover{background:#eef4fd;}",
   "EditLink",
+);
+const filterRow = css(
+  "display:flex;gap:6px;align-items:center;border:1px solid #dfe3e8;border-radius:6px;padding:4px 6px;margin:0;background:#fff;",
+  "FilterChip",
+);
+const hidden = css("position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);");
+const smallSelect = css(
+  "height:30px;border:1px solid #c4cdd5;border-radius:4px;font:inherit;font-size:13px;",
 );
 const pager = css("display:flex;gap:12px;align-items:center;margin:12px 0;font-size:13px;color:#4a5866;");
 
@@ -35,20 +43,32 @@ function PencilIcon() {
 export function UsersPage() {
   const [search, setSearch] = useState("");
   const [debounced, setDebounced] = useState("");
-  const [license, setLicense] = useState("");
-  const [status, setStatus] = useState("");
+  const [filters, setFilters] = useState<UserListFilter[]>([]);
+  const [filterValues, setFilterValues] = useState<UserListView["filterValues"] | null>(null);
   const [page, setPage] = useState(1);
   useEffect(() => {
     const timer = window.setTimeout(() => setDebounced(search), 250);
     return () => window.clearTimeout(timer);
   }, [search]);
-  useEffect(() => setPage(1), [debounced, license, status]);
+  const filterKey = filters.map((f) => `${f.field}:${f.operator}:${f.value}`);
+  useEffect(() => setPage(1), [debounced, filterKey.join("|")]);
   const query = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
   if (debounced) query.set("search", debounced);
-  if (license) query.set("license", license);
-  if (status) query.set("status", status);
+  for (const filter of filterKey) query.append("filter", filter);
   const result = usePageData<UserListView>(`/api/users?${query}`);
-  const licenses = result.state === "ready" ? result.data.licenses : [];
+  useEffect(() => {
+    if (result.state === "ready") setFilterValues(result.data.filterValues);
+  }, [result]);
+  const change = (i: number, next: Partial<UserListFilter>) =>
+    setFilters(
+      filters.map((f, j) => {
+        if (j !== i) return f;
+        const merged = { ...f, ...next };
+        // A new field brings its own values.
+        if (next.field && next.field !== f.field) merged.value = filterValues?.[next.field][0] ?? "";
+        return merged;
+      }),
+    );
 
   return (
     <div>
@@ -67,39 +87,63 @@ export function UsersPage() {
             onInput={(e) => setSearch(e.currentTarget.value)}
           />
         </div>
-        <div class={filter}>
-          <label for="users-filter-license" class={labelClass}>
-            License
-          </label>
-          <select
-            id="users-filter-license"
-            class={inputClass}
-            value={license}
-            onChange={(e) => setLicense(e.currentTarget.value)}
-          >
-            <option value="">Any</option>
-            {licenses.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class={filter}>
-          <label for="users-filter-status" class={labelClass}>
-            Status
-          </label>
-          <select
-            id="users-filter-status"
-            class={inputClass}
-            value={status}
-            onChange={(e) => setStatus(e.currentTarget.value)}
-          >
-            <option value="">Any</option>
-            <option value="Active">Active</option>
-            <option value="Inactive">Inactive</option>
-          </select>
-        </div>
+        {filters.map((f, i) => (
+          <fieldset class={filterRow} key={`${i}-${f.field}`}>
+            <legend class={hidden}>Filter {i + 1}</legend>
+            <select
+              aria-label="Filter by"
+              class={smallSelect}
+              value={f.field}
+              onChange={(e) => change(i, { field: e.currentTarget.value as UserListFilter["field"] })}
+            >
+              <option value="license">License</option>
+              <option value="status">Status</option>
+              <option value="site">Site</option>
+            </select>
+            <select
+              aria-label="Condition"
+              class={smallSelect}
+              value={f.operator}
+              onChange={(e) => change(i, { operator: e.currentTarget.value as UserListFilter["operator"] })}
+            >
+              <option value="is">Is</option>
+              <option value="isNot">Is not</option>
+            </select>
+            <select
+              aria-label="Value"
+              class={smallSelect}
+              value={f.value}
+              onChange={(e) => change(i, { value: e.currentTarget.value })}
+            >
+              {(filterValues?.[f.field] ?? [f.value]).map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              class={secondaryButton}
+              aria-label="Remove filter"
+              onClick={() => setFilters(filters.filter((_, j) => j !== i))}
+            >
+              ×
+            </button>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          class={secondaryButton}
+          disabled={!filterValues}
+          onClick={() =>
+            setFilters([
+              ...filters,
+              { field: "license", operator: "is", value: filterValues?.license[0] ?? "" },
+            ])
+          }
+        >
+          + Add filter
+        </button>
       </section>
       {result.state === "loading" && <Loading />}
       {result.state === "error" && <LoadError message={result.message} />}
