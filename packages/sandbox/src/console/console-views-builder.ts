@@ -75,6 +75,12 @@ export function userListView(world: World, query: UserListQuery): UserListView {
     if (name.includes(search) || user.email.toLowerCase().includes(search)) return true;
     return digits.length >= 3 && user.phoneNumbers.some((n) => n.replace(/\D/g, "").includes(digits));
   });
+  // The console lists users by name.
+  matches.sort(
+    (a, b) =>
+      `${a.firstName} ${a.lastName}`.localeCompare(`${b.firstName} ${b.lastName}`) ||
+      a.id.localeCompare(b.id),
+  );
   const start = (query.page - 1) * query.pageSize;
   return {
     users: matches.slice(start, start + query.pageSize).map(row),
