@@ -224,6 +224,14 @@ describe("the compact record encoding", () => {
     );
   });
 
+  it("refuses anything it did not write", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), fc.string()), (text) => {
+        expect(() => decodeRecord("+14155550100", text)).toThrow();
+      }),
+    );
+  });
+
   it("keeps a tracked number with three transitions small", () => {
     let record: ProvisioningRecord = startTracking("+14155550100", instant(0), { provider: "sandbox" });
     for (const [entity, value, at] of [

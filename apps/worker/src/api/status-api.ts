@@ -1,4 +1,3 @@
-import cors from "@fastify/cors";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -26,6 +25,7 @@ import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
 import { isRedisUnavailable } from "../redis/connections.js";
 import { checkJobId } from "../tracking/keys.js";
+import { NANP_E164 } from "../tracking/phone-number.js";
 import type { StoredRecord } from "../tracking/record-codec.js";
 import type { TrackingStore } from "../tracking/tracking-store.js";
 import {
@@ -164,12 +164,24 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
     }),
   );
 
-  await app.register(cors, {
-    // Only the configured origins (the extension's chrome-extension://<id>); everyone else gets no CORS headers.
-    origin: options.corsOrigins?.length ? [...options.corsOrigins] : false,
-    methods: ["GET", "POST", "DELETE"],
-    allowedHeaders: ["authorization", "content-type"],
-    maxAge: 600,
+  // CORS only for the configured origins (the extension's chrome-extension://<id>): their requests and
+  // preflights get the CORS headers, every other origin gets none and the browser blocks the response.
+  // A few lines instead of @fastify/cors, which costs ~5% of every request even with no Origin header.
+  const corsOrigins = new Set(options.corsOrigins ?? []);
+  app.addHook("onRequest", async (request, reply) => {
+    const origin = request.headers.origin;
+    if (origin === undefined) return;
+    reply.header("vary", "Origin");
+    if (!corsOrigins.has(origin)) return;
+    reply.header("access-control-allow-origin", origin);
+    if (request.method === "OPTIONS" && request.headers["access-control-request-method"]) {
+      return reply
+        .code(204)
+        .header("access-control-allow-methods", "GET, POST, DELETE")
+        .header("access-control-allow-headers", "authorization, content-type")
+        .header("access-control-max-age", "600")
+        .send();
+    }
   });
 
   await app.register(swagger, {
@@ -323,6 +335,13 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
     const tenantOf = (request: FastifyRequest) => request.tenant!;
     const notFound = (number: string) => new RequestError(404, "not-found", `${number} is not tracked`);
     const numberSchema = { tags: ["numbers"], params: jsonSchema(NumberParamsSchema, "input") };
+    // Most callers send E.164 already: skip the schema for them (the hot path of GET).
+    const numberParam = (request: FastifyRequest): string => {
+      const raw = (request.params as { number?: unknown }).number;
+      return typeof raw === "string" && NANP_E164.test(raw)
+        ? raw
+        : parse(NumberParamsSchema, request.params, "number").number;
+    };
 
     v1.post(
       "/v1/numbers",
@@ -360,7 +379,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         },
       },
       async (request) => {
-        const { number } = parse(NumberParamsSchema, request.params, "number");
+        const number = numberParam(request);
         const stored = await store.load(tenantOf(request), number);
         if (!stored) throw notFound(number);
         return view(stored);
@@ -377,7 +396,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         },
       },
       async (request) => {
-        const { number } = parse(NumberParamsSchema, request.params, "number");
+        const number = numberParam(request);
         const tenant = tenantOf(request);
         for (let attempt = 0; attempt < 5; attempt++) {
           const stored = await store.load(tenant, number);

@@ -1,5 +1,5 @@
 /** US and Canadian numbers share the North American Numbering Plan: +1, then NPA and NXX not starting with 0 or 1. */
-const NANP_E164 = /^\+1[2-9]\d{2}[2-9]\d{6}$/;
+export const NANP_E164 = /^\+1[2-9]\d{2}[2-9]\d{6}$/;
 
 /**
  * Normalizes a US/Canadian number written in any common way ("(415) 555-0100", "14155550100",

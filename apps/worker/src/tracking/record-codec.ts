@@ -5,7 +5,6 @@ import {
   ProvisioningStateSchema,
   type ProvisioningTransition,
 } from "@sms-doctor/core";
-import { z } from "zod";
 
 /**
  * A tracking record as stored: the core record plus what only the worker needs. `version` grows by
@@ -34,39 +33,67 @@ const KINDS = NumberKindSchema.options;
  * [version, state, since, lastCheckedAt, nextCheckAt, provider, kind, stage, lastObservedAt,
  *  raw [provider, entity, value], reasons, deadline, flags, transitions [[from, to, at, cause]...], userId]
  */
-const ms = z.number().int().nullable();
-const str = z.string().nullable();
-const StoredTupleSchema = z.tuple([
-  z.number().int().nonnegative(),
-  z
-    .number()
-    .int()
-    .min(0)
-    .max(STATES.length - 1),
-  z.number().int(),
-  ms,
-  ms,
-  str,
-  z
-    .number()
-    .int()
-    .min(0)
-    .max(KINDS.length - 1)
-    .nullable(),
-  z
-    .number()
-    .int()
-    .min(0)
-    .max(STAGES.length - 1)
-    .nullable(),
-  ms,
-  z.tuple([z.string(), z.string(), z.string()]).nullable(),
-  z.array(z.string()).nullable(),
-  ms,
-  z.array(z.string()).nullable(),
-  z.array(z.tuple([z.number().int(), z.number().int(), z.number().int(), z.string()])),
-  str,
-]);
+type Tuple = [
+  number,
+  number,
+  number,
+  number | null,
+  number | null,
+  string | null,
+  number | null,
+  number | null,
+  number | null,
+  [string, string, string] | null,
+  string[] | null,
+  number | null,
+  string[] | null,
+  [number, number, number, string][],
+  string | null,
+];
+
+const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
+const isIntOrNull = (v: unknown) => v === null || isInt(v);
+const isStringOrNull = (v: unknown) => v === null || typeof v === "string";
+const isIndex = (v: unknown, size: number) => isInt(v) && v >= 0 && v < size;
+const isStrings = (v: unknown) => v === null || (Array.isArray(v) && v.every((x) => typeof x === "string"));
+
+/**
+ * Checks a decoded tuple by hand rather than with zod: it runs on every read of the status API and
+ * every check, and records are only ever written by `encodeRecord`; this still refuses anything else.
+ */
+function readTuple(value: unknown): Tuple {
+  const t = value as unknown[];
+  const ok =
+    Array.isArray(t) &&
+    t.length === 15 &&
+    isInt(t[0]) &&
+    t[0] >= 0 &&
+    isIndex(t[1], STATES.length) &&
+    isInt(t[2]) &&
+    isIntOrNull(t[3]) &&
+    isIntOrNull(t[4]) &&
+    isStringOrNull(t[5]) &&
+    (t[6] === null || isIndex(t[6], KINDS.length)) &&
+    (t[7] === null || isIndex(t[7], STAGES.length)) &&
+    isIntOrNull(t[8]) &&
+    (t[9] === null || (Array.isArray(t[9]) && t[9].length === 3 && isStrings(t[9]))) &&
+    isStrings(t[10]) &&
+    isIntOrNull(t[11]) &&
+    isStrings(t[12]) &&
+    Array.isArray(t[13]) &&
+    t[13].every(
+      (x) =>
+        Array.isArray(x) &&
+        x.length === 4 &&
+        isIndex(x[0], STATES.length) &&
+        isIndex(x[1], STATES.length) &&
+        isInt(x[2]) &&
+        typeof x[3] === "string",
+    ) &&
+    isStringOrNull(t[14]);
+  if (!ok) throw new TypeError("not a tracking record written by encodeRecord");
+  return t as Tuple;
+}
 
 const toMs = (instant: string | undefined): number | null =>
   instant === undefined ? null : Date.parse(instant);
@@ -113,7 +140,7 @@ export function decodeRecord(number: string, encoded: string): StoredRecord {
     flags,
     transitions,
     userId,
-  ] = StoredTupleSchema.parse(JSON.parse(encoded));
+  ] = readTuple(JSON.parse(encoded));
   const record: ProvisioningRecord = {
     number,
     state: STATES[state]!,
