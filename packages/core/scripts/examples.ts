@@ -23,7 +23,7 @@ for (const file of readdirSync(dir).sort()) {
     for (const e of finding.evidence.filter((e) => e.before !== undefined)) {
       console.log(`   seen: ${e.field} ${e.before} → ${e.after} (${e.observedAt})`);
     }
-    text.steps.forEach((step, i) => console.log(`     ${i + 1}. ${step}`));
+    for (const [i, step] of text.steps.entries()) console.log(`     ${i + 1}. ${step}`);
     const wait = finding.resolution.expectedDelay;
     console.log(
       `     who acts: ${finding.resolution.actor}${wait ? `; expected wait ${wait.typical}, at most ${wait.max}` : ""}`,

@@ -1,6 +1,6 @@
 import { DiagnosisInputError, toInputIssues } from "./errors.js";
 import { type DiagnosisFacts, diagnosisFacts } from "./facts/diagnosis-facts.js";
-import { RULE_RANK, RULES } from "./rules/index.js";
+import { RULES } from "./rules/index.js";
 import {
   type Diagnosis,
   type DiagnosisInput,
@@ -12,6 +12,13 @@ import { verdictOf } from "./verdict.js";
 
 const SEVERITY_RANK = { blocking: 0, warning: 1, info: 2 } as const;
 const CERTAINTY_RANK = { confirmed: 0, likely: 1, possible: 2 } as const;
+
+function byImportance(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    CERTAINTY_RANK[a.certainty] - CERTAINTY_RANK[b.certainty]
+  );
+}
 
 /**
  * Why the user can or cannot send SMS, and what to do. Pure, synchronous and deterministic: it never
@@ -33,15 +40,11 @@ export function parseDiagnosisInput(input: unknown): DiagnosisInput {
 /** Runs every rule over already-worked-out facts and ranks the findings: most important first. */
 export function evaluateRules(facts: DiagnosisFacts): Diagnosis {
   const findings: Finding[] = [];
-  for (const rule of RULES) {
-    const found = rule.evaluate(facts);
-    for (const f of found) findings.push(f);
+  for (let i = 0; i < RULES.length; i++) {
+    const found = RULES[i]!.evaluate(facts);
+    for (let j = 0; j < found.length; j++) findings.push(found[j]!);
   }
-  findings.sort(
-    (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      CERTAINTY_RANK[a.certainty] - CERTAINTY_RANK[b.certainty] ||
-      RULE_RANK.get(a.ruleId)! - RULE_RANK.get(b.ruleId)!,
-  );
+  // Findings arrive in registry order and the sort is stable, so equals keep the registry's rank.
+  if (findings.length > 1) findings.sort(byImportance);
   return { verdict: verdictOf(facts, findings), findings };
 }

@@ -147,10 +147,15 @@ export class DiagnosisFacts {
   get earlier(): SnapshotFacts[] {
     if (this.#earlier === undefined) {
       const current = this.input.current;
-      this.#earlier = (this.input.history ?? [])
-        .filter((s) => isEarlier(s, current))
-        .sort((a, b) => compareInstants(a.observedAt, b.observedAt))
-        .map((s) => this.known(s));
+      const earlier: SnapshotFacts[] = [];
+      for (const snapshot of this.input.history ?? []) {
+        if (!isEarlier(snapshot, current)) continue;
+        // Insertion sort: histories are short and usually already in order.
+        let i = earlier.length;
+        while (i > 0 && compareInstants(earlier[i - 1]!.observedAt, snapshot.observedAt) > 0) i--;
+        earlier.splice(i, 0, this.known(snapshot));
+      }
+      this.#earlier = earlier;
     }
     return this.#earlier;
   }
@@ -166,7 +171,12 @@ export class DiagnosisFacts {
     if (this.#sinceSmsOn === undefined) {
       const earlier = this.earlier;
       const from = this.lastSmsOn ? earlier.indexOf(this.lastSmsOn) : -1;
-      this.#sinceSmsOn = from < 0 ? [] : [...earlier.slice(from + 1), this.current];
+      const since: SnapshotFacts[] = [];
+      if (from >= 0) {
+        for (let i = from + 1; i < earlier.length; i++) since.push(earlier[i]!);
+        since.push(this.current);
+      }
+      this.#sinceSmsOn = since;
     }
     return this.#sinceSmsOn;
   }

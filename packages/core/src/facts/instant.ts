@@ -5,37 +5,34 @@
  */
 export function instantMillis(text: string): number {
   const n = text.length;
+  // Validated instants only reach here; anything unexpected still gets a correct answer from Date.parse.
   if (n < 20 || text.charCodeAt(10) !== 84 /* T */) return Date.parse(text);
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
+  const year = two(text, 0) * 100 + two(text, 2);
+  const seconds =
+    daysFromCivil(year, two(text, 5), two(text, 8)) * 86_400 +
+    two(text, 11) * 3600 +
+    two(text, 14) * 60 +
+    two(text, 17);
   let i = 19;
   let millis = 0;
   if (text.charCodeAt(i) === 46 /* . */) {
-    let scale = 100;
     i++;
-    while (i < n) {
-      const c = text.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) break;
+    let scale = 100;
+    for (let c = text.charCodeAt(i) - 48; c >= 0 && c <= 9; c = text.charCodeAt(i) - 48) {
       millis += c * scale;
-      scale /= 10;
+      scale = (scale / 10) | 0; // digits past milliseconds are dropped, as Date.parse does
       i++;
     }
-    millis = Math.floor(millis);
   }
-  let offset = 0;
-  const sign = text.charCodeAt(i);
-  if (sign === 90 /* Z */ && i === n - 1) offset = 0;
-  else if ((sign === 43 || sign === 45) && i + 6 === n && text.charCodeAt(i + 3) === 58) {
-    offset = (digits(text, i + 1, 2) * 60 + digits(text, i + 4, 2)) * 60_000 * (sign === 43 ? 1 : -1);
-  } else return Date.parse(text);
-  if (Number.isNaN(year + month + day + hour + minute + second)) return Date.parse(text);
-  return (
-    (daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second) * 1000 + millis - offset
-  );
+  const zone = text.charCodeAt(i);
+  if (zone === 90 /* Z */) return seconds * 1000 + millis;
+  const offset = (two(text, i + 1) * 60 + two(text, i + 4)) * 60_000;
+  return seconds * 1000 + millis - (zone === 43 /* + */ ? offset : -offset);
+}
+
+/** The two-digit number at text[i], text[i+1]. */
+function two(text: string, i: number): number {
+  return (text.charCodeAt(i) - 48) * 10 + (text.charCodeAt(i + 1) - 48);
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm); cheaper than Date.UTC. */
@@ -54,14 +51,4 @@ export function compareInstants(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;
   }
   return instantMillis(a) - instantMillis(b);
-}
-
-function digits(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let i = start; i < start + count; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return Number.NaN;
-    value = value * 10 + c;
-  }
-  return value;
 }

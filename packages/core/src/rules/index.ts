@@ -55,5 +55,3 @@ export function ruleMeta(ruleId: string): RuleMeta | undefined {
 
 /** The ids of every registered rule, in registry order. */
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.meta.id);
-
-export const RULE_RANK: ReadonlyMap<string, number> = new Map(RULES.map((rule, i) => [rule.meta.id, i]));

@@ -1,5 +1,6 @@
-import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { type DiagnosisFacts, sameNumber } from "../facts/diagnosis-facts.js";
 import { sameLicense } from "../facts/license.js";
+import type { Evidence } from "../schemas/diagnosis.js";
 import {
   finding,
   NONE,
@@ -45,24 +46,18 @@ export const licenseChanged: Rule = {
     const changed = facts.sinceSmsOn.find((s) => !sameLicense(s.license, before));
     if (!changed) {
       // Unseen re-add of the same license: only a candidate, and only when the number did not change either.
-      const numberChanged = facts.sinceSmsOn.some((s) => s.phoneNumber !== lastSmsOn.phoneNumber);
+      const shown = lastSmsOn.snapshot.phoneNumber;
+      const numberChanged = facts.sinceSmsOn.some((s) => !sameNumber(s.snapshot.phoneNumber, shown));
       return current.smsOff && !numberChanged ? [possible(facts)] : NONE;
     }
-    const after = changed.license ?? "no license";
-    const evidence = [
+    const evidence: Evidence[] = [
       { field: "license", before, after: changed.license, observedAt: changed.observedAt },
-      ...(current.smsVisible ? [smsStatusEvidence(facts, lastSmsOn.smsStatus ?? "enabled")] : []),
     ];
-    return [
-      finding(
-        meta,
-        current.smsVisible ? "confirmed" : "likely",
-        changed.license === null ? "removed" : "replaced",
-        { before, after },
-        evidence,
-        resolution(facts),
-      ),
-    ];
+    if (current.smsVisible) evidence.push(smsStatusEvidence(facts, lastSmsOn.smsStatus ?? "enabled"));
+    const certainty = current.smsVisible ? "confirmed" : "likely";
+    const messageId = changed.license === null ? "removed" : "replaced";
+    const data = { before, after: changed.license ?? "no license" };
+    return [finding(meta, certainty, messageId, data, evidence, resolution(facts))];
   },
 };
 
@@ -70,10 +65,9 @@ function possible(facts: DiagnosisFacts) {
   return finding(meta, "possible", "mayHaveChanged", {}, [smsStatusEvidence(facts)], resolution(facts));
 }
 
+const EVEN_IF_SAME = ["reenableEvenIfSame"];
+const EVEN_IF_SAME_US_CA = ["reenableEvenIfSame", "recentNumberMayBeActive"];
+
 function resolution(facts: DiagnosisFacts) {
-  const number = facts.current.smsNumber ?? facts.current.phoneNumber;
-  const base = reenableResolution(facts, number);
-  const extra = [{ messageId: "reenableEvenIfSame", data: {} }];
-  if (facts.usCa) extra.push({ messageId: "recentNumberMayBeActive", data: {} });
-  return { ...base, steps: [base.steps[0]!, ...extra, ...base.steps.slice(1)] };
+  return reenableResolution(facts, facts.current.number, facts.usCa ? EVEN_IF_SAME_US_CA : EVEN_IF_SAME);
 }

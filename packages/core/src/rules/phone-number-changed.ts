@@ -1,4 +1,5 @@
-import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { type DiagnosisFacts, sameNumber } from "../facts/diagnosis-facts.js";
+import type { Evidence } from "../schemas/diagnosis.js";
 import { finding, NONE, REENABLE_MESSAGES, reenableResolution, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -27,22 +28,16 @@ export const phoneNumberChanged: Rule = {
     if (!lastSmsOn) {
       // Without any earlier state it is only a candidate; with history where SMS was never on, not this cause.
       if (!current.smsOff || facts.previous) return NONE;
-      return [
-        finding(
-          meta,
-          "possible",
-          "mayHaveChanged",
-          {},
-          [smsStatusEvidence(facts)],
-          reenableResolution(facts, current.phoneNumber),
-        ),
-      ];
+      const resolution = reenableResolution(facts, current.phoneNumber);
+      return [finding(meta, "possible", "mayHaveChanged", {}, [smsStatusEvidence(facts)], resolution)];
     }
     // Settled without normalizing when SMS is on for the user's own number (the healthy case).
     if (current.smsOnForPhoneNumber) return NONE;
-    const before = lastSmsOn.smsNumber ?? lastSmsOn.phoneNumber;
-    const after = current.phoneNumber;
-    if (!before || !after || before === after) return NONE;
+    const shownBefore = lastSmsOn.snapshot.sms?.number ?? lastSmsOn.snapshot.phoneNumber;
+    const shownAfter = current.snapshot.phoneNumber;
+    if (shownBefore === null || shownAfter === null || sameNumber(shownBefore, shownAfter)) return NONE;
+    const before = lastSmsOn.number!;
+    const after = current.phoneNumber!;
     if (current.smsOn && current.smsNumber === after) return NONE; // already re-enabled for the new number
     if (
       current.smsVisible &&
@@ -53,10 +48,8 @@ export const phoneNumberChanged: Rule = {
       return NONE; // SMS still on for the old number: not this cause
     }
     const changedAt = facts.sinceSmsOn.find((s) => s.phoneNumber === after) ?? current;
-    const evidence = [
-      { field: "phoneNumber", before, after, observedAt: changedAt.observedAt },
-      ...(current.smsVisible ? [smsStatusEvidence(facts, lastSmsOn.smsStatus ?? "enabled")] : []),
-    ];
+    const evidence: Evidence[] = [{ field: "phoneNumber", before, after, observedAt: changedAt.observedAt }];
+    if (current.smsVisible) evidence.push(smsStatusEvidence(facts, lastSmsOn.smsStatus ?? "enabled"));
     const certainty = current.smsVisible ? "confirmed" : "likely";
     const messageId = current.smsVisible ? "changed" : "changedSmsUnseen";
     return [

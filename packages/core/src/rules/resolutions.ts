@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import type { Evidence, ExpectedDelay, Finding, Resolution } from "../schemas/diagnosis.js";
+import type { Evidence, ExpectedDelay, Finding, Resolution, ResolutionStep } from "../schemas/diagnosis.js";
 import type { RuleMeta } from "./rule.js";
 
 /** Re-enabling SMS on a US/Canadian number waits for outside verification: hours, up to 48 (8x8). */
@@ -14,11 +14,22 @@ export const REENABLE_MESSAGES = {
   relogin: "When the status shows Enabled, the user logs out of 8x8 Work and logs back in.",
 } as const;
 
-/** The steps to re-enable SMS for a number, with the US/CA verification wait where it applies. */
-export function reenableResolution(facts: DiagnosisFacts, number: string | null): Resolution {
-  const data = { number: number ?? "the user's phone number" };
-  const steps: Resolution["steps"] = [{ messageId: "reenableSms", data }];
+/**
+ * The steps to re-enable SMS for a number, with the US/CA verification wait where it applies; a rule
+ * adds its own advice right after re-enabling or just before the user logs in again.
+ */
+export function reenableResolution(
+  facts: DiagnosisFacts,
+  number: string | null,
+  afterReenable: readonly string[] = [],
+  beforeRelogin: readonly string[] = [],
+): Resolution {
+  const steps: ResolutionStep[] = [
+    { messageId: "reenableSms", data: { number: number ?? "the user's phone number" } },
+  ];
+  for (const messageId of afterReenable) steps.push({ messageId, data: {} });
   if (facts.usCa) steps.push({ messageId: "waitForVerification", data: {} });
+  for (const messageId of beforeRelogin) steps.push({ messageId, data: {} });
   steps.push({ messageId: "relogin", data: {} });
   return facts.usCa
     ? { steps, actor: "admin", expectedDelay: US_CA_ENABLE_DELAY }

@@ -1,4 +1,4 @@
-import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { type DiagnosisFacts, sameNumber } from "../facts/diagnosis-facts.js";
 import { sameLicense } from "../facts/license.js";
 import { finding, NONE, REENABLE_MESSAGES, reenableResolution, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
@@ -26,41 +26,30 @@ export const smsDisabledByAdmin: Rule = {
   evaluate(facts: DiagnosisFacts) {
     const { current, lastSmsOn } = facts;
     if (!current.smsOff) return NONE;
-    const number = current.smsNumber ?? current.phoneNumber;
     if (!lastSmsOn) {
+      const evidence = [smsStatusEvidence(facts)];
       return [
-        finding(
-          meta,
-          "possible",
-          "mayHaveBeenDisabled",
-          {},
-          [smsStatusEvidence(facts)],
-          resolution(facts, number),
-        ),
+        finding(meta, "possible", "mayHaveBeenDisabled", {}, evidence, resolution(facts, current.number)),
       ];
     }
-    const before = lastSmsOn.smsNumber ?? lastSmsOn.phoneNumber;
+    // Numbers compare as shown first: normalizing is only needed when the text differs.
+    const shownPhone = lastSmsOn.snapshot.phoneNumber;
+    const shownSms = lastSmsOn.snapshot.sms?.number ?? shownPhone;
     const unchanged = facts.sinceSmsOn.every(
       (s) =>
         sameLicense(s.license, lastSmsOn.license) &&
-        (s.phoneNumber === lastSmsOn.phoneNumber || s.phoneNumber === before),
+        (sameNumber(s.snapshot.phoneNumber, shownPhone) || sameNumber(s.snapshot.phoneNumber, shownSms)),
     );
     if (!unchanged) return NONE;
-    const data = { number: before ?? number ?? "the user's number" };
+    const number = lastSmsOn.number ?? current.number;
+    const data = { number: number ?? "the user's number" };
     const evidence = [smsStatusEvidence(facts, lastSmsOn.smsStatus ?? "enabled")];
-    return [finding(meta, "likely", "disabled", data, evidence, resolution(facts, before ?? number))];
+    return [finding(meta, "likely", "disabled", data, evidence, resolution(facts, number))];
   },
 };
 
+const NO_DELAY_IF_RECENT = ["recentlyProvisionedNoDelay"];
+
 function resolution(facts: DiagnosisFacts, number: string | null) {
-  const base = reenableResolution(facts, number);
-  if (!facts.usCa) return base;
-  return {
-    ...base,
-    steps: [
-      ...base.steps.slice(0, 2),
-      { messageId: "recentlyProvisionedNoDelay", data: {} },
-      ...base.steps.slice(2),
-    ],
-  };
+  return reenableResolution(facts, number, [], facts.usCa ? NO_DELAY_IF_RECENT : []);
 }
