@@ -1,10 +1,12 @@
 /**
  * The extension against the sandbox's Admin Console replica, served at https://admin.8x8.com: an admin's walk
- * through history, client-side navigation, the SMS page with a rejected campaign, and hostile page text.
+ * through history, client-side navigation, the SMS page with a rejected campaign, hostile page text, and a saved
+ * replica page whose layout lost a section (a clear "couldn't read", never a guess, no page errors).
  */
 import { loadScenario, type Sandbox } from "@sms-doctor/sandbox";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { savedPageHtml, savedPages } from "../support/saved-pages";
 import { CONSOLE, type ExtensionBrowser, launchWithExtension, resetExtensionState } from "./support/browser";
 import { PanelPage } from "./support/panel";
 import { openUser, serveReplica } from "./support/sandbox-console";
@@ -29,7 +31,7 @@ afterEach(async () => {
 
 /** SMS Doctor sees the SMS page once, as an admin would, so it knows the campaign's status. */
 async function seeSmsPage(page: Page): Promise<string> {
-  await page.goto(`${CONSOLE}/sms`);
+  await page.goto(`${CONSOLE}/sms`, { waitUntil: "commit" });
   return new PanelPage(page, "sms-page").verdict();
 }
 
@@ -164,6 +166,35 @@ describe("untrusted page text on the replica", () => {
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await panel.host.locator("img, script").count()).toBe(0);
     expect(await panelLook(page)).toEqual(clean);
+    expect(browser.pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("a saved replica page missing a section", () => {
+  it("says which fields it couldn't read, next to what is there, without page errors", async () => {
+    const saved = savedPages.find((page) => page.variant === "missing-sms-section")!;
+    await browser.context.route(`${CONSOLE}/**`, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: "text/html; charset=utf-8",
+        body: savedPageHtml(saved.file),
+      }),
+    );
+    const page = await browser.newPage();
+    await page.goto(`${CONSOLE}${saved.path}`);
+    const panel = new PanelPage(page, "user");
+    expect(await panel.verdict()).toBe("unknown");
+    expect(await panel.host.getByRole("alert").textContent()).toMatch(/couldn't read this page/);
+    const fields = await panel.host
+      .locator("[data-unreadable-field]")
+      .evaluateAll((els) => els.map((el) => el.getAttribute("data-unreadable-field")));
+    expect(fields).toEqual(["smsNumber", "smsEnabled", "smsStatus"]);
+    expect(await panel.host.locator("[data-rule-id]").count()).toBe(0);
+    // It sits after the last profile section that is there.
+    expect(
+      await panel.host.evaluate((host) => host.previousElementSibling?.getAttribute("data-test-id")),
+    ).toBe("form-section");
     expect(browser.pageErrors).toEqual([]);
     await page.close();
   });

@@ -16,7 +16,7 @@ import { CONSOLE, type ExtensionBrowser } from "./browser";
 import { EXTENSION_ID } from "./extension";
 
 export async function serveReplica(context: BrowserContext, options: SandboxOptions): Promise<Sandbox> {
-  const sandbox = await startSandbox({ speed: 0, renderDelayMs: 30, port: 0, ...options });
+  const sandbox = await startSandbox({ speed: 0, renderDelayMs: 0, port: 0, ...options });
   await context.route(`${CONSOLE}/**`, async (route) => {
     const url = new URL(route.request().url());
     const response = await route.fetch({ url: `${sandbox.consoleUrl}${url.pathname}${url.search}` });
@@ -26,8 +26,9 @@ export async function serveReplica(context: BrowserContext, options: SandboxOpti
 }
 
 /**
- * What the extension would have seen had an admin visited these users before: the world's history of each, moved
- * from the scenario's clock onto the real one (the extension diagnoses at the real time), as a history export.
+ * What the extension would have seen had an admin visited these users and the SMS page before: the world's
+ * history of each user and its SMS registration, moved from the scenario's clock onto the real one (the extension
+ * diagnoses at the real time), as a history export.
  */
 export function historyExport(sandbox: Sandbox, userIds: string[]) {
   const shiftMs = Date.now() - 60_000 - sandbox.world.clock.now();
@@ -40,7 +41,14 @@ export function historyExport(sandbox: Sandbox, userIds: string[]) {
       source: "import" as const,
     }));
   }
-  return { format: "sms-doctor-history", version: 1, exportedAt: new Date().toISOString(), users };
+  const company = sandbox.world.registration();
+  return {
+    format: "sms-doctor-history",
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    users,
+    company: { ...company, observedAt: shift(company.observedAt) },
+  };
 }
 
 /** The extension's options page, kept open to import history exports as an admin would. */
@@ -72,6 +80,21 @@ export class OptionsPage {
   }
 }
 
+/**
+ * Seeds the extension's history straight into its storage (the layout HistoryStore uses), for tests that visit
+ * many scenarios: going through the options page each time costs a page load. The options page's own import is
+ * tested once, in the first scenario.
+ */
+export async function seedHistory(
+  browser: ExtensionBrowser,
+  data: ReturnType<typeof historyExport>,
+): Promise<void> {
+  const items = Object.fromEntries(
+    Object.entries(data.users).map(([userId, history]) => [`history/${userId}`, history]),
+  );
+  await browser.serviceWorker.evaluate((entries) => chrome.storage.local.set(entries), items);
+}
+
 /** What the extension stored: the last snapshot of a user, and the company registration. */
 export async function storedReadings(browser: ExtensionBrowser, userId: string) {
   const stored = await browser.serviceWorker.evaluate(() => chrome.storage.local.get(null));
@@ -90,15 +113,6 @@ export function consoleFields(snapshot: UserSnapshot | undefined) {
   };
 }
 
-export function registrationFields(registration: CompanySmsRegistration | undefined) {
-  if (!registration) return undefined;
-  const { observedAt: _observedAt, ...rest } = registration;
-  return {
-    ...rest,
-    enabledNumbers: rest.enabledNumbers?.map((entry) => ({ ...entry, number: toE164(entry.number) })),
-  };
-}
-
 /** What core concludes from the world's own truth: the yardstick when a declaration and core disagree. */
 export function coreOnWorld(sandbox: Sandbox, userId: string): Diagnosis {
   const { world } = sandbox;
@@ -110,6 +124,7 @@ export function coreOnWorld(sandbox: Sandbox, userId: string): Diagnosis {
   });
 }
 
+/** Opens a user's page; the panel is what tests wait for, so the page's load event isn't awaited. */
 export async function openUser(page: Page, userId: string): Promise<void> {
-  await page.goto(`${CONSOLE}/users/user/${encodeURIComponent(userId)}`);
+  await page.goto(`${CONSOLE}/users/user/${encodeURIComponent(userId)}`, { waitUntil: "commit" });
 }
