@@ -8,7 +8,6 @@ import { type ProviderStatus, startTracking } from "@sms-doctor/core";
 import { startSandbox } from "@sms-doctor/sandbox";
 import { DelayedError, Queue, Worker } from "bullmq";
 import Fastify from "fastify";
-import type { Redis } from "ioredis";
 import { pino } from "pino";
 import { buildStatusApi } from "../src/api/status-api.js";
 import { sha256Hex } from "../src/config.js";
@@ -17,6 +16,7 @@ import type { ProviderAdapter } from "../src/providers/provider-adapter.js";
 import { createTelnyxAdapter } from "../src/providers/telnyx-adapter.js";
 import {
   producerConnection,
+  type RedisClient,
   storeConnection,
   whenReady,
   workerConnection,
@@ -39,7 +39,7 @@ const fmt = (n: number, digits = 0) =>
 const numberAt = (i: number) =>
   `+1${200 + Math.floor(i / 10_000_000)}${String(2_000_000 + (i % 8_000_000)).padStart(7, "0")}`;
 
-async function usedMemory(redis: Redis): Promise<number> {
+async function usedMemory(redis: RedisClient): Promise<number> {
   const info = await redis.info("memory");
   return Number(/used_memory:(\d+)/.exec(info)![1]);
 }

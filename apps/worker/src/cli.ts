@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
 import { cancelTracking, expectedRemaining, isStalled, startTracking } from "@sms-doctor/core";
-import { ConfigError, loadConfig } from "./config.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger, redactUrl } from "./logger.js";
 import { WorkerMetrics } from "./metrics.js";
-import { producerConnection, whenReady } from "./redis/connections.js";
+import { producerConnection, type RedisTarget, whenReady } from "./redis/connections.js";
 import { findRedis, redisForDev } from "./redis/dev-redis.js";
 import { INSTALL_REDIS_HINT } from "./redis/redis-server-process.js";
 import type { Running } from "./runtime.js";
@@ -47,18 +47,23 @@ async function main(argv: string[]): Promise<number> {
   const logger = createLogger({ level: config.LOG_LEVEL });
 
   if (command === "worker" || command === "api" || command === "serve") {
+    const cluster = clusterTarget(config);
     const dev =
-      config.NODE_ENV === "production" ? { url: config.REDIS_URL } : await redisForDev(config.REDIS_URL);
-    if (!dev.url) throw new Error("REDIS_URL is required in production");
+      cluster || config.NODE_ENV === "production"
+        ? { url: config.REDIS_URL }
+        : await redisForDev(config.REDIS_URL);
+    if (!cluster && !dev.url)
+      throw new UsageError("REDIS_URL (or REDIS_CLUSTER_NODES) is required in production");
     if ("server" in dev && dev.server)
       logger.info({ url: dev.url }, "started a private redis-server for development");
-    logger.info({ redis: redactUrl(dev.url) }, "using Redis");
+    const target: RedisTarget = cluster ?? dev.url!;
+    logger.info({ redis: cluster ? config.REDIS_CLUSTER_NODES : redactUrl(dev.url!) }, "using Redis");
     // Loaded only here: track/status/cancel start faster without Fastify and BullMQ.
     const { startApi, startWorker } = await import("./runtime.js");
     const metrics = new WorkerMetrics();
     const running: Running[] = [];
-    if (command !== "api") running.push(await startWorker(config, dev.url, logger, metrics));
-    if (command !== "worker") running.push(await startApi(config, dev.url, logger, metrics));
+    if (command !== "api") running.push(await startWorker(config, target, logger, metrics));
+    if (command !== "worker") running.push(await startApi(config, target, logger, metrics));
     await new Promise<void>((resolve) => {
       const drain = (signal: string) => {
         logger.info({ signal }, "draining: no new jobs; active checks finish");
@@ -165,6 +170,17 @@ function print({ record, userId }: StoredRecord, json: boolean): void {
 }
 
 class UsageError extends Error {}
+
+function clusterTarget(config: Config): RedisTarget | undefined {
+  if (!config.REDIS_CLUSTER_NODES) return undefined;
+  return {
+    cluster: config.REDIS_CLUSTER_NODES.map((node) => {
+      const colon = node.lastIndexOf(":");
+      return { host: node.slice(0, colon), port: Number(node.slice(colon + 1)) };
+    }),
+    ...(config.REDIS_CLUSTER_PASSWORD ? { password: config.REDIS_CLUSTER_PASSWORD } : {}),
+  };
+}
 
 main(process.argv.slice(2)).then(
   (code) => {

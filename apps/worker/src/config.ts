@@ -52,6 +52,12 @@ export const ConfigSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "a redis:// or rediss:// URL" }).optional(),
+    /** Seed nodes of a Redis Cluster, `host:port,host:port`; used instead of REDIS_URL. */
+    REDIS_CLUSTER_NODES: csv
+      .pipe(z.array(z.string().regex(/^[\w.-]+:\d{1,5}$/, "host:port pairs separated by commas")).min(1))
+      .optional(),
+    /** The password of the Cluster's nodes, when they have one. */
+    REDIS_CLUSTER_PASSWORD: z.string().min(1).optional(),
     SMS_DOCTOR_PREFIX: z
       .string()
       .regex(/^\{[^{}]+\}$/, "a Redis hash tag such as {sms-doctor}")

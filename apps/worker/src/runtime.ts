@@ -1,7 +1,6 @@
 import { hostname } from "node:os";
 import { Queue } from "bullmq";
 import type { FastifyInstance } from "fastify";
-import type { Redis } from "ioredis";
 import { buildStatusApi } from "./api/status-api.js";
 import { type Config, DEFAULT_PROVIDER_URLS, sha256Hex } from "./config.js";
 import type { Logger } from "./logger.js";
@@ -12,6 +11,8 @@ import { createTelnyxAdapter } from "./providers/telnyx-adapter.js";
 import {
   checkEvictionPolicy,
   producerConnection,
+  type RedisClient,
+  type RedisTarget,
   storeConnection,
   whenReady,
   workerConnection,
@@ -43,7 +44,7 @@ export function providerFromConfig(config: Config): ProviderAdapter {
  * Checks the Redis the worker is about to use: anything but `maxmemory-policy noeviction` lets Redis
  * drop jobs and records under memory pressure. A warning in development; refused in production.
  */
-export async function checkRedis(redis: Redis, config: Config, logger: Logger): Promise<void> {
+export async function checkRedis(redis: RedisClient, config: Config, logger: Logger): Promise<void> {
   await whenReady(redis);
   const policy = await checkEvictionPolicy(redis);
   if (policy === "noeviction") return;
@@ -54,14 +55,14 @@ export async function checkRedis(redis: Redis, config: Config, logger: Logger): 
 
 export async function startWorker(
   config: Config,
-  redisUrl: string,
+  target: RedisTarget,
   logger: Logger,
   metrics: WorkerMetrics,
   provider: ProviderAdapter = providerFromConfig(config),
 ): Promise<Running> {
-  const connection = workerConnection(redisUrl);
+  const connection = workerConnection(target);
   await checkRedis(connection, config, logger);
-  const storeRedis = storeConnection(redisUrl);
+  const storeRedis = storeConnection(target);
   const store = new TrackingStore(storeRedis, { prefix: config.SMS_DOCTOR_PREFIX });
   const tracker = new ProvisioningTracker({
     connection,
@@ -75,7 +76,7 @@ export async function startWorker(
   let notifier: TransitionNotifier | undefined;
   if (config.SMS_DOCTOR_WEBHOOK_URL && config.SMS_DOCTOR_WEBHOOK_SECRET) {
     notifier = new TransitionNotifier({
-      redis: connection.duplicate(),
+      redis: workerConnection(target),
       stream: store.keys.transitions,
       url: config.SMS_DOCTOR_WEBHOOK_URL,
       secret: config.SMS_DOCTOR_WEBHOOK_SECRET,
@@ -98,11 +99,11 @@ export async function startWorker(
 
 export async function startApi(
   config: Config,
-  redisUrl: string,
+  target: RedisTarget,
   logger: Logger,
   metrics: WorkerMetrics,
 ): Promise<Running & { app: FastifyInstance; url: string }> {
-  const redis = producerConnection(redisUrl);
+  const redis = producerConnection(target);
   redis.on("error", () => {}); // reported per request as 503; ioredis reconnects by itself
   await checkRedis(redis, config, logger).catch((error) => {
     if (config.NODE_ENV === "production") throw error;

@@ -1,7 +1,6 @@
 import { startTracking } from "@sms-doctor/core";
-import type { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
-import { producerConnection, whenReady } from "../src/redis/connections.js";
+import { producerConnection, type RedisClient, whenReady } from "../src/redis/connections.js";
 import { RedisServerProcess } from "../src/redis/redis-server-process.js";
 import { TrackingStore } from "../src/tracking/tracking-store.js";
 import { type ChildWorker, spawnWorker } from "./support/child-workers.js";
@@ -24,7 +23,7 @@ afterEach(async () => {
 interface World {
   redis: RedisServerProcess;
   carrier: FakeCarrier;
-  connection: Redis;
+  connection: RedisClient;
   store: TrackingStore;
   prefix: string;
   workers: ChildWorker[];

@@ -2,12 +2,11 @@ import { createHmac } from "node:crypto";
 import { Queue } from "bullmq";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
-import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildStatusApi } from "../src/api/status-api.js";
 import { sha256Hex } from "../src/config.js";
 import { WorkerMetrics } from "../src/metrics.js";
-import { producerConnection, whenReady } from "../src/redis/connections.js";
+import { producerConnection, type RedisClient, whenReady } from "../src/redis/connections.js";
 import { RedisServerProcess } from "../src/redis/redis-server-process.js";
 import { TrackingStore } from "../src/tracking/tracking-store.js";
 import { dropPrefix, uniquePrefix, useRedisServer } from "./support/redis.js";
@@ -20,12 +19,12 @@ const ORIGIN = "chrome-extension://abcdefghijklmnopabcdefghijklmnop";
 const WEBHOOK_SECRET = "carrier-webhook-secret";
 
 let app: FastifyInstance;
-let connection: Redis;
+let connection: RedisClient;
 let store: TrackingStore;
 let queue: Queue;
 const prefix = uniquePrefix();
 
-async function api(options: { rateLimitPerMinute?: number; connection?: Redis } = {}) {
+async function api(options: { rateLimitPerMinute?: number; connection?: RedisClient } = {}) {
   const conn = options.connection ?? connection;
   const s = new TrackingStore(conn, { prefix });
   return await buildStatusApi({

@@ -18,11 +18,11 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from "fastify";
-import type { Redis } from "ioredis";
 import { z } from "zod";
 import type { TokenEntry } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
+import type { RedisClient } from "../redis/connections.js";
 import { isRedisUnavailable } from "../redis/connections.js";
 import { checkJobId } from "../tracking/keys.js";
 import { NANP_E164 } from "../tracking/phone-number.js";
@@ -46,7 +46,7 @@ import { eventNumber, ProviderEventSchema, verifyProviderWebhook } from "./provi
 export interface StatusApiOptions {
   store: TrackingStore;
   /** A producer connection (`enableOfflineQueue: false`): requests fail fast while Redis is down. */
-  redis: Redis;
+  redis: RedisClient;
   tokens: readonly TokenEntry[];
   /** SHA-256 of the admin token guarding /metrics and /admin/queues; both are closed without one. */
   adminTokenSha256?: string;

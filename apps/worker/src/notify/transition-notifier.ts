@@ -1,11 +1,11 @@
-import type { Redis } from "ioredis";
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
+import type { RedisClient } from "../redis/connections.js";
 import { SIGNATURE_HEADER, signWebhook } from "./webhook-signature.js";
 
 export interface TransitionNotifierOptions {
   /** A connection of its own: it blocks on XREADGROUP. */
-  redis: Redis;
+  redis: RedisClient;
   stream: string;
   url: string;
   secret: string;

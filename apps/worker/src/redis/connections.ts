@@ -1,11 +1,32 @@
-import { Redis } from "ioredis";
+import { Cluster, type ClusterNode, Redis, type RedisOptions } from "ioredis";
+
+/** A connection to one Redis, or to a Redis Cluster: every command the worker sends works on both. */
+export type RedisClient = Redis | Cluster;
+
+/**
+ * Where Redis is: one URL, or the seed nodes of a Cluster (`REDIS_CLUSTER_NODES`). Every key shares
+ * one hash tag, so on a Cluster everything lives in one slot and multi-key scripts just work.
+ */
+export type RedisTarget = string | { cluster: ClusterNode[]; password?: string };
+
+function connect(target: RedisTarget, options: RedisOptions): RedisClient {
+  if (typeof target === "string") return new Redis(target, options);
+  const { maxRetriesPerRequest, enableOfflineQueue, enableAutoPipelining, ...nodeOptions } = options;
+  return new Cluster(target.cluster, {
+    redisOptions: { ...nodeOptions, ...(target.password ? { password: target.password } : {}) },
+    ...(maxRetriesPerRequest !== undefined ? { maxRetriesPerRequest } : {}),
+    ...(enableOfflineQueue !== undefined ? { enableOfflineQueue } : {}),
+    ...(enableAutoPipelining !== undefined ? { enableAutoPipelining } : {}),
+    clusterRetryStrategy: (times) => Math.min(times * 200, 2000),
+  });
+}
 
 /**
  * A connection for workers: commands wait through a Redis restart or failover instead of failing
  * (BullMQ requires `maxRetriesPerRequest: null`), so workers resume on their own.
  */
-export function workerConnection(url: string): Redis {
-  return new Redis(url, {
+export function workerConnection(target: RedisTarget): RedisClient {
+  return connect(target, {
     maxRetriesPerRequest: null,
     retryStrategy: (times) => Math.min(times * 200, 2000),
   });
@@ -13,11 +34,11 @@ export function workerConnection(url: string): Redis {
 
 /**
  * A connection for the tracking store inside workers: like `workerConnection`, and with ioredis's
- * auto-pipelining, which sends the HGETs and scripts of concurrent checks in one write. Kept apart
+ * auto-pipelining, which sends the reads and scripts of concurrent checks in one write. Kept apart
  * from BullMQ's connection, whose blocking commands must not wait behind a pipeline.
  */
-export function storeConnection(url: string): Redis {
-  return new Redis(url, {
+export function storeConnection(target: RedisTarget): RedisClient {
+  return connect(target, {
     maxRetriesPerRequest: null,
     enableAutoPipelining: true,
     retryStrategy: (times) => Math.min(times * 200, 2000),
@@ -29,8 +50,11 @@ export function storeConnection(url: string): Redis {
  * (`enableOfflineQueue: false`) or after `commandTimeout`, so a request gets a 503 within a second
  * instead of hanging.
  */
-export function producerConnection(url: string, options: { commandTimeoutMs?: number } = {}): Redis {
-  return new Redis(url, {
+export function producerConnection(
+  target: RedisTarget,
+  options: { commandTimeoutMs?: number } = {},
+): RedisClient {
+  return connect(target, {
     enableOfflineQueue: false,
     // Concurrent requests' commands go out in one write: most of the API's throughput under load.
     enableAutoPipelining: true,
@@ -45,13 +69,13 @@ export function producerConnection(url: string, options: { commandTimeoutMs?: nu
 export function isRedisUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const text = `${error.name} ${error.message}`;
-  return /Stream isn't writeable|Connection is closed|ECONNREFUSED|ECONNRESET|Command timed out|MaxRetriesPerRequest|LOADING|ETIMEDOUT|EPIPE|enableOfflineQueue|Reached the max retries/i.test(
+  return /Stream isn't writeable|Connection is closed|ECONNREFUSED|ECONNRESET|Command timed out|MaxRetriesPerRequest|LOADING|ETIMEDOUT|EPIPE|enableOfflineQueue|Reached the max retries|Cluster is down|CLUSTERDOWN|None of startup nodes|Failed to refresh slots|TRYAGAIN/i.test(
     text,
   );
 }
 
 /** Waits until the connection is ready, or throws after `timeoutMs`. */
-export async function whenReady(redis: Redis, timeoutMs = 5000): Promise<void> {
+export async function whenReady(redis: RedisClient, timeoutMs = 5000): Promise<void> {
   if (redis.status === "ready") return;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -71,9 +95,9 @@ export async function whenReady(redis: Redis, timeoutMs = 5000): Promise<void> {
 }
 
 /** The eviction policy Redis runs with; anything but `noeviction` can silently drop queue and tracking data. */
-export async function checkEvictionPolicy(redis: Redis): Promise<string> {
+export async function checkEvictionPolicy(redis: RedisClient): Promise<string> {
   try {
-    const reply = (await redis.config("GET", "maxmemory-policy")) as string[];
+    const reply = (await redis.config("GET", "maxmemory-policy")) as unknown as string[];
     return reply[1] ?? "unknown";
   } catch {
     // Managed Redis often forbids CONFIG; INFO memory still tells.

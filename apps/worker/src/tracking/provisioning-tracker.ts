@@ -1,10 +1,10 @@
 import { isFinal } from "@sms-doctor/core";
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
-import type { Redis } from "ioredis";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
 import { type ProviderAdapter, ProviderError } from "../providers/provider-adapter.js";
+import type { RedisClient } from "../redis/connections.js";
 import { decideCheck } from "./check-number.js";
 import { checkJobId, parseDueMember, QUEUE_NAME, TENANT_PATTERN } from "./keys.js";
 import { toE164 } from "./phone-number.js";
@@ -34,7 +34,7 @@ const SWEEP_SCHEDULER = "due-sweep";
 
 export interface TrackerOptions {
   /** For the worker: `maxRetriesPerRequest: null`, so commands wait through a Redis restart. */
-  connection: Redis;
+  connection: RedisClient;
   store: TrackingStore;
   provider: ProviderAdapter;
   logger: Logger;

@@ -5,7 +5,7 @@ import {
   ProvisioningStateSchema,
   type ProvisioningTransition,
 } from "@sms-doctor/core";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis/connections.js";
 import { dueMember, type TrackingKeys, trackingKeys } from "./keys.js";
 import { decodeRecord, encodeRecord, type StoredRecord } from "./record-codec.js";
 import { claimDueScript, commitRecordScript, startTrackingScript } from "./tracking-scripts.js";
@@ -49,7 +49,7 @@ export class TrackingStore {
   readonly #streamMaxLen: number;
 
   constructor(
-    readonly redis: Redis,
+    readonly redis: RedisClient,
     options: TrackingStoreOptions = {},
   ) {
     this.keys = trackingKeys(options.prefix);
