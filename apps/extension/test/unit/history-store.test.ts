@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { HISTORY_LIMIT, HistoryStore } from "../../src/background/history-store";
 import { memoryArea } from "../../src/background/storage-area";

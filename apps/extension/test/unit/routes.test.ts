@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { type PageId, pageOf, pages, unclaimedUrls, userIdFromUrl } from "../../src/console/routes";
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { Doctor } from "../../src/background/doctor";
 import { HistoryStore } from "../../src/background/history-store";
