@@ -30,9 +30,9 @@ async function listening(port: number, host = "127.0.0.1"): Promise<boolean> {
 }
 
 /** The Redis a command should use: REDIS_URL, else a local one, else a private dev Redis already running. */
-export async function findRedis(redisUrl: string | undefined): Promise<string | undefined> {
+export async function findRedis(redisUrl: string | undefined, localPort = 6379): Promise<string | undefined> {
   if (redisUrl) return redisUrl;
-  if (await listening(6379)) return LOCAL_REDIS;
+  if (await listening(localPort)) return localPort === 6379 ? LOCAL_REDIS : `redis://127.0.0.1:${localPort}`;
   const urlFile = join(devRedisDir(), "url");
   if (existsSync(urlFile)) {
     const url = readFileSync(urlFile, "utf8").trim();
@@ -48,8 +48,9 @@ export async function findRedis(redisUrl: string | undefined): Promise<string | 
  */
 export async function redisForDev(
   redisUrl: string | undefined,
+  localPort = 6379,
 ): Promise<{ url: string; server?: RedisServerProcess }> {
-  const found = await findRedis(redisUrl);
+  const found = await findRedis(redisUrl, localPort);
   if (found) return { url: found };
   const dir = devRedisDir();
   mkdirSync(dir, { recursive: true });
