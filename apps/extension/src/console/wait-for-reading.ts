@@ -13,17 +13,19 @@ export interface WaitOptions {
   timeoutMs?: number;
   /** Whether the page has rendered enough that waiting for more is pointless once it's quiet. */
   hasRendered: () => boolean;
-  /** After a client-side navigation, ignore the DOM until it changes: it may still show the previous page. */
-  awaitChange?: boolean;
+  /**
+   * After a client-side navigation the DOM may still show the previous page for a moment: while this says so,
+   * nothing is read (past the timeout the page is read whatever it shows).
+   */
+  isStale?: () => boolean;
   root?: Node;
 }
 
 export function waitForReading<T>(read: () => Reading<T>, options: WaitOptions): Promise<Reading<T>> {
-  const { signal, settleMs = 1500, timeoutMs = 20_000, hasRendered, awaitChange = false } = options;
+  const { signal, settleMs = 1500, timeoutMs = 20_000, hasRendered, isStale = () => false } = options;
   const root = options.root ?? document;
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
-    let changed = !awaitChange;
     let settleTimer: ReturnType<typeof setTimeout> | undefined;
     const finish = (reading: Reading<T>) => {
       observer.disconnect();
@@ -33,7 +35,7 @@ export function waitForReading<T>(read: () => Reading<T>, options: WaitOptions):
       resolve(reading);
     };
     const attempt = () => {
-      if (!changed) return;
+      if (isStale()) return;
       const reading = read();
       if (reading.ok) return finish(reading);
       clearTimeout(settleTimer);
@@ -41,10 +43,7 @@ export function waitForReading<T>(read: () => Reading<T>, options: WaitOptions):
         if (hasRendered()) finish(read());
       }, settleMs);
     };
-    const observer = new MutationObserver(() => {
-      changed = true;
-      attempt();
-    });
+    const observer = new MutationObserver(attempt);
     const deadline = setTimeout(() => finish(read()), timeoutMs);
     const onAbort = () => {
       observer.disconnect();

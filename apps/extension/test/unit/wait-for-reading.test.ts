@@ -47,4 +47,19 @@ describe("waiting for the console to render", () => {
     controller.abort(new DOMException("gone", "AbortError"));
     await expect(waiting).rejects.toThrow("gone");
   });
+
+  it("doesn't read the previous user's page, still on screen after a client-side move", async () => {
+    document.body.replaceChildren(loadPage(userPageHtml({ firstName: "Alice" })).querySelector("main")!);
+    const read = () => readUserProfile(document, context);
+    const before = JSON.stringify(read());
+    // The console swaps Bob in a moment later; an unrelated mutation happens first.
+    setTimeout(() => document.body.setAttribute("data-route", "changed"), 5);
+    renderLater(userPageHtml({ firstName: "Bob", phoneNumber: "+16175550102", smsRows: [] }), 40);
+    const reading = await waitForReading(read, {
+      signal: new AbortController().signal,
+      hasRendered: () => profileHasRendered(document),
+      isStale: () => JSON.stringify(read()) === before,
+    });
+    expect(reading.ok && reading.value.displayName).toBe("Bob Nguyen");
+  });
 });

@@ -14,11 +14,11 @@ import type { Feature } from "../feature";
 export const smsPagePanel: Feature = {
   id: "sms-page-panel",
   include: [isSmsPage],
-  async init({ signal, softNavigation }) {
+  async init({ signal }) {
+    // No page before this one shows the SMS page's sections, so nothing stale can be read here.
     const reading = await waitForReading(() => readSmsRegistration(document, new Date().toISOString()), {
       signal,
       hasRendered: () => smsPageHasRendered(document),
-      awaitChange: softNavigation,
     });
     const panel = mountPanel("sms-page", smsPagePanelPlacement(document), signal);
     if (!reading.ok) {

@@ -25,6 +25,13 @@ function smsRowsFingerprint(): string {
   return section ? JSON.stringify(readSmsRows(section).map((row) => [row.number, row.status])) : "";
 }
 
+/** What a reading says, without when or for whom: equal for two readings of the same DOM. */
+function profileContent(reading: ReturnType<typeof readUserProfile>): string {
+  if (!reading.ok) return JSON.stringify(reading.unreadable);
+  const { observedAt: _observedAt, userId: _userId, ...content } = reading.value;
+  return JSON.stringify(content);
+}
+
 export const userSmsPanel: Feature = {
   id: "user-sms-panel",
   include: [isUserPage],
@@ -32,10 +39,12 @@ export const userSmsPanel: Feature = {
     const userId = userIdFromUrl(url);
     if (!userId) return false;
     const read = () => readUserProfile(document, { userId, observedAt: new Date().toISOString() });
+    // Moving here from another user, the console may briefly still show that user: wait until it doesn't.
+    const previous = softNavigation ? profileContent(read()) : null;
     const reading = await waitForReading(read, {
       signal,
       hasRendered: () => profileHasRendered(document),
-      awaitChange: softNavigation,
+      isStale: () => previous !== null && profileContent(read()) === previous,
     });
     const panel = mountPanel("user", userPanelPlacement(document), signal);
     if (!reading.ok) {
