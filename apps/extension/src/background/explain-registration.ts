@@ -7,7 +7,7 @@ import type { CompanySmsRegistration, RegistrationError, Verdict } from "@sms-do
 import type { RegistrationErrorView } from "../messaging/messages";
 
 const brandWords: Record<string, string> = {
-  verified: "The brand is Verified, so the campaign can be registered.",
+  verified: "The brand is Verified (a campaign can be registered only after that).",
   pending:
     "The brand is being verified by The Campaign Registry (minutes, sometimes up to a day). Public for-profit brands must also answer the registry's verification email.",
   unverified:

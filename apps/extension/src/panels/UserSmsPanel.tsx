@@ -49,8 +49,8 @@ export function UserSmsPanel({ state }: { state: UserPanelState }) {
           <TrackingSummary status={view.tracking} />
           <ReadFromPage snapshot={view.snapshot} />
           <p class="meta">
-            Based on {view.historySize} visit{view.historySize === 1 ? "" : "s"} to this user's page in this
-            browser.
+            SMS Doctor has seen this user in {view.historySize} different state
+            {view.historySize === 1 ? "" : "s"} in this browser; causes are confirmed by comparing them.
           </p>
           <div class="actions">
             <CopyButton label="Copy diagnosis" text={() => diagnosisText(view)} />
