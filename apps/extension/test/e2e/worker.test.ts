@@ -1,0 +1,78 @@
+/**
+ * With the real worker configured: a Pending number is handed to the worker, and the panel shows where the
+ * carriers are with it; the worker's token never lands where content scripts can read.
+ */
+import type { Sandbox } from "@sms-doctor/sandbox";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ExtensionBrowser, launchWithExtension } from "./support/browser";
+import { EXTENSION_ID } from "./support/extension";
+import { PanelPage } from "./support/panel";
+import { historyExport, openUser, seedHistory, serveReplica } from "./support/sandbox-console";
+import { type RunningWorker, startWorker } from "./support/worker-process";
+
+let browser: ExtensionBrowser;
+let sandbox: Sandbox;
+let worker: RunningWorker;
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  sandbox = await serveReplica(browser.context, { scenario: "verification-pending" });
+  worker = await startWorker({ carrierUrl: sandbox.carrierUrl, carrierApiKey: sandbox.carrierApiKey });
+});
+afterAll(async () => {
+  await worker?.stop();
+  await sandbox?.close();
+  await browser?.close();
+});
+
+describe("with the worker configured", () => {
+  it("tracks a Pending number with the carriers and shows the tracker in the panel", async () => {
+    // Settings are saved the way the options page saves them (its IndexedDB). The options page's own Save asks
+    // Chrome for the origin first, a prompt automation can't answer; the worker allows the extension by CORS.
+    const options = await browser.newPage();
+    await options.goto(`chrome-extension://${EXTENSION_ID}/src/options/index.html`);
+    await options.evaluate(
+      ({ apiUrl, token }) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open("sms-doctor", 1);
+          open.onupgradeneeded = () => open.result.createObjectStore("settings");
+          open.onsuccess = () => {
+            const tx = open.result.transaction("settings", "readwrite");
+            tx.objectStore("settings").put({ apiUrl, token }, "worker");
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      { apiUrl: worker.apiUrl, token: worker.token },
+    );
+    await options.reload();
+    await options.getByRole("button", { name: "Test connection" }).click();
+    await options
+      .locator('[data-status="worker"]')
+      .filter({ hasText: /^Connected/ })
+      .waitFor();
+    await options.close();
+
+    const pending = sandbox.scenario.expect.find((e) => e.verdict === "pending")!;
+    await seedHistory(browser, historyExport(sandbox, [pending.userId]));
+    const page = await browser.newPage();
+    await openUser(page, pending.userId);
+    const panel = new PanelPage(page, "user");
+    expect(await panel.verdict()).toBe("pending");
+    const tracker = panel.host.locator("[data-tracking-state]");
+    await tracker.waitFor();
+    expect(await tracker.getAttribute("data-tracking-state")).toMatch(
+      /^(REQUESTED|AWAITING_NUMBER|AWAITING_CAMPAIGN)$/,
+    );
+
+    const number = sandbox.world.snapshot(pending.userId)?.sms?.number;
+    const tracked = await fetch(`${worker.apiUrl}/v1/numbers/${encodeURIComponent(number ?? "")}`, {
+      headers: { authorization: `Bearer ${worker.token}` },
+    });
+    expect(tracked.status).toBe(200);
+    expect(await tracked.json()).toMatchObject({ number, userId: pending.userId });
+
+    const stored = await browser.serviceWorker.evaluate(() => chrome.storage.local.get(null));
+    expect(JSON.stringify(stored)).not.toContain(worker.token);
+    await page.close();
+  });
+});
