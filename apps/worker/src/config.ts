@@ -79,6 +79,8 @@ export const ConfigSchema = z
     SMS_DOCTOR_WEBHOOK_URL: z.url().optional(),
     SMS_DOCTOR_WEBHOOK_SECRET: z.string().min(16, "at least 16 characters").optional(),
     SMS_DOCTOR_CONCURRENCY: positive.default(50),
+    /** `sms-doctor worker` serves /metrics, /healthz and /readyz on this port when set. */
+    SMS_DOCTOR_METRICS_PORT: port.optional(),
   })
   .superRefine((c, ctx) => {
     if (c.SMS_DOCTOR_WEBHOOK_URL && !c.SMS_DOCTOR_WEBHOOK_SECRET) {

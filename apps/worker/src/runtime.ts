@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { Queue } from "bullmq";
-import type { FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
+import { ApiTokens, bearerToken } from "./api/api-tokens.js";
 import { buildStatusApi } from "./api/status-api.js";
 import { type Config, DEFAULT_PROVIDER_URLS, sha256Hex } from "./config.js";
 import type { Logger } from "./logger.js";
@@ -87,14 +88,50 @@ export async function startWorker(
     await notifier.start();
   }
   logger.info({ provider: provider.name, concurrency: config.SMS_DOCTOR_CONCURRENCY }, "worker started");
+  const ops =
+    config.SMS_DOCTOR_METRICS_PORT === undefined
+      ? undefined
+      : await serveWorkerOps(config, storeRedis, metrics);
   return {
     async close() {
+      await ops?.close();
       await tracker.close();
       await notifier?.close();
       await storeRedis.quit().catch(() => storeRedis.disconnect());
       await connection.quit().catch(() => connection.disconnect());
     },
   };
+}
+
+/**
+ * What a worker-only process serves so it can be scraped and probed: /metrics (admin token), /healthz,
+ * /readyz. The status API (`sms-doctor api` or `serve`) serves the same routes itself.
+ */
+async function serveWorkerOps(
+  config: Config,
+  redis: RedisClient,
+  metrics: WorkerMetrics,
+): Promise<FastifyInstance> {
+  const app = Fastify();
+  const admin = config.SMS_DOCTOR_ADMIN_TOKEN
+    ? new ApiTokens([{ tenant: "admin", sha256: sha256Hex(config.SMS_DOCTOR_ADMIN_TOKEN) }])
+    : undefined;
+  app.get("/healthz", async () => ({ status: "ok" }));
+  app.get("/readyz", async (_request, reply) =>
+    (await redis.ping().then(
+      () => true,
+      () => false,
+    ))
+      ? { status: "ready" }
+      : reply.code(503).send({ status: "redis-unavailable" }),
+  );
+  app.get("/metrics", async (request, reply) => {
+    const token = bearerToken(request.headers.authorization);
+    if (!admin || !token || !admin.tenantOf(token)) return reply.code(admin ? 401 : 404).send();
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  await app.listen({ host: config.HOST, port: config.SMS_DOCTOR_METRICS_PORT! });
+  return app;
 }
 
 export async function startApi(

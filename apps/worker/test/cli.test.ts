@@ -87,4 +87,33 @@ describe("the sms-doctor CLI", () => {
     expect(stdout).not.toContain("acme-token-0123456789");
     await dropPrefix(redis.url(), prefix);
   });
+
+  it("worker serves its metrics and probes on SMS_DOCTOR_METRICS_PORT", async () => {
+    const prefix = uniquePrefix();
+    const port = await freePort();
+    const worker = cli(["worker"], {
+      REDIS_URL: redis.url(),
+      SMS_DOCTOR_PREFIX: prefix,
+      SMS_DOCTOR_METRICS_PORT: String(port),
+      HOST: "127.0.0.1",
+      SMS_DOCTOR_ADMIN_TOKEN: "admin-token-0123456789",
+      SMS_DOCTOR_PROVIDER_URL: "http://127.0.0.1:9/v2",
+      LOG_LEVEL: "info",
+    });
+    await until(() => worker.output().includes("worker started"), 20_000, "the worker");
+    await until(
+      async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok === true,
+      5000,
+      "/healthz",
+    );
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);
+    const metrics = await fetch(`http://127.0.0.1:${port}/metrics`, {
+      headers: { authorization: "Bearer admin-token-0123456789" },
+    });
+    expect(await metrics.text()).toContain("sms_doctor_provider_request_seconds");
+    worker.child.kill("SIGTERM");
+    expect((await worker.done).code).toBe(0);
+    await dropPrefix(redis.url(), prefix);
+  });
 });
