@@ -10,11 +10,18 @@ export { CircuitBreaker } from "./providers/circuit-breaker.js";
 export { createInstantProvider } from "./providers/instant-provider.js";
 export { type ProviderAdapter, ProviderError } from "./providers/provider-adapter.js";
 export { createTelnyxAdapter } from "./providers/telnyx-adapter.js";
-export { producerConnection, workerConnection } from "./redis/connections.js";
+export {
+  producerConnection,
+  type RedisClient,
+  type RedisTarget,
+  storeConnection,
+  workerConnection,
+} from "./redis/connections.js";
 export { RedisServerProcess } from "./redis/redis-server-process.js";
 export { providerFromConfig, startApi, startWorker } from "./runtime.js";
 export { decideCheck } from "./tracking/check-number.js";
 export { checkJobId, DEFAULT_PREFIX, QUEUE_NAME, trackingKeys } from "./tracking/keys.js";
-export { ProvisioningTracker } from "./tracking/provisioning-tracker.js";
+export { ProvisioningTracker, type TrackerOptions } from "./tracking/provisioning-tracker.js";
 export { decodeRecord, encodeRecord, type StoredRecord } from "./tracking/record-codec.js";
+export { fastClock, type TrackerClock, wallClock } from "./tracking/tracker-clock.js";
 export { TrackingStore, type TransitionEvent } from "./tracking/tracking-store.js";
