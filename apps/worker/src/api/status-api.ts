@@ -13,7 +13,6 @@ import {
 } from "@sms-doctor/core";
 import type { Queue } from "bullmq";
 import Fastify, {
-  type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
