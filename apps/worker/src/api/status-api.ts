@@ -12,11 +12,7 @@ import {
   type UserSnapshot,
 } from "@sms-doctor/core";
 import type { Queue } from "bullmq";
-import Fastify, {
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-} from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { TokenEntry } from "../config.js";
 import type { Logger } from "../logger.js";
