@@ -21,6 +21,21 @@ import { withKnownFacts } from "./known-facts";
 import type { SettingsStore } from "./settings-store";
 import { WorkerApi } from "./worker-api";
 
+const CERTAINTY_RANK = { confirmed: 0, likely: 1, possible: 2 } as const;
+
+/** How firmly a diagnosis's causes are established: the certainty of its surest finding (lower is surer). */
+function support(diagnosis: Diagnosis): number {
+  return Math.min(3, ...diagnosis.findings.map((finding) => CERTAINTY_RANK[finding.certainty]));
+}
+
+/**
+ * The worker's diagnosis draws on every administrator's visits; the local one on this browser's history (which
+ * may hold imports the worker never saw). The better-supported one is shown; on a tie, the shared one.
+ */
+function bestSupported(shared: Diagnosis, local: Diagnosis): Diagnosis {
+  return support(local) < support(shared) ? local : shared;
+}
+
 export interface DoctorDeps {
   history: HistoryStore;
   settings: SettingsStore;
@@ -54,13 +69,13 @@ export class Doctor {
     const api = await this.workerApi();
     const pendingNumber = snapshot.sms?.status === "pending" ? trackableNumber(snapshot.sms.number) : null;
 
-    let diagnosis: Diagnosis | undefined;
+    let shared: Diagnosis | undefined;
     let provisioning: ProvisioningRecord | undefined;
     let tracking: TrackingStatus = pendingNumber ? { kind: "not-configured" } : { kind: "not-applicable" };
     if (api) {
       try {
         const reply = await api.observe(snapshot, company);
-        diagnosis = { verdict: reply.verdict, findings: reply.findings };
+        shared = { verdict: reply.verdict, findings: reply.findings };
         provisioning = reply.provisioning ?? undefined;
         if (!provisioning && pendingNumber) {
           provisioning = await api.track(pendingNumber, snapshot.userId, snapshot.observedAt);
@@ -71,14 +86,14 @@ export class Doctor {
         tracking = { kind: "error", message: message(error) };
       }
     }
-    // The local diagnosis stands whenever the worker had none to give.
-    diagnosis ??= diagnose({
+    const local = diagnose({
       now,
       current: withKnownFacts(snapshot, earlier),
       history: earlier,
       ...(company ? { company } : {}),
       ...(provisioning ? { provisioning } : {}),
     });
+    const diagnosis = shared ? bestSupported(shared, local) : local;
     await this.deps.history.setVerdict(snapshot.userId, diagnosis.verdict);
     return {
       verdict: diagnosis.verdict,

@@ -92,4 +92,25 @@ describe("talking to the worker's status API", () => {
     });
     expect(view.verdict).toBeDefined();
   });
+
+  it("shows the local diagnosis when this browser's history confirms more than the worker's", async () => {
+    const worker = workerLike();
+    const history = new HistoryStore(memoryArea());
+    await history.record(snapshot({ observedAt: "2026-05-01T15:00:00.000Z" }));
+    const doctor = new Doctor({
+      history,
+      settings: memorySettings(settings),
+      now: () => new Date("2026-06-01T15:00:00.000Z"),
+      fetch: worker.fetchImpl,
+    });
+    const view = await doctor.diagnoseUser(
+      snapshot({
+        observedAt: "2026-06-01T14:59:00.000Z",
+        phoneNumber: "+16175550188",
+        sms: { number: "+16175550188", enabled: false, status: null },
+      }),
+    );
+    expect(view.findings[0]).toMatchObject({ ruleId: "phone-number-changed", certainty: "confirmed" });
+    expect(view.verdict).toBe("cannot-send");
+  });
 });
