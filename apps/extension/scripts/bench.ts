@@ -4,7 +4,7 @@
  * rendering included), and the content script's size. Run with `pnpm --filter @sms-doctor/extension bench`
  * (it builds first).
  */
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { CONSOLE, launchWithExtension } from "../test/e2e/support/browser";
 import { DIST } from "../test/e2e/support/extension";
 import { serveReplica } from "../test/e2e/support/sandbox-console";
@@ -61,7 +61,7 @@ try {
   );
   for (const { file, bytes, gzipBytes } of contentScriptSizes(DIST)) {
     console.log(
-      `content script ${join("dist", file)}: ${(bytes / 1024).toFixed(1)} kB, ${(gzipBytes / 1024).toFixed(1)} kB gzip`,
+      `content script ${join(relative(process.cwd(), DIST), file)}: ${(bytes / 1024).toFixed(1)} kB, ${(gzipBytes / 1024).toFixed(1)} kB gzip`,
     );
   }
 } finally {

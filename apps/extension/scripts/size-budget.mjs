@@ -1,5 +1,6 @@
 // The content script runs on every console page load: it must stay small (zod and core's rules stay in the
-// background). Prints the gzip size of each content script in the built manifest and fails past the budget.
+// background). Prints the gzip size of each content script in the built manifest (of `dist`, or the folder given)
+// and fails past the budget.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -17,7 +18,7 @@ export function contentScriptSizes(dist) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const dist = new URL("../dist", import.meta.url).pathname;
+  const dist = process.argv[2] ?? new URL("../dist", import.meta.url).pathname;
   let over = false;
   for (const { file, bytes, gzipBytes } of contentScriptSizes(dist)) {
     over ||= gzipBytes > CONTENT_SCRIPT_BUDGET_BYTES;
