@@ -68,7 +68,8 @@ export const NumberPageSchema = z.object({
 });
 
 export const ObservationRequestSchema = z.strictObject({
-  snapshot: UserSnapshotSchema,
+  // The user id becomes part of a Redis key and of GET /v1/users/:userId/diagnosis: same rules as there.
+  snapshot: UserSnapshotSchema.extend({ userId: UserIdSchema }),
   company: CompanySmsRegistrationSchema.optional(),
 });
 

@@ -478,10 +478,12 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         const body = parse(ObservationRequestSchema, request.body, "body");
         const tenant = tenantOf(request);
         const historyKey = store.keys.history(tenant, body.snapshot.userId);
+        // The latest snapshots of a user, kept for 90 days after the last one: users come and go.
         const multi = redis
           .multi()
           .lpush(historyKey, JSON.stringify(body.snapshot))
-          .ltrim(historyKey, 0, historyLength - 1);
+          .ltrim(historyKey, 0, historyLength - 1)
+          .expire(historyKey, 90 * 86_400);
         if (body.company) multi.set(store.keys.company(tenant), JSON.stringify(body.company));
         multi.lrange(historyKey, 0, historyLength - 1).get(store.keys.company(tenant));
         const replies = (await multi.exec()) ?? [];
