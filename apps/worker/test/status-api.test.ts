@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { startTracking } from "@sms-doctor/core";
 import { Queue } from "bullmq";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
@@ -399,6 +400,40 @@ describe("provider webhooks", () => {
       (await app.inject({ method: "POST", url: "/v1/webhooks/other", headers: sign(body), payload: body }))
         .statusCode,
     ).toBe(404);
+  });
+});
+
+describe("campaign webhooks", () => {
+  it("bring forward the checks of numbers waiting on a campaign review", async () => {
+    const { stored } = await store.start("acme", startTracking("+14155550188", new Date().toISOString()), {
+      dueAt: Date.now() + 3_600_000,
+    });
+    const waiting = { ...stored.record, state: "AWAITING_CAMPAIGN" as const, stage: "campaign" as const };
+    await store.commit("acme", stored, waiting, [], Date.now() + 3_600_000);
+    const body = JSON.stringify({
+      data: {
+        id: "evt-campaign-1",
+        event_type: "10dlc.campaign.update",
+        payload: { campaignId: "c1", campaignStatus: "MNO_PROVISIONED" },
+      },
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const response = await app.inject({
+      method: "POST",
+      url: "/v1/webhooks/sandbox",
+      headers: {
+        "content-type": "application/json",
+        "telnyx-timestamp": String(timestamp),
+        "telnyx-signature-hmac-sha256": createHmac("sha256", WEBHOOK_SECRET)
+          .update(`${timestamp}.${body}`)
+          .digest("hex"),
+      },
+      payload: body,
+    });
+    expect(response.json()).toMatchObject({ status: "accepted", woken: 1 });
+    expect(Number(await store.redis.zscore(store.keys.due, "acme|+14155550188"))).toBeLessThanOrEqual(
+      Date.now(),
+    );
   });
 });
 

@@ -60,6 +60,9 @@ export interface StatusApiOptions {
   now?: () => number;
 }
 
+/** Most numbers one campaign webhook brings forward. */
+const MAX_WOKEN_BY_CAMPAIGN = 1000;
+
 /** A request error with the offending field, answered as 4xx with `{ error: { code, message, field } }`. */
 class RequestError extends Error {
   constructor(
@@ -268,22 +271,31 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         "NX",
       );
       if (first === null) return reply.code(200).send({ status: "duplicate" });
+      // The event does not say whose number it is: wake it for every tenant that tracks it.
+      const tenants = [...new Set(options.tokens.map((t) => t.tenant))];
+      const wakeNumber = async (tenant: string, number: string) => {
+        const woken = await store.wake(tenant, number, now());
+        // A number in its first hour waits in a delayed job rather than in the due set: promote it.
+        const job =
+          woken && options.queue ? await options.queue.getJob(checkJobId(tenant, number)) : undefined;
+        if (job && (await job.isDelayed())) await job.promote().catch(() => {});
+        return woken;
+      };
       const number = eventNumber(event);
       let woken = 0;
       if (number) {
-        // The event does not say whose number it is: wake it for every tenant that tracks it.
-        const tenants = [...new Set(options.tokens.map((t) => t.tenant))];
-        const results = await Promise.all(
-          tenants.map(async (tenant) => {
-            const woken = await store.wake(tenant, number, now());
-            // A number in its first hour waits in a delayed job rather than in the due set: promote it.
-            const job =
-              woken && options.queue ? await options.queue.getJob(checkJobId(tenant, number)) : undefined;
-            if (job && (await job.isDelayed())) await job.promote().catch(() => {});
-            return woken;
-          }),
-        );
-        woken = results.filter(Boolean).length;
+        woken = (await Promise.all(tenants.map((tenant) => wakeNumber(tenant, number)))).filter(
+          Boolean,
+        ).length;
+      } else if (event.data.event_type.includes("campaign")) {
+        // A campaign moved: records do not keep campaign ids, so every number still waiting on a
+        // campaign review is checked early (bounded; polling catches any beyond the bound).
+        for (const tenant of tenants) {
+          const page = await store.list(tenant, { state: "AWAITING_CAMPAIGN", limit: MAX_WOKEN_BY_CAMPAIGN });
+          for (const stored of page.records.slice(0, MAX_WOKEN_BY_CAMPAIGN - woken)) {
+            if (await wakeNumber(tenant, stored.record.number)) woken++;
+          }
+        }
       }
       return reply.code(202).send({ status: "accepted", woken });
     });
