@@ -61,7 +61,8 @@ export function* jsonExportElements(text: string, options: ScanOptions = {}): Ge
       continue;
     }
     if (inString) {
-      if (c === 92) i++; // backslash: the next character is escaped
+      if (c === 92)
+        i++; // backslash: the next character is escaped
       else if (c === 34) {
         inString = false;
         if (keyStart >= 0) {
