@@ -22,6 +22,9 @@ Usage:
   sms-doctor track <number>         start tracking a number   [--tenant t] [--user id] [--json]
   sms-doctor status <number>        show a number's record     [--tenant t] [--json]
   sms-doctor cancel <number>        stop tracking a number     [--tenant t] [--json]
+  sms-doctor audit <file>           who cannot send SMS, and why, in an Administration API JSON
+                                    export or a CSV of users (no Redis needed)
+                                    [--format table|md|json|csv] [--out FILE]
 
 Configuration comes from the environment: REDIS_URL, PORT, SMS_DOCTOR_API_TOKENS,
 SMS_DOCTOR_PROVIDER (sandbox|telnyx), SMS_DOCTOR_PROVIDER_URL, SMS_DOCTOR_PROVIDER_API_KEY,
@@ -35,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
       json: { type: "boolean", default: false },
       tenant: { type: "string", default: process.env.SMS_DOCTOR_TENANT ?? "default" },
       user: { type: "string" },
+      format: { type: "string" },
+      out: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -42,6 +47,14 @@ async function main(argv: string[]): Promise<number> {
   if (values.help || !command) {
     console.log(USAGE);
     return command || values.help ? 0 : 2;
+  }
+  if (command === "audit") {
+    if (!argument) throw new UsageError("audit needs a file: sms-doctor audit users.json [--format md]");
+    const { runAuditCommand } = await import("./audit/audit-command.js");
+    return await runAuditCommand(argument, {
+      ...(values.format ? { format: values.format } : {}),
+      ...(values.out ? { out: values.out } : {}),
+    });
   }
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL });

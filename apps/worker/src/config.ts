@@ -76,6 +76,11 @@ export const ConfigSchema = z
     SMS_DOCTOR_PROVIDER_RPS: z.coerce.number().positive().default(20),
     SMS_DOCTOR_PROVIDER_TIMEOUT_MS: positive.default(5000),
     SMS_DOCTOR_PROVIDER_WEBHOOK_SECRET: z.string().min(1).optional(),
+    /** Telnyx's webhook public key (base64 Ed25519), from its portal. */
+    SMS_DOCTOR_PROVIDER_WEBHOOK_PUBLIC_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, "the base64 Ed25519 public key (44 characters)")
+      .optional(),
     SMS_DOCTOR_WEBHOOK_URL: z.url().optional(),
     SMS_DOCTOR_WEBHOOK_SECRET: z.string().min(16, "at least 16 characters").optional(),
     SMS_DOCTOR_CONCURRENCY: positive.default(50),

@@ -166,11 +166,16 @@ export async function startApi(
     rateLimitPerMinute: config.SMS_DOCTOR_RATE_LIMIT_PER_MINUTE,
     provider: config.SMS_DOCTOR_PROVIDER,
     ...(config.SMS_DOCTOR_ADMIN_TOKEN ? { adminTokenSha256: sha256Hex(config.SMS_DOCTOR_ADMIN_TOKEN) } : {}),
-    ...(config.SMS_DOCTOR_PROVIDER_WEBHOOK_SECRET
-      ? {
-          providerWebhookSecrets: { [config.SMS_DOCTOR_PROVIDER]: config.SMS_DOCTOR_PROVIDER_WEBHOOK_SECRET },
-        }
-      : {}),
+    providerWebhookKeys: {
+      [config.SMS_DOCTOR_PROVIDER]: {
+        ...(config.SMS_DOCTOR_PROVIDER_WEBHOOK_SECRET
+          ? { secret: config.SMS_DOCTOR_PROVIDER_WEBHOOK_SECRET }
+          : {}),
+        ...(config.SMS_DOCTOR_PROVIDER_WEBHOOK_PUBLIC_KEY
+          ? { publicKey: config.SMS_DOCTOR_PROVIDER_WEBHOOK_PUBLIC_KEY }
+          : {}),
+      },
+    },
   });
   const url = await app.listen({ host: config.HOST, port: config.PORT });
   logger.info({ url }, "status API listening");

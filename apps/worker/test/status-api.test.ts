@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, generateKeyPairSync, sign } from "node:crypto";
 import { startTracking } from "@sms-doctor/core";
 import { Queue } from "bullmq";
 import fc from "fast-check";
@@ -18,6 +18,12 @@ const GLOBEX = "globex-token-0123456789";
 const ADMIN = "admin-token-0123456789";
 const ORIGIN = "chrome-extension://abcdefghijklmnopabcdefghijklmnop";
 const WEBHOOK_SECRET = "carrier-webhook-secret";
+// Telnyx signs its webhooks with Ed25519; its portal shows the raw public key in base64.
+const telnyxKeys = generateKeyPairSync("ed25519");
+const TELNYX_PUBLIC_KEY = telnyxKeys.publicKey
+  .export({ format: "der", type: "spki" })
+  .subarray(12)
+  .toString("base64");
 
 let app: FastifyInstance;
 let connection: RedisClient;
@@ -39,7 +45,7 @@ async function api(options: { rateLimitPerMinute?: number; connection?: RedisCli
     corsOrigins: [ORIGIN],
     rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
     provider: "sandbox",
-    providerWebhookSecrets: { sandbox: WEBHOOK_SECRET },
+    providerWebhookKeys: { sandbox: { secret: WEBHOOK_SECRET }, telnyx: { publicKey: TELNYX_PUBLIC_KEY } },
     metrics: new WorkerMetrics(),
     ...(options.connection ? {} : { queue }),
   });
@@ -400,6 +406,50 @@ describe("provider webhooks", () => {
       (await app.inject({ method: "POST", url: "/v1/webhooks/other", headers: sign(body), payload: body }))
         .statusCode,
     ).toBe(404);
+  });
+});
+
+describe("Telnyx's own webhooks", () => {
+  it("verify with the Ed25519 public key over timestamp|body", async () => {
+    await app.inject({
+      method: "POST",
+      url: "/v1/numbers",
+      headers: auth(),
+      payload: { number: "+14155550166" },
+    });
+    const body = JSON.stringify({
+      data: {
+        id: "evt-ed-1",
+        event_type: "10dlc.phone_number.update",
+        payload: { phoneNumber: "+14155550166" },
+      },
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = sign(null, Buffer.from(`${timestamp}|${body}`), telnyxKeys.privateKey).toString(
+      "base64",
+    );
+    const post = (headers: Record<string, string>) =>
+      app.inject({
+        method: "POST",
+        url: "/v1/webhooks/telnyx",
+        headers: { "content-type": "application/json", ...headers },
+        payload: body,
+      });
+    expect(
+      (await post({ "telnyx-timestamp": timestamp, "telnyx-signature-ed25519": signature })).json(),
+    ).toMatchObject({ status: "accepted", woken: 1 });
+    const forged = sign(null, Buffer.from(`${timestamp}|{}`), telnyxKeys.privateKey).toString("base64");
+    expect(
+      (await post({ "telnyx-timestamp": timestamp, "telnyx-signature-ed25519": forged })).statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await post({
+          "telnyx-timestamp": String(Number(timestamp) - 600),
+          "telnyx-signature-ed25519": signature,
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 });
 

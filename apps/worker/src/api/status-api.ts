@@ -36,7 +36,12 @@ import {
   UserParamsSchema,
 } from "./api-schemas.js";
 import { ApiTokens, bearerToken } from "./api-tokens.js";
-import { eventNumber, ProviderEventSchema, verifyProviderWebhook } from "./provider-webhooks.js";
+import {
+  eventNumber,
+  ProviderEventSchema,
+  type ProviderWebhookKeys,
+  verifyProviderWebhook,
+} from "./provider-webhooks.js";
 
 export interface StatusApiOptions {
   store: TrackingStore;
@@ -49,8 +54,8 @@ export interface StatusApiOptions {
   rateLimitPerMinute?: number;
   /** The provider new numbers are tracked with. */
   provider: string;
-  /** Secrets of provider webhooks by provider name; a provider without one gets 404. */
-  providerWebhookSecrets?: Record<string, string>;
+  /** How each provider's webhooks are verified, by provider name; a provider without keys gets 404. */
+  providerWebhookKeys?: Record<string, ProviderWebhookKeys>;
   /** For the bull-board dashboard and queue-depth metrics. */
   queue?: Queue;
   metrics?: WorkerMetrics;
@@ -256,10 +261,10 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         request.params,
         "provider",
       ).provider;
-      const secret = options.providerWebhookSecrets?.[provider];
-      if (!secret)
+      const keys = options.providerWebhookKeys?.[provider];
+      if (!keys || (!keys.secret && !keys.publicKey))
         throw new RequestError(404, "not-found", `no webhooks are configured for provider "${provider}"`);
-      if (!verifyProviderWebhook(secret, request.rawBody ?? "", request.headers, Math.floor(now() / 1000))) {
+      if (!verifyProviderWebhook(keys, request.rawBody ?? "", request.headers, Math.floor(now() / 1000))) {
         throw new RequestError(401, "bad-signature", "the webhook signature does not verify");
       }
       const event = parse(ProviderEventSchema, request.body, "body");

@@ -1,0 +1,224 @@
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { type UserSnapshot, UserSnapshotSchema } from "@sms-doctor/core";
+import type { z } from "zod";
+import {
+  type AdminApiPhoneNumber,
+  AdminApiPhoneNumberSchema,
+  AdminApiUserSchema,
+} from "../directory/admin-api-schemas.js";
+import { adminUserSnapshot } from "../directory/admin-user-snapshot.js";
+import { csvRecords } from "./csv-records.js";
+import { jsonExportElements } from "./json-export-elements.js";
+
+/** A user read from the export, or a row that could not be, with where it is in the file. */
+export type AuditRow = { line: number; snapshot: UserSnapshot } | { line: number; problem: string };
+
+export interface ReadExportOptions {
+  /** When the export was taken: the snapshots' `observedAt` (default: the file's modification time). */
+  observedAt?: string;
+  /** Called now and then with the share of the file read so far (0..1). */
+  onProgress?: (fraction: number) => void;
+}
+
+/** An export bigger than this is refused rather than read into memory (JSON only; CSV streams). */
+const MAX_JSON_BYTES = 1024 * 1024 * 1024;
+
+/** Reads a bulk export of users (Administration API JSON, or CSV) into snapshots, row by row. */
+export async function* readUserExport(
+  path: string,
+  options: ReadExportOptions = {},
+): AsyncGenerator<AuditRow> {
+  const info = await stat(path);
+  const observedAt = options.observedAt ?? info.mtime.toISOString();
+  if (await looksLikeJson(path)) {
+    if (info.size > MAX_JSON_BYTES) {
+      yield { line: 1, problem: `the JSON export is over ${MAX_JSON_BYTES} bytes; export it as CSV` };
+      return;
+    }
+    yield* jsonRows(await readFile(path, "utf8"), observedAt, options.onProgress);
+  } else {
+    yield* csvRows(path, info.size, observedAt, options.onProgress);
+  }
+}
+
+async function looksLikeJson(path: string): Promise<boolean> {
+  if (/\.json$/i.test(path)) return true;
+  if (/\.csv$/i.test(path)) return false;
+  for await (const chunk of createReadStream(path, { encoding: "utf8", start: 0, end: 1023 })) {
+    const first = (chunk as string).replace(/^\uFEFF/, "").trimStart()[0];
+    return first === "[" || first === "{";
+  }
+  return false;
+}
+
+function* jsonRows(
+  text: string,
+  observedAt: string,
+  onProgress: ((fraction: number) => void) | undefined,
+): Generator<AuditRow> {
+  // Numbers may come after the users in the file: read every element first, then project the users.
+  const users: { line: number; value: z.infer<typeof AdminApiUserSchema> }[] = [];
+  const numbers = new Map<string, AdminApiPhoneNumber>();
+  const problems: AuditRow[] = [];
+  for (const element of jsonExportElements(text.replace(/^\uFEFF/, ""))) {
+    if ("problem" in element) {
+      problems.push({ line: element.line, problem: element.problem });
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(element.text);
+    } catch (error) {
+      problems.push({ line: element.line, problem: `not valid JSON (${(error as Error).message})` });
+      continue;
+    }
+    if (element.list === "phoneNumbers") {
+      const parsed = AdminApiPhoneNumberSchema.safeParse(value);
+      if (parsed.success) numbers.set(parsed.data.phoneNumber, parsed.data);
+      else problems.push({ line: element.line, problem: `phone number: ${issueText(parsed.error)}` });
+      continue;
+    }
+    const parsed = AdminApiUserSchema.safeParse(value);
+    if (parsed.success) users.push({ line: element.line, value: parsed.data });
+    else problems.push({ line: element.line, problem: issueText(parsed.error) });
+  }
+  yield* problems;
+  for (let i = 0; i < users.length; i++) {
+    const { line, value } = users[i]!;
+    const checked = UserSnapshotSchema.safeParse(adminUserSnapshot(value, numbers, observedAt));
+    yield checked.success ? { line, snapshot: checked.data } : { line, problem: issueText(checked.error) };
+    if (onProgress && i % 1000 === 0) onProgress(i / users.length);
+  }
+}
+
+/** CSV headers as people write them (case, spaces and punctuation ignored) → what they hold. */
+const COLUMNS: Record<string, string> = {
+  userid: "userId",
+  id: "userId",
+  user: "userId",
+  name: "displayName",
+  displayname: "displayName",
+  fullname: "displayName",
+  email: "email",
+  primaryemail: "email",
+  license: "license",
+  licensename: "license",
+  phonenumber: "phoneNumber",
+  phone: "phoneNumber",
+  primaryphonenumber: "phoneNumber",
+  extension: "extensionNumber",
+  extensionnumber: "extensionNumber",
+  numbercategory: "numberCategory",
+  category: "numberCategory",
+  numberstatus: "numberStatus",
+  smsnumber: "smsNumber",
+  smsenabled: "smsEnabled",
+  smsstatus: "smsStatus",
+  site: "site",
+  observedat: "observedAt",
+};
+
+async function* csvRows(
+  path: string,
+  size: number,
+  observedAt: string,
+  onProgress: ((fraction: number) => void) | undefined,
+): AsyncGenerator<AuditRow> {
+  const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 256 * 1024 });
+  let columns: (string | undefined)[] | undefined;
+  let rows = 0;
+  for await (const record of csvRecords(stream)) {
+    if ("problem" in record) {
+      yield record;
+      continue;
+    }
+    if (!columns) {
+      columns = record.fields.map(
+        (h) =>
+          COLUMNS[
+            h
+              .replace(/^\uFEFF/, "")
+              .toLowerCase()
+              .replace(/[^a-z]/g, "")
+          ],
+      );
+      if (!columns.includes("userId")) {
+        yield {
+          line: record.line,
+          problem: "the header has no userId (or id) column; nothing can be audited",
+        };
+        return;
+      }
+      continue;
+    }
+    const row: Record<string, string> = {};
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i];
+      if (column) row[column] = record.fields[i]?.trim() ?? "";
+    }
+    const snapshot = csvSnapshot(row, observedAt);
+    if (typeof snapshot === "string") yield { line: record.line, problem: snapshot };
+    else {
+      const checked = UserSnapshotSchema.safeParse(snapshot);
+      yield checked.success
+        ? { line: record.line, snapshot: checked.data }
+        : { line: record.line, problem: issueText(checked.error) };
+    }
+    if (onProgress && ++rows % 1000 === 0) onProgress(stream.bytesRead / Math.max(1, size));
+  }
+}
+
+const SMS_STATUSES: Record<string, string | null> = {
+  "": null,
+  enabled: "enabled",
+  pending: "pending",
+  enablingfailed: "enabling-failed",
+  disabled: "disabled",
+  disablingfailed: "disabling-failed",
+};
+const YES = new Set(["true", "yes", "y", "on", "1", "enabled"]);
+const NO = new Set(["false", "no", "n", "off", "0", "disabled", ""]);
+
+/** A CSV row in core's words; a string says what is wrong. Core's schema checks the rest. */
+function csvSnapshot(row: Record<string, string>, observedAt: string): Record<string, unknown> | string {
+  const hasSms = row.smsStatus !== undefined || row.smsEnabled !== undefined || row.smsNumber !== undefined;
+  let sms: Record<string, unknown> | null = null;
+  if (hasSms) {
+    const statusWord = (row.smsStatus ?? "").toLowerCase().replace(/[^a-z]/g, "");
+    if (!(statusWord in SMS_STATUSES)) return `smsStatus: "${clip(row.smsStatus!)}" is not an SMS status`;
+    const status = SMS_STATUSES[statusWord]!;
+    const enabledWord = (row.smsEnabled ?? "").toLowerCase();
+    if (row.smsEnabled !== undefined && !YES.has(enabledWord) && !NO.has(enabledWord))
+      return `smsEnabled: "${clip(row.smsEnabled)}" is not yes or no`;
+    const enabled =
+      row.smsEnabled === undefined ? status === "enabled" || status === "pending" : YES.has(enabledWord);
+    sms = { number: row.smsNumber || null, enabled, status };
+  }
+  const category = (row.numberCategory ?? "").toLowerCase().replace(/_/g, "-");
+  const numberStatus = (row.numberStatus ?? "").toLowerCase().replace(/_/g, "-");
+  return {
+    userId: row.userId,
+    observedAt: row.observedAt || observedAt,
+    license: row.license || null,
+    phoneNumber: row.phoneNumber || null,
+    ...(row.extensionNumber ? { extensionNumber: row.extensionNumber } : {}),
+    ...(category ? { numberCategory: category } : {}),
+    ...(numberStatus ? { numberStatus } : {}),
+    sms,
+    source: "import",
+    ...(row.displayName ? { displayName: row.displayName } : {}),
+    ...(row.email ? { email: row.email } : {}),
+    ...(row.site ? { site: row.site } : {}),
+  };
+}
+
+function clip(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
+
+function issueText(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  const path = issue.path.map(String).join(".");
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
