@@ -417,6 +417,7 @@ describe("Telnyx's own webhooks", () => {
       headers: auth(),
       payload: { number: "+14155550166" },
     });
+    await store.redis.zadd(store.keys.due, Date.now() + 3_600_000, "acme|+14155550166");
     const body = JSON.stringify({
       data: {
         id: "evt-ed-1",

@@ -72,7 +72,7 @@ function skippedLines(audit: FleetAudit): string[] {
 
 /** Markdown: escapes what would format, link or inject HTML. */
 function md(value: string): string {
-  return terminalText(value).replace(/[\\`*_{}[\]()<>#+!|~&"]/g, (c) => `\\${c}`);
+  return terminalText(value).replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
 }
 
 function markdownReport(audit: FleetAudit, source: string): string {

@@ -1,0 +1,13 @@
+import { jsonExportElements } from "../src/audit/json-export-elements.js";
+import { AdminApiUserSchema } from "../src/directory/admin-api-schemas.js";
+import { adminApiExport } from "../test/support/user-exports.js";
+const text = adminApiExport(100_000);
+let t = performance.now();
+const els = [...jsonExportElements(text)];
+console.log("scan", performance.now() - t, els.length);
+t = performance.now();
+const vals = els.map((e) => JSON.parse((e as any).text));
+console.log("parse", performance.now() - t);
+t = performance.now();
+for (const v of vals) AdminApiUserSchema.safeParse(v);
+console.log("zod", performance.now() - t);
