@@ -28,14 +28,8 @@ function createShadowHost(tag: string): { host: HTMLElement; mountPoint: HTMLEle
   return { host, mountPoint };
 }
 
-export function mountPanel(kind: PanelKind, placement: Placement, signal: AbortSignal): MountedPanel {
-  for (const stale of Array.from(document.querySelectorAll(`[data-sms-doctor-panel="${kind}"]`)))
-    stale.remove();
-  const { host, mountPoint } = createShadowHost(HOST_TAG);
-  host.dataset.smsDoctorPanel = kind;
-  if (placement.where === "after") placement.anchor.after(host);
-  else if (placement.where === "before") placement.anchor.before(host);
-  else placement.anchor.prepend(host);
+/** Unmounts the Preact tree (running its cleanups) and removes the host when the page is left. */
+function removeOnAbort(host: HTMLElement, mountPoint: HTMLElement, signal: AbortSignal): void {
   signal.addEventListener(
     "abort",
     () => {
@@ -44,6 +38,17 @@ export function mountPanel(kind: PanelKind, placement: Placement, signal: AbortS
     },
     { once: true },
   );
+}
+
+export function mountPanel(kind: PanelKind, placement: Placement, signal: AbortSignal): MountedPanel {
+  for (const stale of Array.from(document.querySelectorAll(`[data-sms-doctor-panel="${kind}"]`)))
+    stale.remove();
+  const { host, mountPoint } = createShadowHost(HOST_TAG);
+  host.dataset.smsDoctorPanel = kind;
+  if (placement.where === "after") placement.anchor.after(host);
+  else if (placement.where === "before") placement.anchor.before(host);
+  else placement.anchor.prepend(host);
+  removeOnAbort(host, mountPoint, signal);
   return {
     host,
     render: (tree) => render(tree, mountPoint),
@@ -65,13 +70,6 @@ export function mountBadge(
   const { host, mountPoint } = createShadowHost("sms-doctor-badge");
   host.setAttribute("data-sms-doctor-badge", "");
   anchor.after(host);
-  signal.addEventListener(
-    "abort",
-    () => {
-      render(null, mountPoint);
-      host.remove();
-    },
-    { once: true },
-  );
+  removeOnAbort(host, mountPoint, signal);
   return { host, render: (tree) => render(tree, mountPoint) };
 }
