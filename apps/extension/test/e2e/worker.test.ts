@@ -1,10 +1,11 @@
 /**
- * With the real worker configured: a Pending number is handed to the worker, and the panel shows where the
- * carriers are with it; the worker's token never lands where content scripts can read.
+ * With the real worker configured: Pending numbers (on a user's page and on the SMS page) are handed to the worker,
+ * and the panels show where the carriers are with them; the worker's token never lands where content scripts can
+ * read.
  */
 import type { Sandbox } from "@sms-doctor/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ExtensionBrowser, launchWithExtension } from "./support/browser";
+import { CONSOLE, type ExtensionBrowser, launchWithExtension } from "./support/browser";
 import { EXTENSION_ID } from "./support/extension";
 import { PanelPage } from "./support/panel";
 import { historyExport, openUser, seedHistory, serveReplica } from "./support/sandbox-console";
@@ -73,6 +74,24 @@ describe("with the worker configured", () => {
 
     const stored = await browser.serviceWorker.evaluate(() => chrome.storage.local.get(null));
     expect(JSON.stringify(stored)).not.toContain(worker.token);
+    await page.close();
+  });
+
+  it("hands the SMS page's Pending numbers to the worker and shows their tracking", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${CONSOLE}/sms`, { waitUntil: "commit" });
+    const panel = new PanelPage(page, "sms-page");
+    await panel.verdict();
+    const pending = (sandbox.world.registration().enabledNumbers ?? []).filter((n) => n.status === "pending");
+    expect(pending.length).toBeGreaterThan(0);
+    for (const { number } of pending) {
+      const item = panel.host.locator(`[data-pending-number="${number}"]`);
+      await item.locator("[data-tracking-state]").waitFor();
+      const tracked = await fetch(`${worker.apiUrl}/v1/numbers/${encodeURIComponent(number)}`, {
+        headers: { authorization: `Bearer ${worker.token}` },
+      });
+      expect(tracked.status).toBe(200);
+    }
     await page.close();
   });
 });
