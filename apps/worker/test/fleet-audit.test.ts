@@ -1,0 +1,150 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startSandbox } from "@sms-doctor/sandbox";
+import { afterAll, describe, expect, it } from "vitest";
+import { formatAuditReport } from "../src/audit/audit-report.js";
+import { readUserExport } from "../src/audit/audit-rows.js";
+import { auditFleet } from "../src/audit/fleet-audit.js";
+import { exportCompany } from "./support/admin-export.js";
+import { CLI_BUNDLE } from "./support/global-setup.js";
+import { adminApiExport, csvExport } from "./support/user-exports.js";
+
+const NOW = "2026-06-01T12:00:00Z";
+const dir = mkdtempSync(join(tmpdir(), "sms-doctor-audit-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const audit = (path: string) => auditFleet(readUserExport(path), NOW);
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c: Buffer) => {
+    stdout += c;
+  });
+  child.stderr.on("data", (c: Buffer) => {
+    stderr += c;
+  });
+  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stdout, stderr })));
+}
+
+const HEADER = "userId,name,email,license,phoneNumber,smsNumber,smsEnabled,smsStatus";
+
+describe("sms-doctor audit", () => {
+  it("groups the users who cannot send by cause, with the resolution steps (CSV)", async () => {
+    const result = await audit(file("good.csv", csvExport(100)));
+    expect(result).toMatchObject({ rows: 100, audited: 100, skipped: [] });
+    const causes = Object.fromEntries(result.causes.map((c) => [c.ruleId, c.users.length]));
+    // SMS shown off with no history: core names the likeliest cause of the article.
+    expect(causes).toEqual({ "license-without-sms": 10, "phone-number-changed": 10 });
+    const license = result.causes.find((c) => c.ruleId === "license-without-sms")!;
+    expect(license.steps[0]).toMatch(/Assign an X Series X2 or higher license/);
+    expect(license.users[0]).toMatchObject({ userId: "u1", line: 3, license: "X Series - Basic" });
+  });
+
+  it("reads the Administration API's JSON export with its phone numbers", async () => {
+    const result = await audit(file("good.json", adminApiExport(50)));
+    expect(result.audited).toBe(50);
+    const causes = Object.fromEntries(result.causes.map((c) => [c.ruleId, c.users.length]));
+    expect(causes).toEqual({ "license-without-sms": 5, "toll-free-number": 5 });
+  });
+
+  it("reports bad rows with their line numbers and still audits the rest", async () => {
+    const csv = [
+      HEADER,
+      "u1,Ann,ann@example.com,X Series - Basic,+14155550101,+14155550101,yes,Enabled",
+      "u2,Bob,bob@example.com,X Series - X4,+14155550102,+14155550102,yes,Sort of",
+      ',"Nameless, with a\nline break",x@example.com,X Series - X4,+14155550103,,no,',
+      "u4,Dee,dee@example.com,X Series - X4,+14155550104,+14155550104,maybe,Enabled",
+      'u5,"Eve ""the"" admin",eve@example.com,X Series - X4,+14155550105,+14155550105,no,Disabled',
+    ].join("\r\n");
+    const result = await audit(file("mixed.csv", csv));
+    expect(result.skipped).toEqual([
+      { line: 3, problem: expect.stringMatching(/^smsStatus: "Sort of"/) },
+      { line: 4, problem: expect.stringMatching(/^userId:/) },
+      { line: 6, problem: expect.stringMatching(/^smsEnabled: "maybe"/) },
+    ]);
+    expect(result.audited).toBe(2);
+    expect(result.causes.flatMap((c) => c.users.map((u) => [u.userId, u.line, u.displayName]))).toEqual([
+      ["u1", 2, "Ann"],
+      ["u5", 7, 'Eve "the" admin'],
+    ]);
+  });
+
+  it("keeps hostile values harmless in every format", async () => {
+    const csv = [
+      HEADER,
+      'u1,"=HYPERLINK(""http://evil.example"",""x"")",+x@example.com,X Series - Basic,+14155550101,,no,',
+      `u2,"\u001b[2J\u001b[31mred | <b>bold</b>",a@example.com,X Series - Basic,+14155550102,,no,`,
+      `u3,"${"A".repeat(100_000)}",b@example.com,X Series - Basic,+14155550103,,no,`,
+      "u4,Ok,ok@example.com,X Series - Basic,+14155550104,,no,",
+    ].join("\n");
+    const result = await audit(file("hostile.csv", csv));
+    expect(result.skipped).toEqual([{ line: 4, problem: expect.stringMatching(/longer than/) }]);
+    expect(result.audited).toBe(3);
+
+    const asCsv = formatAuditReport(result, "csv", "hostile.csv");
+    expect(asCsv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(asCsv).toContain(`"'+x@example.com"`);
+    const table = formatAuditReport(result, "table", "hostile.csv");
+    expect(table).not.toContain("\u001b");
+    const markdown = formatAuditReport(result, "md", "hostile.csv");
+    expect(markdown).toContain("red \\| \\<b\\>bold\\</b\\>");
+    expect(JSON.parse(formatAuditReport(result, "json", "hostile.csv")).causes[0].users).toHaveLength(3);
+  });
+
+  it("survives broken JSON and wrong types: each bad user is named by line, the others audited", async () => {
+    const good = (id: string, license: string) =>
+      JSON.stringify({
+        id,
+        serviceInfo: { licenses: [{ name: license }] },
+        extensions: [{ primaryPhoneNumber: "+14155550100" }],
+      });
+    const json = [
+      '{"users": [',
+      `${good("a", "X Series - Basic")},`,
+      '{"id": 5, "serviceInfo": {"licenses": "X4"}},',
+      '{"id": "c", "extensions": [tru]},',
+      `${good("d", "X Series - Basic")},`,
+      '{"id": "e", "serviceInfo": {"licenses": [{"name": "X Series - X4"}]}, "extensions": [{"prim',
+    ].join("\n");
+    const result = await audit(file("broken.json", json));
+    expect(result.skipped.map((s) => s.line)).toEqual([3, 4, 6]);
+    expect(result.skipped[0]!.problem).toMatch(/^id:/);
+    expect(result.skipped[2]!.problem).toMatch(/cut short/);
+    expect(result.causes[0]!.users.map((u) => [u.userId, u.line])).toEqual([
+      ["a", 2],
+      ["d", 5],
+    ]);
+    const notAnExport = await audit(file("not-json.json", "hello"));
+    expect(notAnExport.skipped[0]!.problem).toMatch(/not an Administration API export/);
+  });
+
+  it("prints the report for the sandbox company's export, and writes any format to --out", async () => {
+    const sandbox = await startSandbox({ scenario: "license-without-sms" });
+    const exported = file("sandbox.json", await exportCompany(sandbox));
+    await sandbox.close();
+    const shown = await cli(["audit", exported]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain("The user's license does not include SMS — 1 user [license-without-sms]");
+    expect(shown.stdout).toMatch(/1\. Assign an X Series X2 or higher license/);
+    expect(shown.stderr).toMatch(/audited 2 users \(0 rows skipped\) in [\d.]+ s/);
+
+    const out = join(dir, "report.csv");
+    const written = await cli(["audit", exported, "--format", "csv", "--out", out]);
+    expect(written.code).toBe(0);
+    expect(readFileSync(out, "utf8").split("\r\n")[1]).toMatch(/^"license-without-sms","u-gina"/);
+    expect((await cli(["audit", exported, "--format", "pdf"])).code).toBe(2);
+    expect((await cli(["audit", join(dir, "missing.csv")])).code).toBe(1);
+  });
+});
