@@ -22,7 +22,7 @@ const tracker = new ProvisioningTracker({
     name: env.PROVIDER_NAME ?? "sandbox",
     baseUrl: env.CARRIER_URL!,
     ...(env.CARRIER_KEY ? { apiKey: env.CARRIER_KEY } : {}),
-    timeoutMs: Number(env.PROVIDER_TIMEOUT_MS ?? 1000),
+    timeoutMs: Number(env.PROVIDER_TIMEOUT_MS ?? 10_000),
     retries: 1,
     backoffMs: 50,
     ...(env.PROVIDER_RPS ? { requestsPerSecond: Number(env.PROVIDER_RPS) } : {}),
@@ -30,8 +30,10 @@ const tracker = new ProvisioningTracker({
   logger: pino({ level: env.LOG_LEVEL ?? "silent" }),
   concurrency: Number(env.CONCURRENCY ?? 10),
   sweepEveryMs: 100,
-  lockDurationMs: 2000,
-  stalledIntervalMs: 1000,
+  // Short locks let the SIGKILL test see a dead worker's checks taken over quickly; the others use
+  // longer ones, so a busy machine's event-loop pauses never look like a dead worker.
+  lockDurationMs: Number(env.LOCK_MS ?? 10_000),
+  stalledIntervalMs: Math.min(1000, Number(env.LOCK_MS ?? 10_000) / 2),
   maxBackoffMs: Number(env.MAX_BACKOFF_MS ?? 2000),
   clock: fastClock(speed, start),
 });
