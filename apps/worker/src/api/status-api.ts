@@ -14,6 +14,7 @@ import {
 import type { Queue } from "bullmq";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { z } from "zod";
+import { FindingsQuerySchema, listFindingAlerts } from "../alerts/finding-alerts.js";
 import type { TokenEntry } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
@@ -535,6 +536,21 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         );
         if (!current) throw new RequestError(404, "not-found", `no snapshot of user ${userId} was observed`);
         return await diagnosisOf(tenant, current, history, company ? JSON.parse(company) : undefined);
+      },
+    );
+
+    v1.get(
+      "/v1/findings",
+      {
+        schema: {
+          tags: ["diagnosis"],
+          summary: "New findings the directory sync raised (alerts), oldest first, paginated",
+          querystring: jsonSchema(FindingsQuerySchema, "input"),
+        },
+      },
+      async (request) => {
+        const query = parse(FindingsQuerySchema, request.query, "query");
+        return await listFindingAlerts(redis, tenantOf(request), query, store.keys.prefix);
       },
     );
   });
