@@ -137,6 +137,41 @@ export class DiagnosisFacts {
     return this.current.number;
   }
 
+  /** The extension's kind: as this snapshot says, else as an earlier one said for the same phone number. */
+  get extensionType(): UserSnapshot["extensionType"] {
+    return this.carriedOver("extensionType");
+  }
+
+  /** Local, toll-free or virtual, from this snapshot or an earlier one for the same phone number. */
+  get numberCategory(): UserSnapshot["numberCategory"] {
+    return this.carriedOver("numberCategory");
+  }
+
+  /** Assigned, porting, pre-porting or temporary, from this snapshot or an earlier one for the same number. */
+  get numberStatus(): UserSnapshot["numberStatus"] {
+    return this.carriedOver("numberStatus");
+  }
+
+  /**
+   * The console page never shows a number's category or porting status, nor the extension's kind; the
+   * Administration API does. Take them from the latest earlier snapshot that knew them, as long as it was
+   * about the same phone number (a new number's category is not the old one's).
+   */
+  private carriedOver<K extends "extensionType" | "numberCategory" | "numberStatus">(
+    key: K,
+  ): UserSnapshot[K] {
+    const own = this.input.current[key];
+    if (own !== undefined || !this.input.history?.length) return own;
+    const phone = this.input.current.phoneNumber;
+    let best: UserSnapshot | undefined;
+    for (const snapshot of this.input.history) {
+      if (snapshot[key] === undefined || !isEarlier(snapshot, this.input.current)) continue;
+      if (best && compareInstants(snapshot.observedAt, best.observedAt) < 0) continue;
+      if (sameNumber(snapshot.phoneNumber, phone)) best = snapshot;
+    }
+    return best?.[key];
+  }
+
   /** input.now in epoch milliseconds. */
   get now(): number {
     if (this.#now === undefined) this.#now = instantMillis(this.input.now);

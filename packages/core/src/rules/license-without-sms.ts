@@ -22,7 +22,7 @@ export const licenseWithoutSms: Rule = {
   evaluate(facts: DiagnosisFacts) {
     if (facts.licenseSms !== "none" && facts.licenseSms !== "no-sms") return NONE;
     // Auto Attendants, Call Queues and Ring Groups have no license by nature: service-extension explains them.
-    const type = facts.current.snapshot.extensionType;
+    const type = facts.extensionType;
     if (type !== undefined && type !== "user") return NONE;
     const license = facts.current.license;
     const evidence = [{ field: "license", after: license, observedAt: facts.current.observedAt }];

@@ -23,7 +23,7 @@ const meta: RuleMeta = {
 export const numberNotPortedYet: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
-    const status = facts.current.snapshot.numberStatus;
+    const status = facts.numberStatus;
     if (status !== "porting" && status !== "pre-porting" && status !== "temporary") return NONE;
     const evidence = [{ field: "numberStatus", after: status, observedAt: facts.current.observedAt }];
     return [

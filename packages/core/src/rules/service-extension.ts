@@ -24,7 +24,7 @@ const KIND: Record<string, string> = {
 export const serviceExtension: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
-    const type = facts.current.snapshot.extensionType;
+    const type = facts.extensionType;
     if (!type || type === "user") return NONE;
     const evidence = [{ field: "extensionType", after: type, observedAt: facts.current.observedAt }];
     return [

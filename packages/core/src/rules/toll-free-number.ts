@@ -20,8 +20,7 @@ export const tollFreeNumber: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
     const shown = facts.current.snapshot.sms?.number ?? facts.current.snapshot.phoneNumber;
-    const tollFree =
-      facts.current.snapshot.numberCategory === "toll-free" || (shown !== null && isTollFree(shown));
+    const tollFree = facts.numberCategory === "toll-free" || (shown !== null && isTollFree(shown));
     if (!tollFree) return NONE;
     const number = facts.number;
     const evidence = [{ field: "numberCategory", after: "toll-free", observedAt: facts.current.observedAt }];

@@ -18,7 +18,7 @@ const meta: RuleMeta = {
 export const virtualNumber: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
-    if (facts.current.snapshot.numberCategory !== "virtual") return NONE;
+    if (facts.numberCategory !== "virtual") return NONE;
     const evidence = [{ field: "numberCategory", after: "virtual", observedAt: facts.current.observedAt }];
     return [
       finding(meta, "confirmed", "virtual", { number: facts.number ?? "the number" }, evidence, {

@@ -2,7 +2,7 @@ import { numberNotPortedYet } from "../../src/rules/number-not-ported-yet.js";
 import { serviceExtension } from "../../src/rules/service-extension.js";
 import { tollFreeNumber } from "../../src/rules/toll-free-number.js";
 import { virtualNumber } from "../../src/rules/virtual-number.js";
-import { input, snapshot } from "../support/builders.js";
+import { at, input, snapshot } from "../support/builders.js";
 import { ruleTester } from "../support/rule-tester.js";
 
 ruleTester(tollFreeNumber, {
@@ -21,11 +21,30 @@ ruleTester(tollFreeNumber, {
       input: input(snapshot({ numberCategory: "toll-free" })),
       expected: [{ messageId: "tollFree" }],
     },
+    {
+      name: "category known only from an earlier Administration API snapshot of the same number",
+      input: input(snapshot(), {
+        history: [
+          snapshot({ observedAt: at(-2), numberCategory: "toll-free", sms: null, source: "admin-api" }),
+        ],
+      }),
+      expected: [{ messageId: "tollFree" }],
+    },
   ],
 });
 
 ruleTester(virtualNumber, {
-  valid: [{ name: "local number", input: input(snapshot({ numberCategory: "local" })) }],
+  valid: [
+    { name: "local number", input: input(snapshot({ numberCategory: "local" })) },
+    {
+      name: "an earlier number was virtual; the new one's category is not known",
+      input: input(snapshot(), {
+        history: [
+          snapshot({ observedAt: at(-2), phoneNumber: "+1 212 555 0100", numberCategory: "virtual" }),
+        ],
+      }),
+    },
+  ],
   invalid: [
     {
       name: "virtual",
