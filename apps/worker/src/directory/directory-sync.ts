@@ -57,8 +57,8 @@ export interface DirectorySyncOptions {
 }
 
 const HISTORY_TTL_SECONDS = 90 * 86_400;
-/** Severities worth waking someone for. */
-const ALERTING = new Set(["blocking", "warning"]);
+/** Worth waking someone for: blocking or warning, and at least likely ("possible" means "go and look"). */
+const alerting = (f: Finding) => f.severity !== "info" && f.certainty !== "possible";
 
 /** Extends the lease only while this worker holds it. */
 const RENEW_LEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
@@ -220,7 +220,7 @@ async function writeChangedUsers(
       // A user never seen before is a baseline, not news: alert only on what changed since a snapshot.
       if (earlier.length === 0) return;
       for (const finding of diagnosis.findings) {
-        if (before.has(finding.ruleId) || !ALERTING.has(finding.severity)) continue;
+        if (before.has(finding.ruleId) || !alerting(finding)) continue;
         const formatted = formatFinding(finding);
         const alert: FindingAlert = {
           id: `${tenant}.${snapshot.userId}.${finding.ruleId}.${Date.parse(observedAt)}`,
