@@ -1,5 +1,6 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
 import type { Resolution, ResolutionStep } from "../schemas/diagnosis.js";
+import { registrationAdvice } from "./registration-advice.js";
 import { finding, NONE } from "./resolutions.js";
 import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -26,7 +27,7 @@ const meta: RuleMeta = {
     ifVerifiedCheckUser: "If it shows VERIFIED, check that this user's SMS status is Enabled.",
     ifNotVerifiedFixErrors:
       "If it does not, correct the errors the registration form shows and re-submit it.",
-    fixField: 'In "{{field}}": {{message}}',
+    fixField: 'In "{{field}}": {{message}} {{advice}}',
     fixGeneral: "{{message}}",
     resubmit:
       "Re-submit the registration form for validation; carriers review it again (days; each rejection adds at least two weeks).",
@@ -84,7 +85,10 @@ export const campaignNotVerified: Rule = {
     const steps: ResolutionStep[] = errors.map(
       (error): ResolutionStep =>
         error.field
-          ? { messageId: "fixField", data: { field: error.field, message: error.message } }
+          ? {
+              messageId: "fixField",
+              data: { field: error.field, message: error.message, advice: registrationAdvice(error.field) },
+            }
           : { messageId: "fixGeneral", data: { message: error.message } },
     );
     steps.push({ messageId: "resubmit", data: {} });
