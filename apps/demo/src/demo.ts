@@ -75,7 +75,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const ctx = { browser, worker, progress, resources, outDir: options.outDir, renderDelayMs };
   progress.stage(`Touring ${scenarios.length} scenario(s)`);
   const rows: TourRow[] = [];
-  for (const name of scenarios) rows.push(...(await tourScenario(name, ctx)));
+  for (const name of scenarios) {
+    resources.throwIfClosing();
+    rows.push(...(await tourScenario(name, ctx)));
+  }
 
   let loop: LoopResult | undefined;
   let sandbox: Sandbox | undefined;

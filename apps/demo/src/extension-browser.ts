@@ -46,6 +46,11 @@ export async function launchExtensionBrowser(options: {
     executablePath: CHROMIUM_PATH,
     headless: !options.headed,
     viewport: { width: 1280, height: 900 },
+    // The demo stops the browser itself, in order, on Ctrl-C and SIGTERM: Playwright's own handlers would exit
+    // the process before the rest is stopped.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     ignoreDefaultArgs: ["--disable-extensions"],
     args: [
       ...(options.headed ? [] : ["--headless=new"]),

@@ -197,6 +197,7 @@ export async function playLoop(ctx: LoopContext): Promise<{ result: LoopResult; 
     await shoot("Live with the carriers", "4-can-send.png", after);
     result.reachedCanSend = true;
   } catch (error) {
+    ctx.resources.throwIfClosing();
     result.problem = error instanceof Error ? error.message.split("\n")[0] : String(error);
     progress.check(false, `the loop stopped: ${result.problem}`);
     if (page) await page.screenshot({ path: join(dir, "failed.png"), fullPage: true }).catch(() => {});

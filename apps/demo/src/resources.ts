@@ -22,6 +22,11 @@ export class Resources {
     return this.#closing !== undefined;
   }
 
+  /** Throws once stopping has begun: long loops call it so that an interrupt ends them at once. */
+  throwIfClosing(): void {
+    if (this.#closing) throw new InterruptedError();
+  }
+
   /** Stops everything once (later calls wait for the first); returns what could not be stopped cleanly. */
   close(): Promise<string[]> {
     this.#closing ??= (async () => {
@@ -37,6 +42,13 @@ export class Resources {
       return problems;
     })();
     return this.#closing;
+  }
+}
+
+export class InterruptedError extends Error {
+  constructor() {
+    super("interrupted");
+    this.name = "InterruptedError";
   }
 }
 

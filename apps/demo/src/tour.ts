@@ -103,6 +103,7 @@ export async function tourScenario(name: string, ctx: TourContext): Promise<Tour
       const dir = join(ctx.outDir, "tour");
       mkdirSync(dir, { recursive: true });
       for (const expectation of visits) {
+        ctx.resources.throwIfClosing();
         const screenshot = `tour/${name}--${expectation.userId}.png`;
         const expected = { verdict: expectation.verdict, topRuleId: expectation.topRuleId };
         let seen: Outcome = { verdict: "(no panel)", topRuleId: null };
@@ -115,6 +116,7 @@ export async function tourScenario(name: string, ctx: TourContext): Promise<Tour
           if (reading.state !== "ready") problem = `the panel is in state "${reading.state}"`;
           if (reading.workerProblem) warning = reading.workerProblem;
         } catch (error) {
+          ctx.resources.throwIfClosing();
           problem = error instanceof Error ? error.message.split("\n")[0] : String(error);
         }
         await page.screenshot({ path: join(ctx.outDir, screenshot), fullPage: true }).catch(() => {});

@@ -78,6 +78,10 @@ export async function startWorkerService(options: {
   };
   const config = loadConfig(environment);
 
+  // Registered first, so it runs last: after the worker and the API let go of Redis.
+  resources.add("Redis keys of this run", async () => {
+    await deleteKeys(options.redisUrl, prefix);
+  });
   const log = createWriteStream(options.logFile, { flags: "a" });
   resources.add("worker log", () => new Promise<void>((resolve) => log.end(resolve)));
   const logger = createLogger({ level: config.LOG_LEVEL, destination: log });
@@ -91,10 +95,6 @@ export async function startWorkerService(options: {
     check: (number, context) => (carrier ? carrier.check(number, context) : Promise.resolve([])),
   };
 
-  // Registered first, so it runs last: after the worker and the API let go of Redis.
-  resources.add("Redis keys of this run", async () => {
-    await deleteKeys(options.redisUrl, prefix);
-  });
   const worker = await startWorker(config, options.redisUrl, logger, metrics, provider);
   resources.add("worker", () => worker.close());
   const api = await startApi(config, options.redisUrl, logger, metrics);

@@ -1,6 +1,6 @@
 /**
- * `--keep` leaves everything running and says how to use it; SIGTERM (what Ctrl-C does, as SIGINT) then stops
- * everything the demo started: the browser and its helpers, the servers, and the Redis keys.
+ * Ctrl-C (SIGINT) and SIGTERM stop everything the demo started, whenever they come: the browser and its helpers,
+ * the servers, and the Redis keys. `--keep` leaves everything running, says how to use it, and waits for them.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -8,23 +8,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
-import { afterAll, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 
-const outDir = mkdtempSync(join(tmpdir(), "sms-doctor-demo-keep-"));
 let child: ChildProcess | undefined;
+let outDir: string | undefined;
 
-afterAll(() => {
-  if (child?.exitCode === null) child.kill("SIGKILL");
-  rmSync(outDir, { recursive: true, force: true });
+afterEach(() => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 /** Every process below `pid` (Linux: /proc/<pid>/task/<tid>/children). */
 function descendants(pid: number): number[] {
   const found: number[] = [];
   const visit = (parent: number) => {
-    const tasks = `/proc/${parent}/task`;
-    if (!existsSync(tasks)) return;
-    for (const tid of readFileSync(`/proc/${parent}/task/${parent}/children`, "utf8").trim().split(/\s+/)) {
+    const children = `/proc/${parent}/task/${parent}/children`;
+    if (!existsSync(children)) return;
+    for (const tid of readFileSync(children, "utf8").trim().split(/\s+/)) {
       if (!tid) continue;
       found.push(Number(tid));
       visit(Number(tid));
@@ -34,71 +34,87 @@ function descendants(pid: number): number[] {
   return found;
 }
 
-const alive = (pid: number) => {
+function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z "); // a zombie is gone
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8")); // a zombie has stopped
   } catch {
     return false;
   }
-};
+}
 
-it("--keep keeps everything running until SIGTERM, which stops all of it", async () => {
-  child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "src/cli.ts",
-      "--keep",
-      "--no-loop",
-      "--scenarios",
-      "healthy-company",
-      "--out",
-      outDir,
-    ],
-    {
-      cwd: join(import.meta.dirname, ".."),
-      env: { ...process.env, NO_COLOR: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  child.stdout!.on("data", (chunk) => {
-    output += chunk;
+/** Starts the demo's CLI; resolves once its output contains `ready`. */
+async function startDemo(args: string[], ready: string) {
+  outDir = mkdtempSync(join(tmpdir(), "sms-doctor-demo-signals-"));
+  const started = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args, "--out", outDir], {
+    cwd: fileURLToPath(new URL("..", import.meta.url)),
+    env: { ...process.env, NO_COLOR: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stderr!.on("data", (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
+  child = started;
+  const run = { output: "", exited: new Promise<number | null>((resolve) => started.once("exit", resolve)) };
   await new Promise<void>((resolve, reject) => {
-    const onData = () => {
-      if (output.includes("Load the extension by hand")) resolve();
+    const onData = (chunk: Buffer) => {
+      run.output += chunk;
+      if (run.output.includes(ready)) resolve();
     };
-    child!.stdout!.on("data", onData);
-    void exited.then(() => reject(new Error(`the demo exited before it was ready:\n${output}`)));
+    started.stdout!.on("data", onData);
+    started.stderr!.on("data", onData);
+    void run.exited.then(() => reject(new Error(`the demo exited before "${ready}":\n${run.output}`)));
   });
+  return run;
+}
 
-  const apiUrl = /Worker status API\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-  const prefix = /keys under (\{sms-doctor-demo-[^}]+\})/.exec(output)?.[1];
-  const redisUrl = /Redis:\s+(redis:\/\/\S+)/.exec(output)?.[1];
-  expect(apiUrl, output).toBeDefined();
-  expect(output).toContain("Load unpacked");
-  expect((await fetch(`${apiUrl}/healthz`)).status).toBe(200);
-  const started = descendants(child.pid!);
-  expect(started.length).toBeGreaterThan(0); // Chromium and its helpers, at least
+/** What the demo's output says about where it runs. */
+function servicesOf(output: string) {
+  return {
+    apiUrl: /status API: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1],
+    prefix: /keys under (\{sms-doctor-demo-[^}]+\})/.exec(output)?.[1],
+    redisUrl: /Redis: (redis:\/\/\S+)/.exec(output)?.[1],
+  };
+}
 
-  child.kill("SIGTERM");
-  expect(await exited, output).toBe(143);
-  await expect(fetch(`${apiUrl}/healthz`)).rejects.toThrow();
-  expect(started.filter(alive)).toEqual([]);
-  const redis = new Redis(redisUrl!, { lazyConnect: true, maxRetriesPerRequest: 1 });
+async function keysLeft(redisUrl: string, prefix: string): Promise<string[]> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   redis.on("error", () => {});
-  const left = await redis
+  return await redis
     .connect()
-    .then(() => redis.keys(`${prefix!.replace(/[[\]*?\\]/g, (c) => `\\${c}`)}*`))
+    .then(() => redis.keys(`${prefix.replace(/[[\]*?\\]/g, (c) => `\\${c}`)}*`))
     .catch(() => [] as string[]) // a private redis-server stopped with the demo
     .finally(() => redis.disconnect());
-  expect(left).toEqual([]);
-  expect(existsSync(join(outDir, "summary.md"))).toBe(true);
+}
+
+async function expectNothingLeft(
+  run: { output: string; exited: Promise<number | null> },
+  processes: number[],
+  code: number,
+) {
+  const { apiUrl, prefix, redisUrl } = servicesOf(run.output);
+  expect(await run.exited, run.output).toBe(code);
+  expect(processes.length, "Chromium and its helpers were running").toBeGreaterThan(0);
+  expect(processes.filter(alive)).toEqual([]);
+  await expect(fetch(`${apiUrl}/healthz`)).rejects.toThrow();
+  expect(await keysLeft(redisUrl!, prefix!)).toEqual([]);
+}
+
+it("--keep leaves everything running and says how to use it; Ctrl-C stops all of it", async () => {
+  const run = await startDemo(["--keep", "--no-loop", "--scenarios", "healthy-company"], "Load unpacked");
+  const { apiUrl } = servicesOf(run.output);
+  expect(run.output).toContain("chrome://extensions");
+  expect((await fetch(`${apiUrl}/healthz`)).status).toBe(200);
+  const processes = descendants(child!.pid!);
+  child!.kill("SIGINT");
+  await expectNothingLeft(run, processes, 130);
+  expect(existsSync(join(outDir!, "summary.md"))).toBe(true);
+}, 120_000);
+
+it("SIGTERM in the middle of the tour stops everything at once", async () => {
+  const run = await startDemo(
+    ["--no-loop", "--scenarios", "healthy-company,phone-number-changed"],
+    "✓ u-alice",
+  );
+  const processes = descendants(child!.pid!);
+  child!.kill("SIGTERM");
+  await expectNothingLeft(run, processes, 143);
+  expect(run.output).not.toMatch(/✗ u-/); // the tour stops; it does not go on failing user after user
 }, 120_000);
