@@ -22,6 +22,8 @@ Usage:
   sms-doctor track <number>         start tracking a number   [--tenant t] [--user id] [--json]
   sms-doctor status <number>        show a number's record     [--tenant t] [--json]
   sms-doctor cancel <number>        stop tracking a number     [--tenant t] [--json]
+  sms-doctor sync                   one directory sync from the Administration API, then its
+                                    alerts                     [--tenant t] [--json]
   sms-doctor audit <file>           who cannot send SMS, and why, in an Administration API JSON
                                     export or a CSV of users (no Redis needed)
                                     [--format table|md|json|csv] [--out FILE]
@@ -90,6 +92,21 @@ async function main(argv: string[]): Promise<number> {
     if ("server" in dev && dev.server) await dev.server.stop();
     logger.info("stopped");
     return 0;
+  }
+
+  if (command === "sync") {
+    const url = await findRedis(config.REDIS_URL);
+    if (!url)
+      throw new UsageError(`no Redis: set REDIS_URL, start one on 127.0.0.1:6379, or run "sms-doctor serve"`);
+    const redis = producerConnection(url, { commandTimeoutMs: 30_000 });
+    redis.on("error", () => {});
+    try {
+      await whenReady(redis);
+      const { runSyncCommand } = await import("./directory/sync-command.js");
+      return await runSyncCommand(config, redis, values.tenant!, values.json!);
+    } finally {
+      redis.disconnect();
+    }
   }
 
   if (command === "track" || command === "status" || command === "cancel") {

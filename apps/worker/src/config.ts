@@ -44,6 +44,32 @@ const TokensSchema = csv.transform((pairs, ctx): TokenEntry[] => {
   return entries;
 });
 
+/** `tenant=url,…`: where each tenant's Administration API is. */
+const DirectoryUrlsSchema = csv.pipe(
+  z.array(
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,31}=https?:\/\/\S+$/, "tenant=https://… pairs separated by commas")
+      .transform((pair) => ({
+        tenant: pair.slice(0, pair.indexOf("=")),
+        url: pair.slice(pair.indexOf("=") + 1),
+      })),
+  ),
+);
+
+/** `tenant:key,…`; the message never repeats a key. */
+const DirectoryKeysSchema = csv.pipe(
+  z.array(
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,31}:\S+$/, { error: "tenant:key pairs separated by commas" })
+      .transform((pair) => ({
+        tenant: pair.slice(0, pair.indexOf(":")),
+        apiKey: pair.slice(pair.indexOf(":") + 1),
+      })),
+  ),
+);
+
 const port = z.coerce.number().int().min(0).max(65_535);
 const positive = z.coerce.number().int().positive();
 
@@ -86,8 +112,21 @@ export const ConfigSchema = z
     SMS_DOCTOR_CONCURRENCY: positive.default(50),
     /** `sms-doctor worker` serves /metrics, /healthz and /readyz on this port when set. */
     SMS_DOCTOR_METRICS_PORT: port.optional(),
+    /** Directory sync: `tenant=<Administration API URL>,…`; its keys in SMS_DOCTOR_DIRECTORY_KEYS. */
+    SMS_DOCTOR_DIRECTORY_URLS: DirectoryUrlsSchema.default([]),
+    /** `tenant:<x-api-key>,…`: kept in this process only, never in Redis or job data. */
+    SMS_DOCTOR_DIRECTORY_KEYS: DirectoryKeysSchema.default([]),
+    SMS_DOCTOR_DIRECTORY_INTERVAL_MINUTES: z.coerce.number().positive().default(60),
+    SMS_DOCTOR_DIRECTORY_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
   })
   .superRefine((c, ctx) => {
+    for (const { tenant } of c.SMS_DOCTOR_DIRECTORY_URLS)
+      if (!c.SMS_DOCTOR_DIRECTORY_KEYS.some((k) => k.tenant === tenant))
+        ctx.addIssue({
+          code: "custom",
+          path: ["SMS_DOCTOR_DIRECTORY_KEYS"],
+          message: `no Administration API key for tenant "${tenant}"`,
+        });
     if (c.SMS_DOCTOR_WEBHOOK_URL && !c.SMS_DOCTOR_WEBHOOK_SECRET) {
       ctx.addIssue({
         code: "custom",

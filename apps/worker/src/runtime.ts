@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { ApiTokens, bearerToken } from "./api/api-tokens.js";
 import { buildStatusApi } from "./api/status-api.js";
 import { type Config, DEFAULT_PROVIDER_URLS, sha256Hex } from "./config.js";
+import { directoryTenants } from "./directory/directory-config.js";
+import { DirectorySyncWorker } from "./directory/directory-sync-worker.js";
 import type { Logger } from "./logger.js";
 import type { WorkerMetrics } from "./metrics.js";
 import { TransitionNotifier } from "./notify/transition-notifier.js";
@@ -87,6 +89,19 @@ export async function startWorker(
     });
     await notifier.start();
   }
+  const tenants = directoryTenants(config);
+  const directory = tenants.length
+    ? new DirectorySyncWorker({
+        connection: workerConnection(target),
+        redis: storeRedis,
+        tenants,
+        intervalMs: config.SMS_DOCTOR_DIRECTORY_INTERVAL_MINUTES * 60_000,
+        pageSize: config.SMS_DOCTOR_DIRECTORY_PAGE_SIZE,
+        prefix: config.SMS_DOCTOR_PREFIX,
+        logger,
+      })
+    : undefined;
+  await directory?.start();
   logger.info({ provider: provider.name, concurrency: config.SMS_DOCTOR_CONCURRENCY }, "worker started");
   const ops =
     config.SMS_DOCTOR_METRICS_PORT === undefined
@@ -95,6 +110,7 @@ export async function startWorker(
   return {
     async close() {
       await ops?.close();
+      await directory?.close();
       await tracker.close();
       await notifier?.close();
       await storeRedis.quit().catch(() => storeRedis.disconnect());

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Sandbox, startSandbox } from "@sms-doctor/sandbox";
@@ -13,6 +14,7 @@ import { createLogger } from "../src/logger.js";
 import { TransitionNotifier } from "../src/notify/transition-notifier.js";
 import { verifyWebhook } from "../src/notify/webhook-signature.js";
 import { TrackingStore } from "../src/tracking/tracking-store.js";
+import { CLI_BUNDLE } from "./support/global-setup.js";
 import { dropPrefix, uniquePrefix, until, useRedisServer } from "./support/redis.js";
 
 const redisServer = useRedisServer();
@@ -108,11 +110,16 @@ describe("directory sync from the Administration API", () => {
   it("pages through users and numbers inside the rate limit, waits out 429s, and resumes after a restart without duplicates", async () => {
     await startSandboxAndApi("healthy-company", { limit: 3, windowMs: 600 });
     const keys = directoryKeys("acme", prefix);
-    // Another client on the same key uses up the window: the sync's first answers are 429s.
+    // Another client on the same key keeps using up the window until the sync has met a 429.
     const burn = () =>
-      fetch(`${sandbox.adminApiUrl}/users?pageSize=1`, { headers: { "x-api-key": sandbox.adminApiKey } });
+      fetch(`${sandbox.adminApiUrl}/users?pageSize=1`, {
+        headers: { "x-api-key": sandbox.adminApiKey },
+      }).then((r) => r.body?.cancel());
     await Promise.all([burn(), burn(), burn()]);
     const first = await startWorker(1);
+    const burner = setInterval(() => {
+      if (first.client("acme")!.rateLimited === 0) void burn();
+    }, 50);
     await until(
       async () =>
         (await redis.hget(keys.checkpoint, "phase")) === "users" &&
@@ -120,6 +127,7 @@ describe("directory sync from the Administration API", () => {
       20_000,
       "the sync to store its first user",
     );
+    clearInterval(burner);
     expect(first.client("acme")!.rateLimited).toBeGreaterThan(0);
     await first.close(); // stops at a page boundary; the checkpoint stays
     const stoppedAt = await redis.hgetall(keys.checkpoint);
@@ -235,5 +243,46 @@ describe("directory sync from the Administration API", () => {
       await notifier.close();
       await hooks.close();
     }
+  });
+
+  it("sms-doctor sync reads the scenario company and prints the alert for the user whose number changed", async () => {
+    await startSandboxAndApi("phone-number-changed", { limit: 100, windowMs: 1000 });
+    const env = {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      LOG_LEVEL: "silent",
+      REDIS_URL: redisServer.url(),
+      SMS_DOCTOR_PREFIX: prefix,
+      SMS_DOCTOR_DIRECTORY_URLS: `acme=${sandbox.adminApiUrl}`,
+      SMS_DOCTOR_DIRECTORY_KEYS: `acme:${sandbox.adminApiKey}`,
+    };
+    const sync = () =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [CLI_BUNDLE, "sync", "--tenant", "acme"], { env });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (c: Buffer) => {
+          stdout += c;
+        });
+        child.stderr.on("data", (c: Buffer) => {
+          stderr += c;
+        });
+        child.on("exit", (code) => resolve({ code, stdout, stderr }));
+      });
+    await api.inject({
+      method: "POST",
+      url: "/v1/observations",
+      headers: { authorization: `Bearer ${TOKEN}` },
+      payload: { snapshot: sandbox.world.snapshot("u-bob") },
+    });
+    const baseline = await sync();
+    expect(baseline.code).toBe(0);
+    expect(baseline.stdout).toMatch(/^sync completed: 2 users read, 2 changed, 0 new findings/);
+    expect(sandbox.world.changePhoneNumber("u-bob", "+16175550101").ok).toBe(true);
+    const after = await sync();
+    expect(after.code).toBe(0);
+    expect(after.stdout).toMatch(/sync completed: 2 users read, 1 changed, 1 new findings/);
+    expect(after.stdout).toMatch(/ALERT u-bob \(Bob Martinez\): .*\[phone-number-changed, likely\]/);
+    expect(after.stdout + after.stderr).not.toContain(sandbox.adminApiKey);
   });
 });
