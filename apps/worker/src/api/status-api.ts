@@ -326,6 +326,12 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       timeWindow: 60_000,
       hook: "preHandler",
       keyGenerator: (request) => request.tenant ?? request.ip,
+      // Headers only on a 429 (with Retry-After): three headers less on every other response.
+      addHeadersOnExceeding: {
+        "x-ratelimit-limit": false,
+        "x-ratelimit-remaining": false,
+        "x-ratelimit-reset": false,
+      },
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,
         error: {
