@@ -213,3 +213,18 @@ describe("lifecycle properties", () => {
     );
   });
 });
+
+describe("a number enabled long after its campaign was approved", () => {
+  it("counts its age and stall clock from when it was requested, not from the provider's old timestamp", () => {
+    const requested = startTracking("+14155550134", T0);
+    const oldApproval = "2026-01-15T10:00:00Z"; // months before the number was enabled
+    const r = observeProviderStatus(
+      requested,
+      { provider: "telnyx", entity: "campaign", value: "MNO_PROVISIONED", observedAt: oldApproval },
+      plus(1),
+    ).record;
+    expect(r).toMatchObject({ state: "AWAITING_NUMBER", since: T0, requestedAt: T0 });
+    expect(applyElapsedTime(r, plus(60)).record.state).toBe("AWAITING_NUMBER");
+    expect((Date.parse(nextCheckAt(r, plus(2))!) - Date.parse(plus(2))) / 60_000).toBe(1);
+  });
+});

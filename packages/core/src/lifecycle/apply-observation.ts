@@ -45,16 +45,15 @@ export function applyObservation(
     return { record: base, ignored: "no-change" };
   }
   const cause = causeOf(observation);
-  const transition: ProvisioningTransition = {
-    from: record.state,
-    to: next.state,
-    at: observation.observedAt,
-    cause,
-  };
+  // A provider's timestamp can predate this number (a campaign approved months ago): the number cannot
+  // have entered a state before it entered the one it is leaving, or its age and stall clock would lie.
+  const at =
+    toMillis(observation.observedAt) > toMillis(record.since) ? observation.observedAt : record.since;
+  const transition: ProvisioningTransition = { from: record.state, to: next.state, at, cause };
   const updated: ProvisioningRecord = {
     ...base,
     state: next.state,
-    since: observation.observedAt,
+    since: at,
     transitions: [...record.transitions, transition],
   };
   if (next.stage) updated.stage = next.stage;

@@ -6,8 +6,9 @@ import type {
 import { isFinal, STAGES, stageOfState } from "./states.js";
 import { addBusinessDays, DAY, HOUR, MINUTE, toDuration, toInstant, toMillis } from "./time.js";
 
-/** When tracking of the number began: the first transition, or `since` while still REQUESTED. */
+/** When tracking of the number began (`requestedAt`; for older records, the first transition or `since`). */
 export function trackingStartedAt(record: ProvisioningRecord): number {
+  if (record.requestedAt) return toMillis(record.requestedAt);
   const first = record.transitions[0];
   return first ? Math.min(toMillis(first.at), toMillis(record.since)) : toMillis(record.since);
 }

@@ -13,10 +13,12 @@ export function startTracking(
   now: string,
   options: StartTrackingOptions = {},
 ): ProvisioningRecord {
+  const requestedAt = options.enabledAt ?? now;
   const record: ProvisioningRecord = {
     number,
     state: "REQUESTED",
-    since: options.enabledAt ?? now,
+    since: requestedAt,
+    requestedAt,
     transitions: [],
   };
   if (options.provider) record.provider = options.provider;

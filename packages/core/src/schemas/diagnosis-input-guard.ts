@@ -119,6 +119,7 @@ export function isProvisioningRecord(v: unknown): boolean {
     isNonEmpty(v.number) &&
     STATE.has(v.state) &&
     isInst(v.since) &&
+    opt(v.requestedAt, isInst) &&
     opt(v.lastCheckedAt, isInst) &&
     opt(v.nextCheckAt, isInst) &&
     arrayOf(v.transitions, isTransition) &&

@@ -47,6 +47,8 @@ export const ProvisioningRecordSchema = z.object({
   state: ProvisioningStateSchema,
   /** When the record entered its current state. */
   since: InstantSchema,
+  /** When SMS was enabled for the number and tracking began: the schedule counts the number's age from it. */
+  requestedAt: InstantSchema.optional(),
   lastCheckedAt: InstantSchema.optional(),
   nextCheckAt: InstantSchema.optional(),
   transitions: z.array(ProvisioningTransitionSchema),
