@@ -228,6 +228,15 @@ describe("directory sync from the Administration API", () => {
         ["admin-api", "+16175550102"],
         ["console", "+16175550102"],
       ]);
+      // The same through the API, newest last, and the badge verdicts cover users no console opened.
+      const shared = await get("/v1/users/u-bob/history");
+      expect(shared.body.items.map((s: { source: string }) => s.source)).toEqual([
+        "console",
+        "admin-api",
+        "admin-api",
+      ]);
+      const verdicts = await get("/v1/users/verdicts?userIds=u-bob,u-alice");
+      expect(verdicts.body.verdicts).toMatchObject({ "u-bob": alert.verdict, "u-alice": expect.any(String) });
 
       // Paginated, tenant-scoped, and bad queries name the field.
       const firstPage = await get("/v1/findings?limit=1");

@@ -343,6 +343,95 @@ describe("observations and diagnoses", () => {
   });
 });
 
+describe("shared history and the Users list's verdicts", () => {
+  const observe = (token: string, snapshot: Record<string, unknown>) =>
+    app.inject({ method: "POST", url: "/v1/observations", headers: auth(token), payload: { snapshot } });
+
+  it("shows a user's history newest last with each snapshot's source, bounded by limit", async () => {
+    const console1 = {
+      userId: "h1",
+      observedAt: "2026-05-01T10:00:00Z",
+      license: "X Series - X4",
+      phoneNumber: "+14155550161",
+      sms: { number: "+14155550161", enabled: true, status: "enabled" },
+    };
+    // Posted out of order: the answer is in time order all the same.
+    const later = { ...console1, observedAt: "2026-05-03T10:00:00Z", phoneNumber: "+14155550162" };
+    const adminApi = { ...console1, observedAt: "2026-05-02T10:00:00Z", sms: null, source: "admin-api" };
+    for (const s of [console1, later, adminApi]) expect((await observe(ACME, s)).statusCode).toBe(200);
+
+    const all = await app.inject({ method: "GET", url: "/v1/users/h1/history", headers: auth() });
+    expect(all.statusCode).toBe(200);
+    expect(all.json().userId).toBe("h1");
+    expect(
+      all.json().items.map((s: { observedAt: string; source: string }) => [s.observedAt, s.source]),
+    ).toEqual([
+      ["2026-05-01T10:00:00Z", "console"],
+      ["2026-05-02T10:00:00Z", "admin-api"],
+      ["2026-05-03T10:00:00Z", "console"],
+    ]);
+    const bounded = await app.inject({ method: "GET", url: "/v1/users/h1/history?limit=1", headers: auth() });
+    expect(bounded.json().items).toHaveLength(1);
+    // Another tenant sees nothing of it.
+    const other = await app.inject({ method: "GET", url: "/v1/users/h1/history", headers: auth(GLOBEX) });
+    expect(other.json()).toEqual({ userId: "h1", items: [] });
+  });
+
+  it("lists the verdict of each user's newest snapshot, tenant by tenant", async () => {
+    const ok = {
+      userId: "v-ok",
+      observedAt: "2026-05-02T10:00:00Z",
+      license: "X Series - X4",
+      phoneNumber: "+14155550171",
+      sms: { number: "+14155550171", enabled: true, status: "enabled" },
+    };
+    const off = {
+      ...ok,
+      userId: "v-off",
+      sms: { number: "+14155550172", enabled: false, status: "disabled" },
+    };
+    const offVerdict = (await observe(ACME, off)).json().diagnosis.verdict;
+    const okVerdict = (await observe(ACME, ok)).json().diagnosis.verdict;
+    expect(offVerdict).not.toBe(okVerdict);
+    // An older snapshot arriving late does not move the badge.
+    await observe(ACME, { ...ok, observedAt: "2026-05-01T10:00:00Z", sms: off.sms });
+
+    const listed = await app.inject({
+      method: "GET",
+      url: "/v1/users/verdicts?userIds=v-ok,v-off,never-seen",
+      headers: auth(),
+    });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json()).toEqual({ verdicts: { "v-ok": okVerdict, "v-off": offVerdict } });
+    const other = await app.inject({
+      method: "GET",
+      url: "/v1/users/verdicts?userIds=v-ok",
+      headers: auth(GLOBEX),
+    });
+    expect(other.json()).toEqual({ verdicts: {} });
+  });
+
+  it("answers bad query parameters with 400 naming the field", async () => {
+    const cases: [string, string][] = [
+      ["/v1/users/verdicts", "userIds"],
+      ["/v1/users/verdicts?userIds=", "userIds"],
+      ["/v1/users/verdicts?userIds=a,b%20c", "userIds.1"],
+      [`/v1/users/verdicts?userIds=${Array.from({ length: 201 }, (_, i) => `u${i}`).join(",")}`, "userIds"],
+      ["/v1/users/verdicts?userIds=a&color=red", "color"],
+      ["/v1/users/h1/history?limit=0", "limit"],
+      ["/v1/users/h1/history?limit=51", "limit"],
+      ["/v1/users/h1/history?limit=ten", "limit"],
+      ["/v1/users/h1/history?since=yesterday", "since"],
+      ["/v1/users/bad%20id/history", "userId"],
+    ];
+    for (const [url, field] of cases) {
+      const response = await app.inject({ method: "GET", url, headers: auth() });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().error.field, url).toBe(field);
+    }
+  });
+});
+
 describe("provider webhooks", () => {
   const sign = (body: string, timestamp = Math.floor(Date.now() / 1000)) => ({
     "content-type": "application/json",

@@ -5,7 +5,9 @@ import {
   InstantSchema,
   ProvisioningRecordSchema,
   ProvisioningStateSchema,
+  SnapshotSourceSchema,
   UserSnapshotSchema,
+  VerdictSchema,
 } from "@sms-doctor/core";
 import { z } from "zod";
 import { toE164 } from "../tracking/phone-number.js";
@@ -71,6 +73,40 @@ export const ObservationRequestSchema = z.strictObject({
   // The user id becomes part of a Redis key and of GET /v1/users/:userId/diagnosis: same rules as there.
   snapshot: UserSnapshotSchema.extend({ userId: UserIdSchema }),
   company: CompanySmsRegistrationSchema.optional(),
+});
+
+/** Most snapshots one history answer holds (the worker keeps at most its `historyLength`). */
+export const MAX_HISTORY_LIMIT = 50;
+
+export const UserHistoryQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(MAX_HISTORY_LIMIT).default(20),
+});
+
+/** A snapshot of the shared history, always saying which source saw it. */
+export const HistorySnapshotSchema = UserSnapshotSchema.extend({
+  source: SnapshotSourceSchema,
+});
+
+export const UserHistoryResponseSchema = z.object({
+  userId: z.string(),
+  /** The newest `limit` snapshots, oldest first (newest last). */
+  items: z.array(HistorySnapshotSchema),
+});
+
+/** Most users one verdicts request may name: a page of the console's Users list and then some. */
+export const MAX_VERDICT_USERS = 200;
+
+export const UserVerdictsQuerySchema = z.strictObject({
+  /** Comma-separated user ids. */
+  userIds: z
+    .string()
+    .transform((value) => value.split(",").filter(Boolean))
+    .pipe(z.array(UserIdSchema).min(1).max(MAX_VERDICT_USERS)),
+});
+
+export const UserVerdictsResponseSchema = z.object({
+  /** The verdict of each named user's latest snapshot; users the worker never saw are absent. */
+  verdicts: z.record(z.string(), VerdictSchema),
 });
 
 export const DiagnosisResponseSchema = z.object({

@@ -34,7 +34,11 @@ import {
   type TrackedNumber,
   TrackedNumberSchema,
   TrackNumberRequestSchema,
+  UserHistoryQuerySchema,
+  UserHistoryResponseSchema,
   UserParamsSchema,
+  UserVerdictsQuerySchema,
+  UserVerdictsResponseSchema,
 } from "./api-schemas.js";
 import { ApiTokens, bearerToken } from "./api-tokens.js";
 import {
@@ -513,7 +517,18 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         const replies = (await multi.exec()) ?? [];
         const history = ((replies.at(-2)?.[1] as string[]) ?? []).map((s) => JSON.parse(s) as UserSnapshot);
         const company = replies.at(-1)?.[1] as string | null;
-        return await diagnosisOf(tenant, body.snapshot, history, company ? JSON.parse(company) : undefined);
+        const reply = await diagnosisOf(
+          tenant,
+          body.snapshot,
+          history,
+          company ? JSON.parse(company) : undefined,
+        );
+        // The Users list's badge follows the newest observation; a late, older snapshot leaves it alone.
+        const observedAt = Date.parse(body.snapshot.observedAt);
+        if (history.every((s) => Date.parse(s.observedAt) <= observedAt)) {
+          await redis.hset(store.keys.verdicts(tenant), body.snapshot.userId, reply.diagnosis.verdict);
+        }
+        return reply;
       },
     );
 
@@ -542,6 +557,55 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         );
         if (!current) throw new RequestError(404, "not-found", `no snapshot of user ${userId} was observed`);
         return await diagnosisOf(tenant, current, history, company ? JSON.parse(company) : undefined);
+      },
+    );
+
+    v1.get(
+      "/v1/users/:userId/history",
+      {
+        schema: {
+          tags: ["diagnosis"],
+          summary: "A user's shared history (console visits and directory syncs), newest last",
+          params: jsonSchema(UserParamsSchema, "input"),
+          querystring: jsonSchema(UserHistoryQuerySchema, "input"),
+          response: { 200: jsonSchema(UserHistoryResponseSchema) },
+        },
+      },
+      async (request) => {
+        const { userId } = parse(UserParamsSchema, request.params, "userId");
+        const { limit } = parse(UserHistoryQuerySchema, request.query, "query");
+        const stored = await redis.lrange(
+          store.keys.history(tenantOf(request), userId),
+          0,
+          Math.min(limit, historyLength) - 1,
+        );
+        // Snapshots without a source came through POST /v1/observations, i.e. from the console.
+        const items = stored
+          .map((s) => JSON.parse(s) as UserSnapshot)
+          .map((s) => ({ ...s, source: s.source ?? "console" }))
+          .sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt));
+        return { userId, items };
+      },
+    );
+
+    v1.get(
+      "/v1/users/verdicts",
+      {
+        schema: {
+          tags: ["diagnosis"],
+          summary: "The verdict of each named user's latest snapshot (for the Users list's badges)",
+          querystring: jsonSchema(UserVerdictsQuerySchema, "input"),
+          response: { 200: jsonSchema(UserVerdictsResponseSchema) },
+        },
+      },
+      async (request) => {
+        const { userIds } = parse(UserVerdictsQuerySchema, request.query, "query");
+        const values = await redis.hmget(store.keys.verdicts(tenantOf(request)), ...userIds);
+        const verdicts: Record<string, string> = {};
+        userIds.forEach((id, i) => {
+          if (values[i]) verdicts[id] = values[i];
+        });
+        return { verdicts };
       },
     );
 

@@ -24,6 +24,8 @@ export function directoryKeys(tenant: string, prefix = DEFAULT_PREFIX) {
     findings: `${prefix}:t:${tenant}:findings`,
     history: (userId: string) => tracking.history(tenant, userId),
     company: tracking.company(tenant),
+    /** Hash: userId → verdict of the latest snapshot, shared with `POST /v1/observations`. */
+    verdicts: tracking.verdicts(tenant),
     /** The outbox the signed webhooks are delivered from (shared with provisioning transitions). */
     webhookOutbox: tracking.transitions,
   };

@@ -199,6 +199,7 @@ async function writeChangedUsers(
     const lastFindings = replies.at(-2)?.[1] as (string | null)[];
     const fingerprintUpdates: Record<string, string> = {};
     const findingUpdates: Record<string, string> = {};
+    const verdictUpdates: Record<string, string> = {};
     changed.forEach((i, n) => {
       const snapshot = snapshots[i]!;
       const earlier = ((replies[n]?.[1] as string[]) ?? []).map((s) => JSON.parse(s) as UserSnapshot);
@@ -217,6 +218,7 @@ async function writeChangedUsers(
         .expire(historyKey, HISTORY_TTL_SECONDS);
       fingerprintUpdates[snapshot.userId] = fingerprints[i]!;
       findingUpdates[snapshot.userId] = diagnosis.findings.map((f) => f.ruleId).join(",");
+      verdictUpdates[snapshot.userId] = diagnosis.verdict;
       // A user never seen before is a baseline, not news: alert only on what changed since a snapshot.
       if (earlier.length === 0) return;
       for (const finding of diagnosis.findings) {
@@ -241,7 +243,10 @@ async function writeChangedUsers(
         alerts++;
       }
     });
-    multi.hset(keys.fingerprints, fingerprintUpdates).hset(keys.lastFindings, findingUpdates);
+    multi
+      .hset(keys.fingerprints, fingerprintUpdates)
+      .hset(keys.lastFindings, findingUpdates)
+      .hset(keys.verdicts, verdictUpdates);
   }
   multi.hset(keys.checkpoint, checkpoint);
   await multi.exec();

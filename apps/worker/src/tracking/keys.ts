@@ -24,6 +24,8 @@ export interface TrackingKeys {
   history(tenant: string, userId: string): string;
   /** The company SMS registration the tenant reported last. */
   company(tenant: string): string;
+  /** Hash: userId → verdict of the user's latest snapshot (for the Users list's badges). */
+  verdicts(tenant: string): string;
   /** Marks a provider webhook event as seen, for deduplication. */
   seenEvent(provider: string, eventId: string): string;
 }
@@ -37,6 +39,7 @@ export function trackingKeys(prefix = DEFAULT_PREFIX): TrackingKeys {
     transitions: `${prefix}:transitions`,
     history: (tenant, userId) => `${prefix}:t:${tenant}:history:${userId}`,
     company: (tenant) => `${prefix}:t:${tenant}:company`,
+    verdicts: (tenant) => `${prefix}:t:${tenant}:verdicts`,
     seenEvent: (provider, eventId) => `${prefix}:seen:${provider}:${eventId}`,
   };
 }
