@@ -11,13 +11,36 @@ export interface FormattedFinding {
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
-/** Fills a message template's `{{placeholders}}`; throws when one has no value (a rule bug, never silent). */
+const ISO_DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+
+/**
+ * Fills a message template's `{{placeholders}}`; throws when one has no value (a rule bug, never silent).
+ * Data keeps durations in ISO 8601 for machines; people read "3 hours 1 minute".
+ */
 export function fillMessage(template: string, data: MessageData): string {
   return template.replace(PLACEHOLDER, (_, key: string) => {
     const value = data[key];
     if (value === undefined) throw new Error(`message placeholder {{${key}}} has no value`);
-    return String(value);
+    return typeof value === "string" ? humanDuration(value) : String(value);
   });
+}
+
+/** "P2DT3H" → "2 days 3 hours"; the two largest units, seconds only under a minute. Other text unchanged. */
+export function humanDuration(text: string): string {
+  const m = ISO_DURATION.exec(text);
+  if (!m || text === "P" || text.endsWith("T")) return text;
+  const [, w, d, h, min, s] = m.map((part) => Number(part ?? 0));
+  const parts: [number, string][] = [
+    [w! * 7 + d!, "day"],
+    [h!, "hour"],
+    [min!, "minute"],
+    [s!, "second"],
+  ];
+  const words = parts
+    .filter(([n]) => n > 0)
+    .slice(0, 2)
+    .map(([n, unit]) => `${n} ${unit}${n === 1 ? "" : "s"}`);
+  return words.length ? words.join(" ") : "no time";
 }
 
 /** English title, explanation and resolution steps of a finding, with every placeholder filled. */

@@ -92,3 +92,31 @@ describe("diagnose", () => {
     }
   });
 });
+
+describe("formatFinding", () => {
+  it("says durations in words", async () => {
+    const { humanDuration } = await import("../src/format-finding.js");
+    expect(["PT3H1M4S", "P2D", "P2DT3H", "PT45S", "PT0S", "PT1M", "P1W"].map(humanDuration)).toEqual([
+      "3 hours 1 minute",
+      "2 days",
+      "2 days 3 hours",
+      "45 seconds",
+      "no time",
+      "1 minute",
+      "7 days",
+    ]);
+    expect(humanDuration("PT")).toBe("PT");
+    expect(humanDuration("Pending")).toBe("Pending");
+  });
+
+  it("renders a pending verification's wait in words", () => {
+    const diagnosis = diagnose(
+      input(snapshot({ sms: { status: "pending" } }), {
+        history: [snapshot({ observedAt: at(0, -2), sms: { status: "pending" } })],
+      }),
+    );
+    expect(formatFinding(diagnosis.findings[0]!).explanation).toContain(
+      "Pending for 2 hours while carriers verify",
+    );
+  });
+});
