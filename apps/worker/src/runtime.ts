@@ -33,7 +33,9 @@ export interface Running {
 export function providerFromConfig(config: Config): ProviderAdapter {
   const baseUrl =
     config.SMS_DOCTOR_PROVIDER_URL ??
-    (config.SMS_DOCTOR_PROVIDER === "telnyx" ? DEFAULT_PROVIDER_URLS.telnyx : "http://127.0.0.1:4010/v2");
+    (config.SMS_DOCTOR_PROVIDER === "telnyx"
+      ? DEFAULT_PROVIDER_URLS.telnyx
+      : "http://127.0.0.1:4012/v2") /* the sandbox start command's carrier simulator (first port 4010 + 2) */;
   return createTelnyxAdapter({
     name: config.SMS_DOCTOR_PROVIDER,
     baseUrl,
