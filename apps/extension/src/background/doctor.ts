@@ -12,13 +12,20 @@ import {
   regionOf,
   toE164,
   type UserSnapshot,
+  type Verdict,
 } from "@sms-doctor/core";
-import type { SmsPageView, TrackingStatus, UserDiagnosisView } from "../messaging/messages";
+import type {
+  SharedHistoryStatus,
+  SmsPageView,
+  TrackingStatus,
+  UserDiagnosisView,
+} from "../messaging/messages";
 import { explainFinding, trackingView } from "./explain";
 import { explainRegistration } from "./explain-registration";
 import type { HistoryStore } from "./history-store";
 import { withKnownFacts } from "./known-facts";
 import type { SettingsStore } from "./settings-store";
+import { whatChanged } from "./what-changed";
 import { WorkerApi } from "./worker-api";
 
 const CERTAINTY_RANK = { confirmed: 0, likely: 1, possible: 2 } as const;
@@ -71,6 +78,7 @@ export class Doctor {
 
     let shared: Diagnosis | undefined;
     let provisioning: ProvisioningRecord | undefined;
+    let sharedHistory: SharedHistoryStatus | undefined;
     let tracking: TrackingStatus = pendingNumber ? { kind: "not-configured" } : { kind: "not-applicable" };
     if (api) {
       try {
@@ -84,6 +92,13 @@ export class Doctor {
         else if (pendingNumber) tracking = { kind: "not-applicable" };
       } catch (error) {
         tracking = { kind: "error", message: message(error) };
+      }
+      // After the observation, so the history holds this visit too.
+      try {
+        const snapshots = await api.history(snapshot.userId);
+        sharedHistory = { kind: "shown", changes: whatChanged(snapshots), snapshots: snapshots.length };
+      } catch (error) {
+        sharedHistory = { kind: "error", message: message(error) };
       }
     }
     const local = diagnose({
@@ -102,7 +117,29 @@ export class Doctor {
       historySize: size,
       tracking,
       diagnosedAt: now,
+      ...(sharedHistory ? { sharedHistory } : {}),
     };
+  }
+
+  /**
+   * The Users list's badges: the worker's verdict of every user it knows (directory sync included), else this
+   * browser's. The worker's "unknown" is no news (the Administration API cannot see SMS), so it never
+   * replaces a local verdict nor badges a user on its own.
+   */
+  async usersListVerdicts(userIds: string[]): Promise<Record<string, Verdict>> {
+    const local = await this.deps.history.verdicts(userIds);
+    const api = await this.workerApi();
+    if (!api) return local;
+    let shared: Record<string, Verdict>;
+    try {
+      shared = await api.verdicts(userIds);
+    } catch {
+      return local;
+    }
+    const merged = { ...local };
+    for (const [userId, verdict] of Object.entries(shared))
+      if (verdict !== "unknown") merged[userId] = verdict;
+    return merged;
   }
 
   async explainSmsPage(registration: CompanySmsRegistration): Promise<SmsPageView> {

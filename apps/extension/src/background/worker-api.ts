@@ -8,6 +8,9 @@ import {
   type ProvisioningRecord,
   ProvisioningRecordSchema,
   type UserSnapshot,
+  UserSnapshotSchema,
+  type Verdict,
+  VerdictSchema,
 } from "@sms-doctor/core";
 import { z } from "zod";
 import type { WorkerSettings } from "./settings-store";
@@ -21,6 +24,12 @@ export type ObservationReply = z.infer<typeof ObservationReplySchema>;
 const RecordReplySchema = z.union([ProvisioningRecordSchema, z.object({ record: ProvisioningRecordSchema })]);
 const unwrap = (reply: z.infer<typeof RecordReplySchema>): ProvisioningRecord =>
   "record" in reply ? reply.record : reply;
+
+const HistoryReplySchema = z.object({ items: z.array(UserSnapshotSchema) });
+const VerdictsReplySchema = z.object({ verdicts: z.record(z.string(), VerdictSchema) });
+
+/** Most user ids the worker takes in one verdicts request. */
+export const VERDICTS_BATCH = 200;
 
 export class WorkerApiError extends Error {
   constructor(
@@ -120,6 +129,29 @@ export class WorkerApi {
     if (status === 404) return undefined;
     if (status >= 400) throw new WorkerApiError(`the worker API answered ${status} for ${number}`, status);
     return unwrap(WorkerApi.parse(RecordReplySchema, json, "tracking record"));
+  }
+
+  /** The user's shared history (console visits and directory syncs), oldest first. */
+  async history(userId: string): Promise<UserSnapshot[]> {
+    const { status, json } = await this.call("GET", `v1/users/${encodeURIComponent(userId)}/history`);
+    if (status >= 400)
+      throw new WorkerApiError(`the worker API answered ${status} for the shared history`, status);
+    return WorkerApi.parse(HistoryReplySchema, json, "shared history").items;
+  }
+
+  /** The verdict of each user's latest snapshot, for the users the worker knows. */
+  async verdicts(userIds: string[]): Promise<Record<string, Verdict>> {
+    const all: Record<string, Verdict> = {};
+    for (let i = 0; i < userIds.length; i += VERDICTS_BATCH) {
+      const ids = userIds
+        .slice(i, i + VERDICTS_BATCH)
+        .map(encodeURIComponent)
+        .join(",");
+      const { status, json } = await this.call("GET", `v1/users/verdicts?userIds=${ids}`);
+      if (status >= 400) throw new WorkerApiError(`the worker API answered ${status} for verdicts`, status);
+      Object.assign(all, WorkerApi.parse(VerdictsReplySchema, json, "verdicts").verdicts);
+    }
+    return all;
   }
 
   /** For "Test connection": reachable, and the token accepted (a lookup of a number nobody tracks). */

@@ -82,6 +82,23 @@ export type TrackingStatus =
   | { kind: "tracked"; tracking: TrackingView }
   | { kind: "error"; message: string };
 
+/** One change in the worker's shared history: a field that went from one value to another. */
+export interface HistoryChange {
+  /** A snapshot field: license, phoneNumber, extensionNumber, numberCategory, numberStatus, smsEnabled, smsNumber, smsStatus. */
+  field: string;
+  /** null: none (no license, no number). */
+  before: string | null;
+  after: string | null;
+  /** When the source first saw the new value. */
+  at: string;
+  source: "console" | "admin-api" | "import";
+}
+
+/** The worker's shared history of the user, when a worker is configured. */
+export type SharedHistoryStatus =
+  | { kind: "shown"; changes: HistoryChange[]; snapshots: number }
+  | { kind: "error"; message: string };
+
 export interface UserDiagnosisView {
   verdict: Verdict;
   findings: ExplainedFinding[];
@@ -92,6 +109,8 @@ export interface UserDiagnosisView {
   tracking: TrackingStatus;
   /** When the diagnosis was made (the background's clock). */
   diagnosedAt: string;
+  /** Absent without a worker. */
+  sharedHistory?: SharedHistoryStatus;
 }
 
 export interface RegistrationErrorView {

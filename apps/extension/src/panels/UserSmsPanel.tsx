@@ -8,6 +8,7 @@ import { PanelFrame } from "./PanelFrame";
 import { ReadFromPage } from "./ReadFromPage";
 import { TrackingSummary } from "./TrackingSummary";
 import { UnreadableNotice } from "./Unreadable";
+import { WhatChanged } from "./WhatChanged";
 import { verdictTone, verdictWords } from "./words";
 
 export type UserPanelState =
@@ -47,6 +48,7 @@ export function UserSmsPanel({ state }: { state: UserPanelState }) {
           {view.snapshot.displayName && <p class="meta">Diagnosis for {view.snapshot.displayName}</p>}
           <FindingList findings={view.findings} />
           <TrackingSummary status={view.tracking} />
+          <WhatChanged status={view.sharedHistory} />
           <ReadFromPage snapshot={view.snapshot} />
           <p class="meta">
             SMS Doctor has seen this user in {view.historySize} different state

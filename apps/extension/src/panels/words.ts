@@ -40,6 +40,8 @@ export const fieldWords: Record<string, string> = {
   "sms.number": "SMS number",
   "sms.enabled": "SMS switch",
   "sms.status": "SMS status",
+  numberCategory: "Number category",
+  numberStatus: "Number status",
   "campaign.status": "Campaign status",
   "brand.status": "Brand status",
 };

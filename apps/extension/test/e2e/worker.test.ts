@@ -94,4 +94,49 @@ describe("with the worker configured", () => {
     }
     await page.close();
   });
+
+  it("badges a user this browser never visited from the worker, and shows the shared history as 'What changed'", async () => {
+    // Only the Pending user was opened in this browser so far.
+    const pending = sandbox.scenario.expect.find((e) => e.verdict === "pending")!.userId;
+    const other = sandbox.world.users().find((u) => u.id !== pending && u.extensionType === "user")!.id;
+    const observe = async (snapshot: unknown) => {
+      const response = await fetch(`${worker.apiUrl}/v1/observations`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${worker.token}`, "content-type": "application/json" },
+        body: JSON.stringify({ snapshot }),
+      });
+      expect(response.status).toBe(200);
+    };
+    // The directory sync saw the user with another number yesterday; an hour ago another administrator's
+    // browser saw them without a license.
+    const current = sandbox.world.snapshot(other)!;
+    const ago = (ms: number) => new Date(Date.parse(current.observedAt) - ms).toISOString();
+    await observe({
+      ...current,
+      observedAt: ago(86_400_000),
+      phoneNumber: "+16175550199",
+      sms: null,
+      source: "admin-api",
+    });
+    await observe({ ...current, observedAt: ago(3_600_000), license: null, source: "console" });
+
+    const page = await browser.newPage();
+    await page.goto(`${CONSOLE}/users`, { waitUntil: "commit" });
+    const badge = page.locator(`[data-sms-doctor-badge][data-verdict="cannot-send"]`);
+    await badge.first().waitFor();
+    const badged = await badge.evaluateAll((els) =>
+      els.map((el) => el.previousElementSibling?.getAttribute("href")),
+    );
+    expect(badged).toEqual([`/users/user/${other}`]);
+
+    await openUser(page, other);
+    const panel = new PanelPage(page, "user");
+    await panel.verdict();
+    const change = panel.host.locator('[data-change-field="phoneNumber"]');
+    await change.waitFor();
+    expect(await change.getAttribute("data-source")).toBe("console");
+    expect(await change.textContent()).toContain(`+16175550199 → ${current.phoneNumber}`);
+    expect(await panel.host.locator('[data-change-field="license"]').count()).toBe(2);
+    await page.close();
+  });
 });

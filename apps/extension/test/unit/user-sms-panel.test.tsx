@@ -78,6 +78,68 @@ describe("the user panel", () => {
     fireEvent.click(header);
   });
 
+  it("shows the worker's shared history as a short 'What changed' list, as text", () => {
+    const { container } = render(
+      <UserSmsPanel
+        state={{
+          kind: "diagnosed",
+          view: {
+            ...view,
+            sharedHistory: {
+              kind: "shown",
+              snapshots: 3,
+              changes: [
+                {
+                  field: "phoneNumber",
+                  before: "+16175550101",
+                  after: PAYLOAD,
+                  at: "2026-06-01T15:00:00Z",
+                  source: "admin-api",
+                },
+                {
+                  field: "smsEnabled",
+                  before: "on",
+                  after: "off",
+                  at: "2026-06-02T15:00:00Z",
+                  source: "console",
+                },
+              ],
+            },
+          },
+        }}
+      />,
+    );
+    expect(screen.getByRole("heading", { name: "What changed" })).toBeTruthy();
+    const items = [...container.querySelectorAll("[data-change-field]")];
+    expect(items.map((el) => [el.getAttribute("data-change-field"), el.getAttribute("data-source")])).toEqual(
+      [
+        ["phoneNumber", "admin-api"],
+        ["smsEnabled", "console"],
+      ],
+    );
+    expect(items[0]?.textContent).toContain(`Phone Number: +16175550101 → ${PAYLOAD}`);
+    expect(items[0]?.textContent).toMatch(/Administration API/);
+    expect(items[1]?.textContent).toMatch(/SMS switch: on → off.*Admin Console/);
+    expect(container.querySelector("img, style")).toBeNull();
+    // Not part of "What SMS Doctor read from this page".
+    expect(container.querySelectorAll("[data-field]")).toHaveLength(6);
+  });
+
+  it("shows no timeline without a worker, and says so when the worker's history is unavailable", () => {
+    const { container } = render(<UserSmsPanel state={{ kind: "diagnosed", view }} />);
+    expect(container.querySelector("[data-shared-history]")).toBeNull();
+    cleanup();
+    render(
+      <UserSmsPanel
+        state={{
+          kind: "diagnosed",
+          view: { ...view, sharedHistory: { kind: "error", message: "the worker API answered 503" } },
+        }}
+      />,
+    );
+    expect(screen.getByText(/Shared history unavailable: the worker API answered 503/)).toBeTruthy();
+  });
+
   it("says which fields it couldn't read", () => {
     render(
       <UserSmsPanel

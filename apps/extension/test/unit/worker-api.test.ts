@@ -35,6 +35,32 @@ function workerLike() {
       return json(200, { diagnosis: { verdict: "pending", findings: [] }, provisioning: record });
     }
     if (url.endsWith("/v1/numbers")) return json(202, record);
+    if (url.includes("/v1/users/u-alice/history")) {
+      return json(200, {
+        userId: "u-alice",
+        items: [
+          snapshot({ observedAt: "2026-05-01T15:00:00.000Z" }),
+          // The Administration API cannot see SMS: its null says nothing about the switch.
+          snapshot({
+            observedAt: "2026-05-02T15:00:00.000Z",
+            phoneNumber: "+16175550188",
+            sms: null,
+            source: "admin-api",
+          }),
+        ],
+      });
+    }
+    if (url.includes("/v1/users/verdicts?")) {
+      const ids = new URL(url).searchParams.get("userIds")!.split(",");
+      const known: Record<string, string> = {
+        "u-bob": "cannot-send",
+        "u-carol": "unknown",
+        "u-dave": "can-send",
+      };
+      return json(200, {
+        verdicts: Object.fromEntries(ids.filter((id) => known[id]).map((id) => [id, known[id]])),
+      });
+    }
     return json(404, { error: { code: "not-found", message: "not tracked" } });
   };
   return { calls, fetchImpl };
@@ -73,6 +99,78 @@ describe("talking to the worker's status API", () => {
       tracking: { state: "AWAITING_NUMBER", stalled: false },
     });
     expect(view.verdict).toBe("pending");
+  });
+
+  it("adds the worker's shared history to the user's view as what changed, newest last", async () => {
+    const worker = workerLike();
+    const doctor = new Doctor({
+      history: new HistoryStore(memoryArea()),
+      settings: memorySettings(settings),
+      now: () => new Date("2026-06-01T15:00:00.000Z"),
+      fetch: worker.fetchImpl,
+    });
+    const view = await doctor.diagnoseUser(snapshot());
+    expect(view.sharedHistory).toEqual({
+      kind: "shown",
+      snapshots: 2,
+      changes: [
+        {
+          field: "phoneNumber",
+          before: "+16175550101",
+          after: "+16175550188",
+          at: "2026-05-02T15:00:00.000Z",
+          source: "admin-api",
+        },
+      ],
+    });
+    // Asked after the observation, so the history includes this visit.
+    const paths = worker.calls.map((c) => new URL(c.url).pathname);
+    expect(paths.indexOf("/v1/users/u-alice/history")).toBeGreaterThan(paths.indexOf("/v1/observations"));
+    // Without a worker there is no shared history at all.
+    const alone = new Doctor({ history: new HistoryStore(memoryArea()), settings: memorySettings() });
+    expect((await alone.diagnoseUser(snapshot())).sharedHistory).toBeUndefined();
+  });
+
+  it("badges the Users list from the worker's verdicts, falling back to this browser's", async () => {
+    const worker = workerLike();
+    const history = new HistoryStore(memoryArea());
+    await history.setVerdict("u-carol", "pending");
+    await history.setVerdict("u-dave", "cannot-send");
+    await history.setVerdict("u-erin", "pending");
+    const ids = ["u-bob", "u-carol", "u-dave", "u-erin", "u-frank"];
+    const doctor = new Doctor({ history, settings: memorySettings(settings), fetch: worker.fetchImpl });
+    // The worker wins; its "unknown" (no SMS visible) neither overrides nor badges; local fills the gaps.
+    expect(await doctor.usersListVerdicts(ids)).toEqual({
+      "u-bob": "cannot-send",
+      "u-carol": "pending",
+      "u-dave": "can-send",
+      "u-erin": "pending",
+    });
+    const down = new Doctor({
+      history,
+      settings: memorySettings(settings),
+      fetch: async () => new Response("{}", { status: 503 }),
+    });
+    expect(await down.usersListVerdicts(ids)).toEqual({
+      "u-carol": "pending",
+      "u-dave": "cannot-send",
+      "u-erin": "pending",
+    });
+    const alone = new Doctor({ history, settings: memorySettings() });
+    expect(await alone.usersListVerdicts(["u-dave"])).toEqual({ "u-dave": "cannot-send" });
+  });
+
+  it("asks for verdicts in batches the worker accepts, with the ids encoded", async () => {
+    const worker = workerLike();
+    const ids = Array.from({ length: 450 }, (_, i) => `u-${i}`);
+    await new WorkerApi(settings, worker.fetchImpl).verdicts([...ids, "u-bob"]);
+    const asked = worker.calls.map((c) => new URL(c.url).searchParams.get("userIds")!.split(","));
+    expect(asked.map((batch) => batch.length)).toEqual([200, 200, 51]);
+  });
+
+  it("rejects a history answer of the wrong shape", async () => {
+    const odd: typeof fetch = async () => new Response(JSON.stringify({ items: [{ userId: 1 }] }));
+    await expect(new WorkerApi(settings, odd).history("u-alice")).rejects.toThrow(/shared history/);
   });
 
   it("keeps the local diagnosis when the worker can't be reached", async () => {

@@ -1,0 +1,43 @@
+/** "What changed": the worker's shared history of this user, as field, before → after, when and which source saw it. */
+import type { SharedHistoryStatus } from "../messaging/messages";
+import { fieldWords, formatInstant, formatValue } from "./words";
+
+const sourceWords: Record<string, string> = {
+  console: "seen in the Admin Console",
+  "admin-api": "from the Administration API (directory sync)",
+  import: "imported",
+};
+
+export function WhatChanged({ status }: { status: SharedHistoryStatus | undefined }) {
+  if (!status) return null;
+  if (status.kind === "error")
+    return <p class="meta problem">Shared history unavailable: {status.message}</p>;
+  return (
+    <div data-shared-history={status.snapshots}>
+      <h3>What changed</h3>
+      {status.changes.length === 0 ? (
+        <p class="meta">
+          Nothing changed in the shared history ({status.snapshots} snapshot
+          {status.snapshots === 1 ? "" : "s"}).
+        </p>
+      ) : (
+        <ul>
+          {status.changes.map((change) => (
+            <li
+              key={`${change.field}${change.at}`}
+              data-change-field={change.field}
+              data-source={change.source}
+            >
+              {fieldWords[change.field] ?? change.field}: {formatValue(change.before)} →{" "}
+              {formatValue(change.after)}
+              <span class="meta">
+                {" "}
+                ({formatInstant(change.at)}, {sourceWords[change.source] ?? change.source})
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
