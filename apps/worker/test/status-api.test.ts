@@ -341,6 +341,29 @@ describe("observations and diagnoses", () => {
       (await app.inject({ method: "GET", url: "/v1/users/u42/diagnosis", headers: auth(GLOBEX) })).statusCode,
     ).toBe(404);
   });
+
+  it("accepts a large company's registration, which lists every one of its SMS enabled numbers", async () => {
+    const enabledNumbers = Array.from({ length: 10_000 }, (_, i) => ({
+      number: `+1617555${String(i).padStart(4, "0")}`,
+      status: "enabled",
+    }));
+    const company = {
+      observedAt: "2026-05-01T11:00:00Z",
+      brand: { status: "verified" },
+      campaign: { status: "verified", errors: [] },
+      enabledNumbers,
+      numberLimit: 20_000,
+    };
+    expect(JSON.stringify(company).length).toBeGreaterThan(256 * 1024);
+    const posted = await app.inject({
+      method: "POST",
+      url: "/v1/observations",
+      headers: auth(),
+      payload: { snapshot: { ...snapshot, userId: "u43" }, company },
+    });
+    expect(posted.statusCode).toBe(200);
+    expect(posted.json().diagnosis.verdict).toBe("pending");
+  });
 });
 
 describe("shared history and the Users list's verdicts", () => {

@@ -495,6 +495,8 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
     v1.post(
       "/v1/observations",
       {
+        // The company's registration lists every SMS enabled number: a large company's is ~0.5 MB.
+        bodyLimit: 4 * 1024 * 1024,
         schema: {
           tags: ["diagnosis"],
           summary: "Store a user snapshot in shared history and diagnose the user",
