@@ -209,6 +209,7 @@ describe("the compact record encoding", () => {
       reasons: fc.array(fc.string(), { maxLength: 3 }),
       deadline: InstantArbitrary,
       flags: fc.array(fc.string(), { maxLength: 3 }),
+      requestedAt: InstantArbitrary,
     },
     { requiredKeys: ["number", "state", "since", "transitions"] },
   );
@@ -225,6 +226,33 @@ describe("the compact record encoding", () => {
         },
       ),
     );
+  });
+
+  it("reads records written before requestedAt was stored", () => {
+    const old = JSON.stringify([
+      3,
+      3,
+      Date.parse("2026-05-01T12:00:00Z"),
+      null,
+      null,
+      "sandbox",
+      null,
+      2,
+      null,
+      null,
+      null,
+      null,
+      null,
+      [],
+      "u1",
+    ]);
+    const { record, version, userId } = decodeRecord("+14155550100", old);
+    expect({ version, userId, state: record.state, requestedAt: record.requestedAt }).toEqual({
+      version: 3,
+      userId: "u1",
+      state: "AWAITING_NUMBER",
+      requestedAt: undefined,
+    });
   });
 
   it("refuses anything it did not write", () => {

@@ -31,7 +31,9 @@ const KINDS = NumberKindSchema.options;
  * `toISOString()` (UTC, milliseconds): the same instant, in the form the worker writes everywhere.
  *
  * [version, state, since, lastCheckedAt, nextCheckAt, provider, kind, stage, lastObservedAt,
- *  raw [provider, entity, value], reasons, deadline, flags, transitions [[from, to, at, cause]...], userId]
+ *  raw [provider, entity, value], reasons, deadline, flags, transitions [[from, to, at, cause]...], userId,
+ *  requestedAt]
+ * requestedAt came later: records written before it have 15 elements and decode without it.
  */
 type Tuple = [
   number,
@@ -49,6 +51,7 @@ type Tuple = [
   string[] | null,
   [number, number, number, string][],
   string | null,
+  (number | null)?,
 ];
 
 const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
@@ -65,7 +68,7 @@ function readTuple(value: unknown): Tuple {
   const t = value as unknown[];
   const ok =
     Array.isArray(t) &&
-    t.length === 15 &&
+    (t.length === 15 || t.length === 16) &&
     isInt(t[0]) &&
     t[0] >= 0 &&
     isIndex(t[1], STATES.length) &&
@@ -90,7 +93,8 @@ function readTuple(value: unknown): Tuple {
         isInt(x[2]) &&
         typeof x[3] === "string",
     ) &&
-    isStringOrNull(t[14]);
+    isStringOrNull(t[14]) &&
+    (t[15] === undefined || isIntOrNull(t[15]));
   if (!ok) throw new TypeError("not a tracking record written by encodeRecord");
   return t as Tuple;
 }
@@ -119,6 +123,7 @@ export function encodeRecord({ version, record, userId }: StoredRecord): string 
     record.flags ?? null,
     transitions,
     userId ?? null,
+    toMs(record.requestedAt),
   ]);
 }
 
@@ -140,6 +145,7 @@ export function decodeRecord(number: string, encoded: string): StoredRecord {
     flags,
     transitions,
     userId,
+    requestedAt,
   ] = readTuple(JSON.parse(encoded));
   const record: ProvisioningRecord = {
     number,
@@ -164,6 +170,7 @@ export function decodeRecord(number: string, encoded: string): StoredRecord {
   if (reasons !== null) record.reasons = reasons;
   if (deadline !== null) record.deadline = toIso(deadline);
   if (flags !== null) record.flags = flags;
+  if (requestedAt !== undefined && requestedAt !== null) record.requestedAt = toIso(requestedAt);
   const stored: StoredRecord = { version, record };
   if (userId !== null) stored.userId = userId;
   return stored;
