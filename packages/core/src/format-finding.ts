@@ -1,3 +1,4 @@
+import { durationParts } from "./lifecycle/time.js";
 import { ruleMeta } from "./rules/index.js";
 import type { Finding, MessageData } from "./schemas/diagnosis.js";
 
@@ -10,8 +11,6 @@ export interface FormattedFinding {
 }
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
-
-const ISO_DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 
 /**
  * Fills a message template's `{{placeholders}}`; throws when one has no value (a rule bug, never silent).
@@ -27,16 +26,15 @@ export function fillMessage(template: string, data: MessageData): string {
 
 /** "P2DT3H" → "2 days 3 hours"; the two largest units, seconds only under a minute. Other text unchanged. */
 export function humanDuration(text: string): string {
-  const m = ISO_DURATION.exec(text);
-  if (!m || text === "P" || text.endsWith("T")) return text;
-  const [, w, d, h, min, s] = m.map((part) => Number(part ?? 0));
-  const parts: [number, string][] = [
-    [w! * 7 + d!, "day"],
-    [h!, "hour"],
-    [min!, "minute"],
-    [s!, "second"],
+  const parts = text === "P" || text.endsWith("T") ? undefined : durationParts(text);
+  if (!parts) return text;
+  const units: [number, string][] = [
+    [parts.days, "day"],
+    [parts.hours, "hour"],
+    [parts.minutes, "minute"],
+    [parts.seconds, "second"],
   ];
-  const words = parts
+  const words = units
     .filter(([n]) => n > 0)
     .slice(0, 2)
     .map(([n, unit]) => `${n} ${unit}${n === 1 ? "" : "s"}`);

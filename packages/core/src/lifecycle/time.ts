@@ -40,8 +40,18 @@ export function toDuration(ms: number): string {
 
 /** Parses the ISO 8601 durations core writes (weeks, days, hours, minutes, seconds) to milliseconds. */
 export function fromDuration(duration: string): number {
+  const parts = durationParts(duration);
+  if (!parts) throw new RangeError(`not an ISO 8601 duration: ${duration}`);
+  const { days, hours, minutes, seconds } = parts;
+  return (days * 24 * 3600 + hours * 3600 + minutes * 60 + seconds) * 1000;
+}
+
+/** The days (weeks folded in), hours, minutes and seconds an ISO 8601 duration states; undefined otherwise. */
+export function durationParts(
+  duration: string,
+): { days: number; hours: number; minutes: number; seconds: number } | undefined {
   const m = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(duration);
-  if (!m) throw new RangeError(`not an ISO 8601 duration: ${duration}`);
+  if (!m) return undefined;
   const [, w, d, h, min, s] = m.map((part) => Number(part ?? 0));
-  return ((w! * 7 + d!) * 24 * 3600 + h! * 3600 + min! * 60 + s!) * 1000;
+  return { days: w! * 7 + d!, hours: h!, minutes: min!, seconds: s! };
 }

@@ -1,5 +1,6 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
 import { instantMillis } from "../facts/instant.js";
+import { DAY } from "../lifecycle/time.js";
 import { finding, NONE, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_SMS_FAQ, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -17,7 +18,7 @@ const meta: RuleMeta = {
   },
 };
 
-const RECENT = 24 * 3_600_000;
+const RECENT = DAY;
 
 export const reloginRequired: Rule = {
   meta,

@@ -1,7 +1,6 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { instantMillis } from "../facts/instant.js";
-import { expectedRemaining, isStalled } from "../lifecycle/schedule.js";
-import { toDuration } from "../lifecycle/time.js";
+import { expectedRemaining, isStalled, trackingStartedAt } from "../lifecycle/schedule.js";
+import { HOUR, toDuration } from "../lifecycle/time.js";
 import type { Finding } from "../schemas/diagnosis.js";
 import { finding, NONE, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_SYNC_ISSUE, articleUrl, type Rule, type RuleMeta } from "./rule.js";
@@ -36,7 +35,6 @@ const meta: RuleMeta = {
   },
 };
 
-const HOUR = 3_600_000;
 const DEFAULT_WAIT = { typical: 4 * HOUR, max: 48 * HOUR };
 
 export const verificationPending: Rule = {
@@ -123,7 +121,7 @@ function pendingSinceOf(facts: DiagnosisFacts): number {
   }
   const record = facts.provisioning;
   if (record) {
-    const started = instantMillis(record.transitions[0]?.at ?? record.since);
+    const started = trackingStartedAt(record);
     if (started < since) since = started;
   }
   return since;
