@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { UserSnapshot } from "@sms-doctor/core";
+import { QUIET_CHROMIUM_ARGS } from "@sms-doctor/sandbox";
 import { type BrowserContext, chromium, type Page, type Worker } from "playwright-core";
 import { CONSOLE_ORIGIN, EXTENSION_DIST, EXTENSION_ID } from "./paths.js";
 import type { Resources } from "./resources.js";
@@ -54,13 +55,7 @@ export async function launchExtensionBrowser(options: {
     ignoreDefaultArgs: ["--disable-extensions"],
     args: [
       ...(options.headed ? [] : ["--headless=new"]),
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
+      ...QUIET_CHROMIUM_ARGS,
       `--load-extension=${EXTENSION_DIST}`,
       `--disable-extensions-except=${EXTENSION_DIST}`,
     ],

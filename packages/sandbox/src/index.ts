@@ -8,6 +8,7 @@ export {
   WEBHOOK_SIGNATURE_HEADER,
   WEBHOOK_TIMESTAMP_HEADER,
 } from "./carrier/webhook-signature.js";
+export { QUIET_CHROMIUM_ARGS } from "./chromium-flags.js";
 export { DEFAULTS, type Sandbox, type SandboxOptions, startSandbox } from "./sandbox.js";
 export { listScenarios, loadScenario, parseScenario, ScenarioFileError } from "./scenarios.js";
 export { buildWorld, ScenarioReplayError } from "./world/build-world.js";

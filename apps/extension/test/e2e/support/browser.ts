@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { QUIET_CHROMIUM_ARGS } from "@sms-doctor/sandbox";
 import { type BrowserContext, chromium, type Page, type Worker } from "playwright-core";
 import { DIST, EXTENSION_ID } from "./extension";
 
@@ -26,13 +27,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     ignoreDefaultArgs: ["--disable-extensions"],
     args: [
       "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
+      ...QUIET_CHROMIUM_ARGS,
       `--load-extension=${DIST}`,
       `--disable-extensions-except=${DIST}`,
     ],
