@@ -5,7 +5,15 @@ import type { ProvisioningRecord } from "../schemas/provisioning-record.js";
 import type { UserSnapshot } from "../schemas/user-snapshot.js";
 import { compareInstants, instantMillis } from "./instant.js";
 import { type LicenseSms, licenseSms } from "./license.js";
-import { isUsOrCanada, regionOfText, toE164 } from "./phone-number.js";
+import {
+  isTollFreeNpa,
+  isUsOrCanada,
+  nanpAreaCode,
+  numberKey,
+  regionOfNpa,
+  regionOfOther,
+  toE164,
+} from "./phone-number.js";
 
 /**
  * One snapshot with what the rules compare worked out. Phone numbers are normalized to E.164 on first
@@ -74,7 +82,12 @@ export class SnapshotFacts {
 
 /** Two phone numbers as shown are the same number (compared in E.164). */
 export function sameNumber(a: string | null, b: string | null): boolean {
-  return a === b || (a !== null && b !== null && normalized(a) === normalized(b));
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  // Keys settle the common shapes without building strings; libphonenumber reads the rest.
+  const keyA = numberKey(a);
+  const keyB = keyA < 0 ? -1 : numberKey(b);
+  return keyB >= 0 ? keyA === keyB : normalized(a) === normalized(b);
 }
 
 function normalized(text: string | null): string | null {
@@ -112,44 +125,56 @@ export class DiagnosisFacts {
   #earlier: SnapshotFacts[] | undefined;
   #sinceSmsOn: SnapshotFacts[] | undefined;
 
+  /** The number SMS is about is a North American toll-free (8YY) number. */
+  readonly tollFree: boolean;
+  /** The extension's kind: as this snapshot says, else as an earlier one said for the same phone number. */
+  readonly extensionType: UserSnapshot["extensionType"];
+  /** Local, toll-free or virtual, from this snapshot or an earlier one for the same phone number. */
+  readonly numberCategory: UserSnapshot["numberCategory"];
+  /** Assigned, porting, pre-porting or temporary, from this snapshot or an earlier one for the same number. */
+  readonly numberStatus: UserSnapshot["numberStatus"];
+
   constructor(input: DiagnosisInput) {
+    const current = input.current;
     this.input = input;
-    this.current = new SnapshotFacts(input.current);
+    this.current = new SnapshotFacts(current);
     let lastOn: UserSnapshot | undefined;
     let previous: UserSnapshot | undefined;
-    for (const snapshot of input.history ?? []) {
-      if (!isEarlier(snapshot, input.current)) continue;
+    // Whether any earlier snapshot knows what the console never shows (only the Administration API does).
+    let knowsMore = false;
+    const history = input.history;
+    const count = history ? history.length : 0;
+    for (let i = 0; i < count; i++) {
+      const snapshot = history![i]!;
+      if (!isEarlier(snapshot, current)) continue;
       if (!previous || compareInstants(snapshot.observedAt, previous.observedAt) >= 0) previous = snapshot;
+      knowsMore ||=
+        snapshot.extensionType !== undefined ||
+        snapshot.numberCategory !== undefined ||
+        snapshot.numberStatus !== undefined;
       if (!smsOn(snapshot)) continue;
       if (!lastOn || compareInstants(snapshot.observedAt, lastOn.observedAt) >= 0) lastOn = snapshot;
     }
     this.lastSmsOn = lastOn && new SnapshotFacts(lastOn);
     this.previous = previous === lastOn ? this.lastSmsOn : previous && new SnapshotFacts(previous);
-    this.region = regionOfText(input.current.sms?.number ?? input.current.phoneNumber);
+    // One scan of the number as shown answers both its country and whether it is toll-free.
+    const shown = current.sms?.number ?? current.phoneNumber;
+    const npa = shown === null ? -1 : nanpAreaCode(shown);
+    this.region = npa >= 0 ? regionOfNpa(npa) : shown === null ? null : regionOfOther(shown);
     this.usCa = isUsOrCanada(this.region);
-    this.licenseSms = licenseSms(input.current.license);
+    this.tollFree = isTollFreeNpa(npa);
+    this.licenseSms = licenseSms(current.license);
     this.company = input.company;
     this.provisioning = input.provisioning;
+    this.extensionType = current.extensionType ?? (knowsMore ? this.carriedOver("extensionType") : undefined);
+    this.numberCategory =
+      current.numberCategory ?? (knowsMore ? this.carriedOver("numberCategory") : undefined);
+    this.numberStatus = current.numberStatus ?? (knowsMore ? this.carriedOver("numberStatus") : undefined);
   }
 
   /** The number SMS is about, E.164 where it parses: the SMS number, else the phone number. */
   get number(): string | null {
     return this.current.number;
-  }
-
-  /** The extension's kind: as this snapshot says, else as an earlier one said for the same phone number. */
-  get extensionType(): UserSnapshot["extensionType"] {
-    return this.carriedOver("extensionType");
-  }
-
-  /** Local, toll-free or virtual, from this snapshot or an earlier one for the same phone number. */
-  get numberCategory(): UserSnapshot["numberCategory"] {
-    return this.carriedOver("numberCategory");
-  }
-
-  /** Assigned, porting, pre-porting or temporary, from this snapshot or an earlier one for the same number. */
-  get numberStatus(): UserSnapshot["numberStatus"] {
-    return this.carriedOver("numberStatus");
   }
 
   /**
@@ -160,14 +185,12 @@ export class DiagnosisFacts {
   private carriedOver<K extends "extensionType" | "numberCategory" | "numberStatus">(
     key: K,
   ): UserSnapshot[K] {
-    const own = this.input.current[key];
-    if (own !== undefined || !this.input.history?.length) return own;
-    const phone = this.input.current.phoneNumber;
+    const current = this.input.current;
     let best: UserSnapshot | undefined;
-    for (const snapshot of this.input.history) {
-      if (snapshot[key] === undefined || !isEarlier(snapshot, this.input.current)) continue;
+    for (const snapshot of this.input.history ?? []) {
+      if (snapshot[key] === undefined || !isEarlier(snapshot, current)) continue;
       if (best && compareInstants(snapshot.observedAt, best.observedAt) < 0) continue;
-      if (sameNumber(snapshot.phoneNumber, phone)) best = snapshot;
+      if (sameNumber(snapshot.phoneNumber, current.phoneNumber)) best = snapshot;
     }
     return best?.[key];
   }
@@ -183,12 +206,18 @@ export class DiagnosisFacts {
     if (this.#earlier === undefined) {
       const current = this.input.current;
       const earlier: SnapshotFacts[] = [];
-      for (const snapshot of this.input.history ?? []) {
+      const history = this.input.history ?? [];
+      for (let h = 0; h < history.length; h++) {
+        const snapshot = history[h]!;
         if (!isEarlier(snapshot, current)) continue;
         // Insertion sort: histories are short and usually already in order.
+        const facts = this.known(snapshot);
         let i = earlier.length;
-        while (i > 0 && compareInstants(earlier[i - 1]!.observedAt, snapshot.observedAt) > 0) i--;
-        earlier.splice(i, 0, this.known(snapshot));
+        earlier.push(facts);
+        for (; i > 0 && compareInstants(earlier[i - 1]!.observedAt, snapshot.observedAt) > 0; i--) {
+          earlier[i] = earlier[i - 1]!;
+        }
+        earlier[i] = facts;
       }
       this.#earlier = earlier;
     }

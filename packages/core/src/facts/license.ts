@@ -33,5 +33,45 @@ function classify(license: string): LicenseSms {
 export function sameLicense(a: string | null, b: string | null): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
-  return a.trim().replace(/\s+/g, " ") === b.trim().replace(/\s+/g, " ");
+  // Walks both names a word at a time instead of building collapsed copies: names differ in most calls.
+  let i = skipSpace(a, 0);
+  let j = skipSpace(b, 0);
+  while (i < a.length && j < b.length) {
+    const c = a.charCodeAt(i);
+    if (isSpace(c)) {
+      i = skipSpace(a, i);
+      const before = j;
+      j = skipSpace(b, j);
+      // A run of spaces inside both names (not at their ends) matches any other such run.
+      if (j === before || i === a.length || j === b.length) break;
+      continue;
+    }
+    if (c !== b.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
+  return skipSpace(a, i) === a.length && skipSpace(b, j) === b.length;
+}
+
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** What `\s` matches (the ECMAScript WhiteSpace and LineTerminator characters). */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

@@ -10,46 +10,69 @@ const TOLL_FREE_NPAS = new Set([800, 833, 844, 855, 866, 877, 888]);
  */
 export function toE164(text: string | null | undefined): string | null {
   if (!text) return null;
-  const compact = compactDigits(text);
-  if (compact !== null) {
-    // Fast paths for the shapes the console and APIs use; libphonenumber for everything else.
-    const plus = compact.charCodeAt(0) === 43;
-    const count = plus ? compact.length - 1 : compact.length;
-    if (plus && count >= 7 && count <= 15 && compact.charCodeAt(1) !== 48) return compact;
-    if (!plus && count === 10 && compact.charCodeAt(0) >= 50) return `+1${compact}`;
-    if (!plus && count === 11 && compact.charCodeAt(0) === 49 && compact.charCodeAt(1) >= 50)
-      return `+${compact}`;
-  }
+  if (numberKey(text) >= 0) return compactE164(text);
   const parsed = parsePhoneNumberFromString(text, "US");
   return parsed?.isPossible() ? parsed.number : null;
 }
 
-/** The digits (and a leading +) of a number written with spaces, dashes, dots or brackets; null otherwise. */
-function compactDigits(text: string): string | null {
-  let clean = true; // already compact: return the text itself, no copy
-  let digits = 0;
+/**
+ * The digits of a number's E.164 form read as one integer (E.164 has at most 15 digits, well inside a
+ * double's exact range, and never starts with 0), for the shapes the console and the APIs use: "+" and
+ * 7-15 digits, or a North American 10-digit number with or without its leading 1, written with spaces,
+ * dashes, dots or brackets. -1 for anything else, which only libphonenumber can read. Equal keys mean the
+ * same number, and no string is built: comparing numbers is the common case and must not allocate.
+ */
+export function numberKey(text: string): number {
+  let key = 0;
+  let count = 0;
+  let first = -1;
+  let second = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c === 43 && i === 0) continue;
-    else if (c === 32 || c === 40 || c === 41 || c === 45 || c === 46 || c === 160) clean = false;
-    else return null;
+    if (c >= 48 && c <= 57) {
+      if (count === 0) first = c - 48;
+      else if (count === 1) second = c - 48;
+      key = key * 10 + (c - 48);
+      count++;
+    } else if (
+      c !== 32 &&
+      c !== 40 &&
+      c !== 41 &&
+      c !== 45 &&
+      c !== 46 &&
+      c !== 160 &&
+      !(c === 43 && i === 0)
+    ) {
+      return -1;
+    }
   }
-  if (digits === 0) return null;
-  if (clean) return text;
-  // Join the runs of digits ("+1 (415) 555-0134" → "+1" "415" "555" "0134"): cheaper than char by char.
-  let out = text.trimStart().startsWith("+") ? "+" : "";
+  if (text.charCodeAt(0) === 43) return count >= 7 && count <= 15 && first !== 0 ? key : -1;
+  if (count === 10 && first >= 2) return 1e10 + key;
+  if (count === 11 && first === 1 && second >= 2) return key;
+  return -1;
+}
+
+/**
+ * The E.164 text of a number `numberKey` reads: the text itself when already compact, else its runs of
+ * digits joined (cheaper than char by char, and far cheaper than printing the key).
+ */
+function compactE164(text: string): string {
+  const plus = text.charCodeAt(0) === 43;
+  let out = plus ? "+" : "";
   let run = -1;
-  for (let i = 0; i <= text.length; i++) {
+  let runs = 0;
+  for (let i = plus ? 1 : 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 0;
     const digit = c >= 48 && c <= 57;
     if (digit && run < 0) run = i;
     else if (!digit && run >= 0) {
+      if (runs++ === 0 && plus && i === text.length) return text; // "+" and digits only
       out += text.slice(run, i);
       run = -1;
     }
   }
-  return out;
+  // Without "+", numberKey accepted only North American shapes: 10 digits, or 11 starting with 1.
+  return plus ? out : out.length === 10 ? `+1${out}` : `+${out}`;
 }
 
 // Region lookups are memoized by area code (+1) or whole number; both stay small and the answer never changes.
@@ -75,12 +98,17 @@ export function regionOf(e164: string): string | null {
 export function regionOfText(text: string | null): string | null {
   if (text === null) return null;
   const npa = nanpAreaCode(text);
-  if (npa >= 0) return regionOfNpa(npa);
+  return npa >= 0 ? regionOfNpa(npa) : regionOfOther(text);
+}
+
+/** The country of a number that is not North American in shape (`nanpAreaCode` gave -1). */
+export function regionOfOther(text: string): string | null {
   const e164 = toE164(text);
   return e164 ? regionOf(e164) : null;
 }
 
-function regionOfNpa(npa: number): string | null {
+/** The country of a North American area code. */
+export function regionOfNpa(npa: number): string | null {
   let region = regionByNpa.get(npa);
   if (region === undefined) {
     region = TOLL_FREE_NPAS.has(npa)
@@ -130,7 +158,11 @@ function countryOfCallingCode(code: string): string | null {
 
 /** True for North American toll-free numbers (800, 833, 844, 855, 866, 877, 888) in any common format. */
 export function isTollFree(text: string): boolean {
-  return TOLL_FREE_NPAS.has(nanpAreaCode(text));
+  return isTollFreeNpa(nanpAreaCode(text));
+}
+
+export function isTollFreeNpa(npa: number): boolean {
+  return TOLL_FREE_NPAS.has(npa);
 }
 
 /** SMS Campaign Registration exists in the United States and Canada only. */

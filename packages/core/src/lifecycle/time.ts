@@ -26,16 +26,22 @@ export function addBusinessDays(ms: number, days: number): number {
   return t;
 }
 
-/** Formats a span of milliseconds as an ISO 8601 duration (`PT0S`, `PT5M`, `P2DT3H`). */
+/** Formats a span of milliseconds as an ISO 8601 duration (`PT0S`, `PT5M`, `P2DT3H`); negative spans as `PT0S`. */
 export function toDuration(ms: number): string {
   const total = Math.max(0, Math.round(ms / 1000));
+  if (total === 0) return "PT0S";
   const days = Math.floor(total / 86_400);
   const hours = Math.floor((total % 86_400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  const time = `${hours ? `${hours}H` : ""}${minutes ? `${minutes}M` : ""}${seconds ? `${seconds}S` : ""}`;
-  if (!days && !time) return "PT0S";
-  return `P${days ? `${days}D` : ""}${time ? `T${time}` : ""}`;
+  let text = days ? `P${days}D` : "P";
+  if (hours || minutes || seconds) {
+    text += "T";
+    if (hours) text += `${hours}H`;
+    if (minutes) text += `${minutes}M`;
+    if (seconds) text += `${seconds}S`;
+  }
+  return text;
 }
 
 /** Parses the ISO 8601 durations core writes (weeks, days, hours, minutes, seconds) to milliseconds. */

@@ -3,6 +3,7 @@ import { sameLicense } from "../facts/license.js";
 import type { Evidence } from "../schemas/diagnosis.js";
 import {
   finding,
+  fixedSteps,
   NONE,
   REENABLE_MESSAGES,
   reenableResolution,
@@ -65,8 +66,8 @@ function possible(facts: DiagnosisFacts) {
   return finding(meta, "possible", "mayHaveChanged", {}, [smsStatusEvidence(facts)], resolution(facts));
 }
 
-const EVEN_IF_SAME = ["reenableEvenIfSame"];
-const EVEN_IF_SAME_US_CA = ["reenableEvenIfSame", "recentNumberMayBeActive"];
+const EVEN_IF_SAME = fixedSteps("reenableEvenIfSame");
+const EVEN_IF_SAME_US_CA = fixedSteps("reenableEvenIfSame", "recentNumberMayBeActive");
 
 function resolution(facts: DiagnosisFacts) {
   return reenableResolution(facts, facts.current.number, facts.usCa ? EVEN_IF_SAME_US_CA : EVEN_IF_SAME);

@@ -36,18 +36,19 @@ export const phoneNumberChanged: Rule = {
     const shownBefore = lastSmsOn.snapshot.sms?.number ?? lastSmsOn.snapshot.phoneNumber;
     const shownAfter = current.snapshot.phoneNumber;
     if (shownBefore === null || shownAfter === null || sameNumber(shownBefore, shownAfter)) return NONE;
-    const before = lastSmsOn.number!;
-    const after = current.phoneNumber!;
-    if (current.smsOn && current.smsNumber === after) return NONE; // already re-enabled for the new number
+    const shownSms = current.snapshot.sms?.number ?? null;
+    if (current.smsOn && sameNumber(shownSms, shownAfter)) return NONE; // already re-enabled for the new number
     if (
       current.smsVisible &&
       !current.smsOff &&
       current.smsStatus !== "enabling-failed" &&
-      current.smsNumber === before
+      sameNumber(shownSms, shownBefore)
     ) {
       return NONE; // SMS still on for the old number: not this cause
     }
-    const changedAt = facts.sinceSmsOn.find((s) => s.phoneNumber === after) ?? current;
+    const before = lastSmsOn.number!;
+    const after = current.phoneNumber!;
+    const changedAt = facts.sinceSmsOn.find((s) => sameNumber(s.snapshot.phoneNumber, shownAfter)) ?? current;
     const evidence: Evidence[] = [{ field: "phoneNumber", before, after, observedAt: changedAt.observedAt }];
     if (current.smsVisible) evidence.push(smsStatusEvidence(facts, lastSmsOn.smsStatus ?? "enabled"));
     const certainty = current.smsVisible ? "confirmed" : "likely";

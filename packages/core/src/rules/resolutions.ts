@@ -16,25 +16,43 @@ export const REENABLE_MESSAGES = {
 
 /**
  * The steps to re-enable SMS for a number, with the US/CA verification wait where it applies; a rule
- * adds its own advice right after re-enabling or just before the user logs in again.
+ * adds its own advice (steps without placeholders) right after re-enabling or just before the user logs
+ * in again.
  */
 export function reenableResolution(
   facts: DiagnosisFacts,
   number: string | null,
-  afterReenable: readonly string[] = [],
-  beforeRelogin: readonly string[] = [],
+  afterReenable: readonly ResolutionStep[] = [],
+  beforeRelogin: readonly ResolutionStep[] = [],
 ): Resolution {
   const steps: ResolutionStep[] = [
     { messageId: "reenableSms", data: { number: number ?? "the user's phone number" } },
   ];
-  for (const messageId of afterReenable) steps.push({ messageId, data: {} });
-  if (facts.usCa) steps.push({ messageId: "waitForVerification", data: {} });
-  for (const messageId of beforeRelogin) steps.push({ messageId, data: {} });
-  steps.push({ messageId: "relogin", data: {} });
+  for (const s of afterReenable) steps.push(s);
+  if (facts.usCa) steps.push(WAIT_FOR_VERIFICATION);
+  for (const s of beforeRelogin) steps.push(s);
+  steps.push(RELOGIN);
   return facts.usCa
     ? { steps, actor: "admin", expectedDelay: US_CA_ENABLE_DELAY }
     : { steps, actor: "admin" };
 }
+
+/**
+ * A step without placeholders. Findings are values and most of their steps never vary, so such steps
+ * are made once and shared, frozen so that no finding can change another's.
+ */
+export function fixedStep(messageId: string): ResolutionStep {
+  return Object.freeze({ messageId, data: NO_DATA }) as ResolutionStep;
+}
+
+/** Steps without placeholders, as one shared frozen list (see `fixedStep`). */
+export function fixedSteps(...messageIds: string[]): ResolutionStep[] {
+  return Object.freeze(messageIds.map(fixedStep)) as ResolutionStep[];
+}
+
+const NO_DATA = Object.freeze({});
+const WAIT_FOR_VERIFICATION = fixedStep("waitForVerification");
+const RELOGIN = fixedStep("relogin");
 
 /** What a rule returns when it finds nothing: one shared, frozen empty list (no allocation per rule). */
 export const NONE: readonly Finding[] = Object.freeze([]);

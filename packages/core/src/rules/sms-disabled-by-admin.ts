@@ -1,6 +1,13 @@
 import { type DiagnosisFacts, sameNumber } from "../facts/diagnosis-facts.js";
 import { sameLicense } from "../facts/license.js";
-import { finding, NONE, REENABLE_MESSAGES, reenableResolution, smsStatusEvidence } from "./resolutions.js";
+import {
+  finding,
+  fixedSteps,
+  NONE,
+  REENABLE_MESSAGES,
+  reenableResolution,
+  smsStatusEvidence,
+} from "./resolutions.js";
 import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -48,7 +55,7 @@ export const smsDisabledByAdmin: Rule = {
   },
 };
 
-const NO_DELAY_IF_RECENT = ["recentlyProvisionedNoDelay"];
+const NO_DELAY_IF_RECENT = fixedSteps("recentlyProvisionedNoDelay");
 
 function resolution(facts: DiagnosisFacts, number: string | null) {
   return reenableResolution(facts, number, [], facts.usCa ? NO_DELAY_IF_RECENT : []);

@@ -1,5 +1,4 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { isTollFree } from "../facts/phone-number.js";
 import { finding, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -19,9 +18,7 @@ const meta: RuleMeta = {
 export const tollFreeNumber: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
-    const shown = facts.current.snapshot.sms?.number ?? facts.current.snapshot.phoneNumber;
-    const tollFree = facts.numberCategory === "toll-free" || (shown !== null && isTollFree(shown));
-    if (!tollFree) return NONE;
+    if (!facts.tollFree && facts.numberCategory !== "toll-free") return NONE;
     const number = facts.number;
     const evidence = [{ field: "numberCategory", after: "toll-free", observedAt: facts.current.observedAt }];
     return [

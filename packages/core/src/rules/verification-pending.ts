@@ -1,4 +1,4 @@
-import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { type DiagnosisFacts, sameNumber } from "../facts/diagnosis-facts.js";
 import { expectedRemaining, isStalled, trackingStartedAt } from "../lifecycle/schedule.js";
 import { HOUR, toDuration } from "../lifecycle/time.js";
 import type { Finding } from "../schemas/diagnosis.js";
@@ -36,6 +36,8 @@ const meta: RuleMeta = {
 };
 
 const DEFAULT_WAIT = { typical: 4 * HOUR, max: 48 * HOUR };
+const TYPICAL = toDuration(DEFAULT_WAIT.typical);
+const MAX = toDuration(DEFAULT_WAIT.max);
 
 export const verificationPending: Rule = {
   meta,
@@ -78,20 +80,11 @@ export const verificationPending: Rule = {
     }
     const pendingSince = pendingSinceOf(facts);
     const elapsedMs = Math.max(0, facts.now - pendingSince);
-    const remaining = provisioning ? expectedRemaining(provisioning, facts.input.now) : undefined;
-    const typical = remaining?.typical ?? toDuration(Math.max(0, DEFAULT_WAIT.typical - elapsedMs));
-    const max = remaining?.max ?? toDuration(Math.max(0, DEFAULT_WAIT.max - elapsedMs));
     const stalled =
       elapsedMs > DEFAULT_WAIT.max ||
       provisioning?.state === "STALLED" ||
       (provisioning !== undefined && isStalled(provisioning, facts.input.now));
-    const data = {
-      number,
-      elapsed: toDuration(elapsedMs),
-      typical: toDuration(DEFAULT_WAIT.typical),
-      max: toDuration(DEFAULT_WAIT.max),
-      stalled,
-    };
+    const data = { number, elapsed: toDuration(elapsedMs), typical: TYPICAL, max: MAX, stalled };
     if (stalled) {
       const steps = ["resync", "swapNumber", "contactSupport"].map((messageId) => ({ messageId, data: {} }));
       return [
@@ -102,6 +95,9 @@ export const verificationPending: Rule = {
         }),
       ];
     }
+    const remaining = provisioning ? expectedRemaining(provisioning, facts.input.now) : undefined;
+    const typical = remaining?.typical ?? toDuration(DEFAULT_WAIT.typical - elapsedMs);
+    const max = remaining?.max ?? toDuration(DEFAULT_WAIT.max - elapsedMs);
     const result: Finding = finding(meta, "confirmed", "pending", data, evidence, {
       steps: [{ messageId: "waitForCarriers", data: {} }],
       actor: "carrier",
@@ -113,10 +109,12 @@ export const verificationPending: Rule = {
 
 /** When the number went Pending: the start of the run of Pending snapshots, or when tracking began. */
 function pendingSinceOf(facts: DiagnosisFacts): number {
-  let since = facts.current.at;
-  for (let i = facts.earlier.length - 1; i >= 0; i--) {
-    const s = facts.earlier[i]!;
-    if (s.smsStatus !== "pending" || s.smsNumber !== facts.current.smsNumber) break;
+  const { current, earlier } = facts;
+  const number = current.snapshot.sms?.number ?? null;
+  let since = current.at;
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const s = earlier[i]!;
+    if (s.smsStatus !== "pending" || !sameNumber(s.snapshot.sms?.number ?? null, number)) break;
     since = s.at;
   }
   const record = facts.provisioning;
