@@ -233,6 +233,11 @@ export class DiagnosisFacts {
   /** Snapshots after `lastSmsOn`, up to and including `current`; empty when SMS was never seen on. */
   get sinceSmsOn(): SnapshotFacts[] {
     if (this.#sinceSmsOn === undefined) {
+      // Usually SMS was on in the latest earlier snapshot: then only the current one follows it.
+      if (this.lastSmsOn !== undefined && this.lastSmsOn === this.previous) {
+        this.#sinceSmsOn = [this.current];
+        return this.#sinceSmsOn;
+      }
       const earlier = this.earlier;
       const from = this.lastSmsOn ? earlier.indexOf(this.lastSmsOn) : -1;
       const since: SnapshotFacts[] = [];
