@@ -39,12 +39,16 @@ export function parseDiagnosisInput(input: unknown): DiagnosisInput {
 
 /** Runs every rule over already-worked-out facts and ranks the findings: most important first. */
 export function evaluateRules(facts: DiagnosisFacts): Diagnosis {
-  const findings: Finding[] = [];
+  // Most diagnoses have no finding or one: the list is made at the first, at the size needed.
+  let findings: Finding[] | undefined;
   for (let i = 0; i < RULES.length; i++) {
     const found = RULES[i]!.evaluate(facts);
-    for (let j = 0; j < found.length; j++) findings.push(found[j]!);
+    if (found.length === 0) continue;
+    if (findings === undefined) findings = found.slice();
+    else for (let j = 0; j < found.length; j++) findings.push(found[j]!);
   }
+  if (findings === undefined) findings = [];
   // Findings arrive in registry order and the sort is stable, so equals keep the registry's rank.
-  if (findings.length > 1) findings.sort(byImportance);
+  else if (findings.length > 1) findings.sort(byImportance);
   return { verdict: verdictOf(facts, findings), findings };
 }

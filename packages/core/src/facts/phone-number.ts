@@ -53,27 +53,37 @@ export function numberKey(text: string): number {
 }
 
 /**
- * The E.164 text of a number `numberKey` reads: the text itself when already compact, else its runs of
- * digits joined (cheaper than char by char, and far cheaper than printing the key).
+ * The E.164 text of a number `numberKey` reads: the text itself when already compact; a North American
+ * number's 10 digits written out in one go (no intermediate strings: this runs for every number a finding
+ * shows); other numbers' runs of digits joined.
  */
 function compactE164(text: string): string {
-  const plus = text.charCodeAt(0) === 43;
-  let out = plus ? "+" : "";
-  let run = -1;
-  let runs = 0;
-  for (let i = plus ? 1 : 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
-    const digit = c >= 48 && c <= 57;
-    if (digit && run < 0) run = i;
-    else if (!digit && run >= 0) {
-      if (runs++ === 0 && plus && i === text.length) return text; // "+" and digits only
-      out += text.slice(run, i);
-      run = -1;
-    }
+  let count = 0;
+  let compact = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (count < DIGITS.length) DIGITS[count] = c;
+      count++;
+    } else if (i > 0 || c !== 43) compact = false;
   }
-  // Without "+", numberKey accepted only North American shapes: 10 digits, or 11 starting with 1.
-  return plus ? out : out.length === 10 ? `+1${out}` : `+${out}`;
+  const plus = text.charCodeAt(0) === 43;
+  if (plus && compact) return text;
+  // numberKey accepted: "+" and 7-15 digits, or 10 digits, or 11 starting with 1 (North American).
+  const d = DIGITS;
+  if (!plus && count === 10) {
+    return String.fromCharCode(43, 49, d[0]!, d[1]!, d[2]!, d[3]!, d[4]!, d[5]!, d[6]!, d[7]!, d[8]!, d[9]!);
+  }
+  if (count === 11 && d[0] === 49) {
+    return String.fromCharCode(43, 49, d[1]!, d[2]!, d[3]!, d[4]!, d[5]!, d[6]!, d[7]!, d[8]!, d[9]!, d[10]!);
+  }
+  let out = "+";
+  for (let i = 0; i < count; i++) out += String.fromCharCode(d[i]!);
+  return out;
 }
+
+/** Scratch space for compactE164's digits (E.164 has at most 15). */
+const DIGITS = new Uint16Array(15);
 
 // Region lookups are memoized by area code (+1) or whole number; both stay small and the answer never changes.
 const regionByNpa = new Map<number, string | null>();

@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding, NONE } from "./resolutions.js";
+import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_TAX_INFO, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -26,6 +26,17 @@ const meta: RuleMeta = {
   },
 };
 
+const ANSWER_2FA = fixedResolution({
+  steps: fixedSteps("answer2fa"),
+  actor: "admin",
+  expectedDelay: { typical: "PT1H", max: "P3D" },
+});
+const FIX_AND_RESUBMIT = fixedResolution({
+  steps: fixedSteps("checkTaxDetails", "resubmitBrand"),
+  actor: "admin",
+  expectedDelay: { typical: "P14D", max: "P28D" },
+});
+
 export const brandNotVerified: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
@@ -34,17 +45,7 @@ export const brandNotVerified: Rule = {
     const evidence = [{ field: "brand.status", after: status, observedAt: facts.company.observedAt }];
     // A verified campaign means the brand passed once; a brand status lagging behind it is only a warning.
     const severity = facts.company.campaign.status === "verified" ? "warning" : "blocking";
-    const steps =
-      status === "pending"
-        ? [{ messageId: "answer2fa", data: {} }]
-        : [
-            { messageId: "checkTaxDetails", data: {} },
-            { messageId: "resubmitBrand", data: {} },
-          ];
-    const expectedDelay =
-      status === "pending" ? { typical: "PT1H", max: "P3D" } : { typical: "P14D", max: "P28D" };
-    return [
-      finding(meta, "confirmed", status, {}, evidence, { steps, actor: "admin", expectedDelay }, severity),
-    ];
+    const resolution = status === "pending" ? ANSWER_2FA : FIX_AND_RESUBMIT;
+    return [finding(meta, "confirmed", status, {}, evidence, resolution, severity)];
   },
 };

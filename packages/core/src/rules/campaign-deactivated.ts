@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding, NONE } from "./resolutions.js";
+import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_REGISTER_CAMPAIGN, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -17,22 +17,18 @@ const meta: RuleMeta = {
   },
 };
 
+const REGISTER_NEW = fixedResolution({
+  steps: fixedSteps("registerNew", "reenableNumbers"),
+  actor: "admin",
+  expectedDelay: { typical: "P3D", max: "P15D" },
+});
+
 export const campaignDeactivated: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
     const company = facts.company;
     if (!facts.usCa || company?.campaign.status !== "deactivated") return NONE;
     const evidence = [{ field: "campaign.status", after: "deactivated", observedAt: company.observedAt }];
-    const steps = [
-      { messageId: "registerNew", data: {} },
-      { messageId: "reenableNumbers", data: {} },
-    ];
-    return [
-      finding(meta, "confirmed", "deactivated", {}, evidence, {
-        steps,
-        actor: "admin",
-        expectedDelay: { typical: "P3D", max: "P15D" },
-      }),
-    ];
+    return [finding(meta, "confirmed", "deactivated", {}, evidence, REGISTER_NEW)];
   },
 };

@@ -1,7 +1,7 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import type { Resolution, ResolutionStep } from "../schemas/diagnosis.js";
+import type { Evidence, ResolutionStep } from "../schemas/diagnosis.js";
 import { registrationAdvice } from "./registration-advice.js";
-import { finding, NONE } from "./resolutions.js";
+import { finding, fixedResolution, fixedStep, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -38,6 +38,26 @@ const meta: RuleMeta = {
 };
 
 const REVIEW_DELAY = { typical: "P3D", max: "P15D" };
+const RESUBMIT_DELAY = Object.freeze({ typical: "P14D", max: "P28D" });
+const RESUBMIT = fixedStep("resubmit");
+const CHECK_SMS_PAGE = fixedResolution({
+  steps: fixedSteps("openSmsPage", "ifVerifiedCheckUser", "ifNotVerifiedFixErrors"),
+  actor: "admin",
+});
+const CHECK_STATUS = fixedResolution({
+  steps: fixedSteps("openSmsPage", "ifVerifiedCheckUser"),
+  actor: "admin",
+});
+const WAIT_FOR_CARRIERS = fixedResolution({
+  steps: fixedSteps("waitForCarriers"),
+  actor: "carrier",
+  expectedDelay: REVIEW_DELAY,
+});
+const REGISTER = fixedResolution({
+  steps: fixedSteps("register"),
+  actor: "admin",
+  expectedDelay: { ...REVIEW_DELAY },
+});
 
 export const campaignNotVerified: Rule = {
   meta,
@@ -45,16 +65,8 @@ export const campaignNotVerified: Rule = {
     if (!facts.usCa) return NONE;
     const company = facts.company;
     if (!company) {
-      const steps = ["openSmsPage", "ifVerifiedCheckUser", "ifNotVerifiedFixErrors"].map((messageId) => ({
-        messageId,
-        data: {},
-      }));
-      return [
-        finding(meta, "possible", "notObserved", { number: facts.number ?? "the number" }, [], {
-          steps,
-          actor: "admin",
-        }),
-      ];
+      const data = { number: facts.number ?? "the number" };
+      return [finding(meta, "possible", "notObserved", data, [], CHECK_SMS_PAGE)];
     }
     const status = company.campaign.status;
     if (status === "verified" || status === "deactivated") return NONE; // deactivation has its own rule
@@ -62,50 +74,32 @@ export const campaignNotVerified: Rule = {
       { field: "campaign.status", after: status ?? "unreadable", observedAt: company.observedAt },
     ];
     if (status === null) {
-      const steps = ["openSmsPage", "ifVerifiedCheckUser"].map((messageId) => ({ messageId, data: {} }));
-      return [finding(meta, "possible", "statusUnreadable", {}, evidence, { steps, actor: "admin" })];
+      return [finding(meta, "possible", "statusUnreadable", {}, evidence, CHECK_STATUS)];
     }
     if (status === "pending") {
-      const resolution: Resolution = {
-        steps: [{ messageId: "waitForCarriers", data: {} }],
-        actor: "carrier",
-        expectedDelay: REVIEW_DELAY,
-      };
-      return [finding(meta, "confirmed", "pending", {}, evidence, resolution)];
+      return [finding(meta, "confirmed", "pending", {}, evidence, WAIT_FOR_CARRIERS)];
     }
     if (status === "not-registered") {
-      const resolution: Resolution = {
-        steps: [{ messageId: "register", data: {} }],
-        actor: "admin",
-        expectedDelay: REVIEW_DELAY,
-      };
-      return [finding(meta, "confirmed", "notRegistered", {}, evidence, resolution)];
+      return [finding(meta, "confirmed", "notRegistered", {}, evidence, REGISTER)];
     }
+    // A rejected form: a fix per error, then re-submitting; built at their final sizes.
     const errors = company.campaign.errors;
-    const steps: ResolutionStep[] = errors.map(
-      (error): ResolutionStep =>
-        error.field
-          ? {
-              messageId: "fixField",
-              data: { field: error.field, message: error.message, advice: registrationAdvice(error.field) },
-            }
-          : { messageId: "fixGeneral", data: { message: error.message } },
-    );
-    steps.push({ messageId: "resubmit", data: {} });
-    const withErrors = [
-      ...evidence,
-      ...errors.map((error) => ({
-        field: `campaign.${error.field ?? "form"}`,
-        after: error.message,
+    const steps: ResolutionStep[] = new Array(errors.length + 1);
+    const withErrors: Evidence[] = new Array(errors.length + 1);
+    withErrors[0] = evidence[0]!;
+    for (let i = 0; i < errors.length; i++) {
+      const { field, message } = errors[i]!;
+      steps[i] = field
+        ? { messageId: "fixField", data: { field, message, advice: registrationAdvice(field) } }
+        : { messageId: "fixGeneral", data: { message } };
+      withErrors[i + 1] = {
+        field: `campaign.${field ?? "form"}`,
+        after: message,
         observedAt: company.observedAt,
-      })),
-    ];
-    return [
-      finding(meta, "confirmed", "rejected", { errorCount: errors.length }, withErrors, {
-        steps,
-        actor: "admin",
-        expectedDelay: { typical: "P14D", max: "P28D" },
-      }),
-    ];
+      };
+    }
+    steps[errors.length] = RESUBMIT;
+    const resolution = { steps, actor: "admin" as const, expectedDelay: RESUBMIT_DELAY };
+    return [finding(meta, "confirmed", "rejected", { errorCount: errors.length }, withErrors, resolution)];
   },
 };

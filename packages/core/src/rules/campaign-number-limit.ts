@@ -1,7 +1,7 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
 import { DEFAULT_CAMPAIGN_NUMBER_LIMIT } from "../schemas/company-registration.js";
 import type { ResolutionStep } from "../schemas/diagnosis.js";
-import { finding, NONE } from "./resolutions.js";
+import { finding, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_REGISTER_CAMPAIGN, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -23,6 +23,8 @@ const meta: RuleMeta = {
   },
 };
 
+const MAKE_ROOM = fixedSteps("removeUnused", "askForMore");
+
 export const campaignNumberLimit: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
@@ -37,10 +39,7 @@ export const campaignNumberLimit: Rule = {
     const evidence = [
       { field: "enabledNumbers.count", after: String(count), observedAt: company.observedAt },
     ];
-    const steps: ResolutionStep[] = [
-      { messageId: "removeUnused", data: {} },
-      { messageId: "askForMore", data: {} },
-    ];
+    const steps: ResolutionStep[] = [...MAKE_ROOM];
     if (refused) {
       // The carriers refused this number because the campaign is full: the limit is the cause, not a side note.
       const number = facts.number ?? "the number";

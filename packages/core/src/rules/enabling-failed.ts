@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding, NONE, smsStatusEvidence } from "./resolutions.js";
+import { finding, fixedResolution, fixedSteps, NONE, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_SYNC_ISSUE, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -17,17 +17,18 @@ const meta: RuleMeta = {
   },
 };
 
+const RETRY = fixedResolution({ steps: fixedSteps("retry", "contactSupport"), actor: "admin" });
+const CHECK_CAMPAIGN_AND_RETRY = fixedResolution({
+  steps: fixedSteps("checkCampaign", "retry", "contactSupport"),
+  actor: "admin",
+});
+
 export const enablingFailed: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
     if (facts.current.smsStatus !== "enabling-failed") return NONE;
     const number = facts.current.smsNumber ?? facts.current.phoneNumber ?? "the number";
-    const steps = [...(facts.usCa ? ["checkCampaign"] : []), "retry", "contactSupport"].map((messageId) => ({
-      messageId,
-      data: {},
-    }));
-    return [
-      finding(meta, "confirmed", "failed", { number }, [smsStatusEvidence(facts)], { steps, actor: "admin" }),
-    ];
+    const resolution = facts.usCa ? CHECK_CAMPAIGN_AND_RETRY : RETRY;
+    return [finding(meta, "confirmed", "failed", { number }, [smsStatusEvidence(facts)], resolution)];
   },
 };

@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding, NONE } from "./resolutions.js";
+import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -17,6 +17,11 @@ const meta: RuleMeta = {
   },
 };
 
+const ASSIGN_LICENSE = fixedResolution({
+  steps: fixedSteps("assignLicense", "reenableAfter"),
+  actor: "admin",
+});
+
 export const licenseWithoutSms: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
@@ -26,13 +31,7 @@ export const licenseWithoutSms: Rule = {
     if (type !== undefined && type !== "user") return NONE;
     const license = facts.current.license;
     const evidence = [{ field: "license", after: license, observedAt: facts.current.observedAt }];
-    const steps = [
-      { messageId: "assignLicense", data: {} },
-      { messageId: "reenableAfter", data: {} },
-    ];
     const messageId = license === null || license.trim() === "" ? "noLicense" : "noSmsInLicense";
-    return [
-      finding(meta, "confirmed", messageId, { license: license ?? "" }, evidence, { steps, actor: "admin" }),
-    ];
+    return [finding(meta, "confirmed", messageId, { license: license ?? "" }, evidence, ASSIGN_LICENSE)];
   },
 };

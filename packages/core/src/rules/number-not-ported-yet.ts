@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding, NONE } from "./resolutions.js";
+import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -20,6 +20,12 @@ const meta: RuleMeta = {
   },
 };
 
+const WAIT_FOR_PORT = fixedResolution({
+  steps: fixedSteps("waitForPort"),
+  actor: "carrier",
+  expectedDelay: { typical: "P7D", max: "P30D" },
+});
+
 export const numberNotPortedYet: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
@@ -33,11 +39,7 @@ export const numberNotPortedYet: Rule = {
         status === "temporary" ? "temporary" : "porting",
         { number: facts.number ?? "the number", status },
         evidence,
-        {
-          steps: [{ messageId: "waitForPort", data: {} }],
-          actor: "carrier",
-          expectedDelay: { typical: "P7D", max: "P30D" },
-        },
+        WAIT_FOR_PORT,
       ),
     ];
   },

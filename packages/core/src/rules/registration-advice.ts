@@ -27,5 +27,15 @@ const GENERAL = "Correct the field as the error says.";
 
 /** Advice for a registration-form field, or general advice for a field SMS Doctor does not know. */
 export function registrationAdvice(field: string | undefined): string {
-  return (field && ADVICE[field.trim().toLowerCase()]) || GENERAL;
+  if (!field) return GENERAL;
+  // A form has a dozen fields: remember each label's advice rather than normalize it every time.
+  let advice = byLabel.get(field);
+  if (advice === undefined) {
+    advice = ADVICE[field.trim().toLowerCase()] || GENERAL;
+    if (byLabel.size >= 1_000) byLabel.clear();
+    byLabel.set(field, advice);
+  }
+  return advice;
 }
+
+const byLabel = new Map<string, string>();

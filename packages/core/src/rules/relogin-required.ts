@@ -1,7 +1,7 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
 import { instantMillis } from "../facts/instant.js";
 import { DAY } from "../lifecycle/time.js";
-import { finding, NONE, smsStatusEvidence } from "./resolutions.js";
+import { finding, fixedResolution, fixedSteps, NONE, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_SMS_FAQ, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -20,6 +20,8 @@ const meta: RuleMeta = {
 
 const RECENT = DAY;
 
+const LOG_OUT_AND_IN = fixedResolution({ steps: fixedSteps("logoutLogin"), actor: "user" });
+
 export const reloginRequired: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
@@ -35,10 +37,7 @@ export const reloginRequired: Rule = {
         "recentlyEnabled",
         { number: current.smsNumber ?? current.phoneNumber ?? "the number" },
         [smsStatusEvidence(facts, before)],
-        {
-          steps: [{ messageId: "logoutLogin", data: {} }],
-          actor: "user",
-        },
+        LOG_OUT_AND_IN,
       ),
     ];
   },

@@ -3,7 +3,7 @@ import type { Evidence, ExpectedDelay, Finding, Resolution, ResolutionStep } fro
 import type { RuleMeta } from "./rule.js";
 
 /** Re-enabling SMS on a US/Canadian number waits for outside verification: hours, up to 48 (8x8). */
-export const US_CA_ENABLE_DELAY: ExpectedDelay = { typical: "PT4H", max: "PT48H" };
+export const US_CA_ENABLE_DELAY: ExpectedDelay = Object.freeze({ typical: "PT4H", max: "PT48H" });
 
 /** Step messages shared by every rule whose fix is "re-enable SMS". */
 export const REENABLE_MESSAGES = {
@@ -25,16 +25,16 @@ export function reenableResolution(
   afterReenable: readonly ResolutionStep[] = [],
   beforeRelogin: readonly ResolutionStep[] = [],
 ): Resolution {
-  const steps: ResolutionStep[] = [
-    { messageId: "reenableSms", data: { number: number ?? "the user's phone number" } },
-  ];
-  for (const s of afterReenable) steps.push(s);
-  if (facts.usCa) steps.push(WAIT_FOR_VERIFICATION);
-  for (const s of beforeRelogin) steps.push(s);
-  steps.push(RELOGIN);
-  return facts.usCa
-    ? { steps, actor: "admin", expectedDelay: US_CA_ENABLE_DELAY }
-    : { steps, actor: "admin" };
+  const usCa = facts.usCa;
+  // Built at its final size: this is the resolution of the most common findings.
+  const steps: ResolutionStep[] = new Array(2 + afterReenable.length + (usCa ? 1 : 0) + beforeRelogin.length);
+  let n = 0;
+  steps[n++] = { messageId: "reenableSms", data: { number: number ?? "the user's phone number" } };
+  for (let i = 0; i < afterReenable.length; i++) steps[n++] = afterReenable[i]!;
+  if (usCa) steps[n++] = WAIT_FOR_VERIFICATION;
+  for (let i = 0; i < beforeRelogin.length; i++) steps[n++] = beforeRelogin[i]!;
+  steps[n] = RELOGIN;
+  return usCa ? { steps, actor: "admin", expectedDelay: US_CA_ENABLE_DELAY } : { steps, actor: "admin" };
 }
 
 /**
@@ -48,6 +48,12 @@ export function fixedStep(messageId: string): ResolutionStep {
 /** Steps without placeholders, as one shared frozen list (see `fixedStep`). */
 export function fixedSteps(...messageIds: string[]): ResolutionStep[] {
   return Object.freeze(messageIds.map(fixedStep)) as ResolutionStep[];
+}
+
+/** A resolution that never varies (its steps from `fixedSteps`), made once and shared, frozen. */
+export function fixedResolution(resolution: Resolution): Resolution {
+  if (resolution.expectedDelay) Object.freeze(resolution.expectedDelay);
+  return Object.freeze(resolution);
 }
 
 const NO_DATA = Object.freeze({});
@@ -73,9 +79,11 @@ export function finding(
 /** The current SMS status as evidence. */
 export function smsStatusEvidence(facts: DiagnosisFacts, before?: string | null): Evidence {
   const after = facts.current.smsStatus ?? (facts.current.smsOn ? "enabled" : "off");
-  const evidence: Evidence = { field: "smsStatus", after, observedAt: facts.current.observedAt };
-  if (before !== undefined) evidence.before = before;
-  return evidence;
+  const observedAt = facts.current.observedAt;
+  // One literal per shape rather than adding `before` afterwards, which would grow the object.
+  return before === undefined
+    ? { field: "smsStatus", after, observedAt }
+    : { field: "smsStatus", after, observedAt, before };
 }
 
 /** SMS is visibly off now, or cannot be seen by the source (e.g. the Administration API). */

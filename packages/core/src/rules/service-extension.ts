@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding, NONE } from "./resolutions.js";
+import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -21,6 +21,8 @@ const KIND: Record<string, string> = {
   "ring-group": "Ring Group",
 };
 
+const MOVE_TO_USER = fixedResolution({ steps: fixedSteps("moveToUser"), actor: "admin" });
+
 export const serviceExtension: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
@@ -28,10 +30,7 @@ export const serviceExtension: Rule = {
     if (!type || type === "user") return NONE;
     const evidence = [{ field: "extensionType", after: type, observedAt: facts.current.observedAt }];
     return [
-      finding(meta, "confirmed", "serviceExtension", { kind: KIND[type] ?? type }, evidence, {
-        steps: [{ messageId: "moveToUser", data: {} }],
-        actor: "admin",
-      }),
+      finding(meta, "confirmed", "serviceExtension", { kind: KIND[type] ?? type }, evidence, MOVE_TO_USER),
     ];
   },
 };

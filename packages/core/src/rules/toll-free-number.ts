@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding, NONE } from "./resolutions.js";
+import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -15,6 +15,8 @@ const meta: RuleMeta = {
   },
 };
 
+const ASSIGN_LOCAL = fixedResolution({ steps: fixedSteps("assignLocal"), actor: "admin" });
+
 export const tollFreeNumber: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
@@ -22,10 +24,7 @@ export const tollFreeNumber: Rule = {
     const number = facts.number;
     const evidence = [{ field: "numberCategory", after: "toll-free", observedAt: facts.current.observedAt }];
     return [
-      finding(meta, "confirmed", "tollFree", { number: number ?? "the number" }, evidence, {
-        steps: [{ messageId: "assignLocal", data: {} }],
-        actor: "admin",
-      }),
+      finding(meta, "confirmed", "tollFree", { number: number ?? "the number" }, evidence, ASSIGN_LOCAL),
     ];
   },
 };

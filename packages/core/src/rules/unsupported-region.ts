@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding, NONE } from "./resolutions.js";
+import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_SMS_FAQ, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -16,6 +16,8 @@ const meta: RuleMeta = {
   },
 };
 
+const USE_US_CA_NUMBER = fixedResolution({ steps: fixedSteps("useUsCaNumber"), actor: "admin" });
+
 export const unsupportedRegion: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
@@ -28,10 +30,7 @@ export const unsupportedRegion: Rule = {
         "unsupported",
         { number: facts.number ?? "the number", region: facts.region },
         evidence,
-        {
-          steps: [{ messageId: "useUsCaNumber", data: {} }],
-          actor: "admin",
-        },
+        USE_US_CA_NUMBER,
       ),
     ];
   },

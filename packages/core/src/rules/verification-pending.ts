@@ -1,8 +1,7 @@
 import { type DiagnosisFacts, sameNumber } from "../facts/diagnosis-facts.js";
 import { expectedRemaining, isStalled, trackingStartedAt } from "../lifecycle/schedule.js";
 import { HOUR, toDuration } from "../lifecycle/time.js";
-import type { Finding } from "../schemas/diagnosis.js";
-import { finding, NONE, smsStatusEvidence } from "./resolutions.js";
+import { finding, fixedResolution, fixedSteps, NONE, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_SYNC_ISSUE, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -39,6 +38,16 @@ const DEFAULT_WAIT = { typical: 4 * HOUR, max: 48 * HOUR };
 const TYPICAL = toDuration(DEFAULT_WAIT.typical);
 const MAX = toDuration(DEFAULT_WAIT.max);
 
+const CONTACT_SUPPORT = fixedResolution({ steps: fixedSteps("contactSupport"), actor: "support" });
+const FIX_REJECTION = fixedResolution({ steps: fixedSteps("fixRejection"), actor: "admin" });
+const WAIT_FOR_CONSOLE = fixedResolution({ steps: fixedSteps("waitForConsole"), actor: "carrier" });
+const RESYNC = fixedResolution({
+  steps: fixedSteps("resync", "swapNumber", "contactSupport"),
+  actor: "admin",
+  expectedDelay: { typical: "PT4H", max: "PT24H" },
+});
+const WAIT_FOR_CARRIERS = fixedSteps("waitForCarriers");
+
 export const verificationPending: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
@@ -50,9 +59,6 @@ export const verificationPending: Rule = {
     if (provisioning?.state === "FAILED" || provisioning?.state === "ACTION_REQUIRED") {
       const reasons = provisioning.reasons?.join(", ") || "no reason given";
       const final = provisioning.state === "FAILED";
-      const steps = final
-        ? [{ messageId: "contactSupport", data: {} }]
-        : [{ messageId: "fixRejection", data: {} }];
       return [
         finding(
           meta,
@@ -60,23 +66,13 @@ export const verificationPending: Rule = {
           final ? "failed" : "actionRequired",
           { number, reasons },
           evidence,
-          { steps, actor: final ? "support" : "admin" },
+          final ? CONTACT_SUPPORT : FIX_REJECTION,
           "blocking",
         ),
       ];
     }
     if (provisioning?.state === "ACTIVE") {
-      return [
-        finding(
-          meta,
-          "likely",
-          "liveButPending",
-          { number },
-          evidence,
-          { steps: [{ messageId: "waitForConsole", data: {} }], actor: "carrier" },
-          "info",
-        ),
-      ];
+      return [finding(meta, "likely", "liveButPending", { number }, evidence, WAIT_FOR_CONSOLE, "info")];
     }
     const pendingSince = pendingSinceOf(facts);
     const elapsedMs = Math.max(0, facts.now - pendingSince);
@@ -86,24 +82,17 @@ export const verificationPending: Rule = {
       (provisioning !== undefined && isStalled(provisioning, facts.input.now));
     const data = { number, elapsed: toDuration(elapsedMs), typical: TYPICAL, max: MAX, stalled };
     if (stalled) {
-      const steps = ["resync", "swapNumber", "contactSupport"].map((messageId) => ({ messageId, data: {} }));
-      return [
-        finding(meta, "confirmed", "stalled", data, evidence, {
-          steps,
-          actor: "admin",
-          expectedDelay: { typical: "PT4H", max: "PT24H" },
-        }),
-      ];
+      return [finding(meta, "confirmed", "stalled", data, evidence, RESYNC)];
     }
     const remaining = provisioning ? expectedRemaining(provisioning, facts.input.now) : undefined;
     const typical = remaining?.typical ?? toDuration(DEFAULT_WAIT.typical - elapsedMs);
     const max = remaining?.max ?? toDuration(DEFAULT_WAIT.max - elapsedMs);
-    const result: Finding = finding(meta, "confirmed", "pending", data, evidence, {
-      steps: [{ messageId: "waitForCarriers", data: {} }],
-      actor: "carrier",
+    const resolution = {
+      steps: WAIT_FOR_CARRIERS,
+      actor: "carrier" as const,
       expectedDelay: { typical, max },
-    });
-    return [result];
+    };
+    return [finding(meta, "confirmed", "pending", data, evidence, resolution)];
   },
 };
 

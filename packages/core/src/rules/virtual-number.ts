@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { finding, NONE } from "./resolutions.js";
+import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -15,16 +15,22 @@ const meta: RuleMeta = {
   },
 };
 
+const ASSIGN_DIRECT = fixedResolution({ steps: fixedSteps("assignDirect"), actor: "admin" });
+
 export const virtualNumber: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
     if (facts.numberCategory !== "virtual") return NONE;
     const evidence = [{ field: "numberCategory", after: "virtual", observedAt: facts.current.observedAt }];
     return [
-      finding(meta, "confirmed", "virtual", { number: facts.number ?? "the number" }, evidence, {
-        steps: [{ messageId: "assignDirect", data: {} }],
-        actor: "admin",
-      }),
+      finding(
+        meta,
+        "confirmed",
+        "virtual",
+        { number: facts.number ?? "the number" },
+        evidence,
+        ASSIGN_DIRECT,
+      ),
     ];
   },
 };
