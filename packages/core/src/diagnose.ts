@@ -44,7 +44,8 @@ export function evaluateRules(facts: DiagnosisFacts): Diagnosis {
   for (let i = 0; i < RULES.length; i++) {
     const found = RULES[i]!.evaluate(facts);
     if (found.length === 0) continue;
-    if (findings === undefined) findings = found.slice();
+    if (findings === undefined)
+      findings = found as Finding[]; // a rule's list is new, and ours to keep
     else for (let j = 0; j < found.length; j++) findings.push(found[j]!);
   }
   if (findings === undefined) findings = [];

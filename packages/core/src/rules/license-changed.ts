@@ -1,4 +1,4 @@
-import { type DiagnosisFacts, sameNumber } from "../facts/diagnosis-facts.js";
+import { type DiagnosisFacts, type SnapshotFacts, sameNumber } from "../facts/diagnosis-facts.js";
 import { sameLicense } from "../facts/license.js";
 import type { Evidence } from "../schemas/diagnosis.js";
 import {
@@ -44,17 +44,24 @@ export const licenseChanged: Rule = {
     }
     if (!smsNotOnNow(facts)) return NONE;
     const before = lastSmsOn.license;
-    const changed = facts.sinceSmsOn.find((s) => !sameLicense(s.license, before));
+    const since = facts.sinceSmsOn;
+    let changed: SnapshotFacts | undefined;
+    for (let i = 0; i < since.length && !changed; i++) {
+      if (!sameLicense(since[i]!.license, before)) changed = since[i];
+    }
     if (!changed) {
       // Unseen re-add of the same license: only a candidate, and only when the number did not change either.
+      if (!current.smsOff) return NONE;
       const shown = lastSmsOn.snapshot.phoneNumber;
-      const numberChanged = facts.sinceSmsOn.some((s) => !sameNumber(s.snapshot.phoneNumber, shown));
-      return current.smsOff && !numberChanged ? [possible(facts)] : NONE;
+      for (let i = 0; i < since.length; i++) {
+        if (!sameNumber(since[i]!.snapshot.phoneNumber, shown)) return NONE;
+      }
+      return [possible(facts)];
     }
-    const evidence: Evidence[] = [
-      { field: "license", before, after: changed.license, observedAt: changed.observedAt },
-    ];
-    if (current.smsVisible) evidence.push(smsStatusEvidence(facts, lastSmsOn.smsStatus ?? "enabled"));
+    const license = { field: "license", before, after: changed.license, observedAt: changed.observedAt };
+    const evidence: Evidence[] = current.smsVisible
+      ? [license, smsStatusEvidence(facts, lastSmsOn.smsStatus ?? "enabled")]
+      : [license];
     const certainty = current.smsVisible ? "confirmed" : "likely";
     const messageId = changed.license === null ? "removed" : "replaced";
     const data = { before, after: changed.license ?? "no license" };

@@ -48,9 +48,19 @@ export const phoneNumberChanged: Rule = {
     }
     const before = lastSmsOn.number!;
     const after = current.phoneNumber!;
-    const changedAt = facts.sinceSmsOn.find((s) => sameNumber(s.snapshot.phoneNumber, shownAfter)) ?? current;
-    const evidence: Evidence[] = [{ field: "phoneNumber", before, after, observedAt: changedAt.observedAt }];
-    if (current.smsVisible) evidence.push(smsStatusEvidence(facts, lastSmsOn.smsStatus ?? "enabled"));
+    // When the new number first showed: the first snapshot since SMS was on that has it.
+    const since = facts.sinceSmsOn;
+    let changedAt = current;
+    for (let i = 0; i < since.length; i++) {
+      if (sameNumber(since[i]!.snapshot.phoneNumber, shownAfter)) {
+        changedAt = since[i]!;
+        break;
+      }
+    }
+    const change = { field: "phoneNumber", before, after, observedAt: changedAt.observedAt };
+    const evidence: Evidence[] = current.smsVisible
+      ? [change, smsStatusEvidence(facts, lastSmsOn.smsStatus ?? "enabled")]
+      : [change];
     const certainty = current.smsVisible ? "confirmed" : "likely";
     const messageId = current.smsVisible ? "changed" : "changedSmsUnseen";
     return [

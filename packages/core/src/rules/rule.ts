@@ -18,7 +18,10 @@ export interface RuleMeta {
 
 export interface Rule {
   meta: RuleMeta;
-  /** Returns this rule's findings (usually zero or one). Pure. */
+  /**
+   * Returns this rule's findings (usually zero or one) in a new list the caller may keep, or `NONE`
+   * when there are none. Pure.
+   */
   evaluate(facts: DiagnosisFacts): readonly Finding[];
 }
 

@@ -42,12 +42,13 @@ export const smsDisabledByAdmin: Rule = {
     // Numbers compare as shown first: normalizing is only needed when the text differs.
     const shownPhone = lastSmsOn.snapshot.phoneNumber;
     const shownSms = lastSmsOn.snapshot.sms?.number ?? shownPhone;
-    const unchanged = facts.sinceSmsOn.every(
-      (s) =>
-        sameLicense(s.license, lastSmsOn.license) &&
-        (sameNumber(s.snapshot.phoneNumber, shownPhone) || sameNumber(s.snapshot.phoneNumber, shownSms)),
-    );
-    if (!unchanged) return NONE;
+    const since = facts.sinceSmsOn;
+    for (let i = 0; i < since.length; i++) {
+      const s = since[i]!;
+      const phone = s.snapshot.phoneNumber;
+      if (!sameLicense(s.license, lastSmsOn.license)) return NONE;
+      if (!sameNumber(phone, shownPhone) && !sameNumber(phone, shownSms)) return NONE;
+    }
     const number = lastSmsOn.number ?? current.number;
     const data = { number: number ?? "the user's number" };
     const evidence = [smsStatusEvidence(facts, lastSmsOn.smsStatus ?? "enabled")];
