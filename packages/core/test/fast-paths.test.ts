@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { describe, expect, it } from "vitest";
 import { sameNumber } from "../src/facts/diagnosis-facts.js";
+import { isInstant } from "../src/facts/is-instant.js";
 import { sameLicense } from "../src/facts/license.js";
 import { toE164 } from "../src/index.js";
 
@@ -76,5 +77,48 @@ describe("fast paths", () => {
       { numRuns: 20_000 },
     );
     expect(sameLicense(" X Series -  X4 ", "X Series - X4")).toBe(true);
+  });
+});
+
+describe("isInstant", () => {
+  /** The plain check: the shape by a loose pattern, the date and time by the calendar. */
+  function plainIsInstant(text: string): boolean {
+    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/.exec(text);
+    if (!m) return false;
+    const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as number[];
+    const date = new Date(0);
+    date.setUTCFullYear(year!, month! - 1, day!);
+    const realDate =
+      date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
+    const offsetOk = m[8] === "Z" || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
+    return realDate && hour! <= 23 && minute! <= 59 && second! <= 59 && offsetOk;
+  }
+
+  it("accepts exactly the instants with an offset on a real calendar date", () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, "0"));
+    const text = fc
+      .tuple(
+        fc.constantFrom("2024", "2025", "1900", "2000", "0000", "21x4"),
+        two(13),
+        two(32),
+        two(25),
+        two(61),
+        two(61),
+        fc.constantFrom("", ".5", ".123456", ".", ".x"),
+        fc.constantFrom("Z", "+05:30", "-08:00", "+24:00", "+23:60", "z", "", "+0530"),
+        fc.constantFrom("T", " ", "t"),
+      )
+      .map(([y, mo, d, h, mi, s, f, zone, t]) => `${y}-${mo}-${d}${t}${h}:${mi}:${s}${f}${zone}`);
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(isInstant(t)).toBe(plainIsInstant(t));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const t of ["2024-02-29T00:00:00Z", "2026-04-30T23:59:59.999+14:00"])
+      expect(isInstant(t)).toBe(true);
+    for (const t of ["2025-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-05-10 12:00:00Z", ""]) {
+      expect(isInstant(t)).toBe(false);
+    }
   });
 });
