@@ -10,7 +10,8 @@ const TOLL_FREE_NPAS = new Set([800, 833, 844, 855, 866, 877, 888]);
  */
 export function toE164(text: string | null | undefined): string | null {
   if (!text) return null;
-  if (numberKey(text) >= 0) return compactE164(text);
+  const fast = compactE164(text);
+  if (fast !== null) return fast;
   const parsed = parsePhoneNumberFromString(text, "US");
   return parsed?.isPossible() ? parsed.number : null;
 }
@@ -53,11 +54,11 @@ export function numberKey(text: string): number {
 }
 
 /**
- * The E.164 text of a number `numberKey` reads: the text itself when already compact; a North American
- * number's 10 digits written out in one go (no intermediate strings: this runs for every number a finding
- * shows); other numbers' runs of digits joined.
+ * The E.164 text of the shapes `numberKey` reads, in one pass; null for anything else. The text itself
+ * when already compact; a North American number's digits written out in one go (no intermediate strings:
+ * this runs for every number a finding shows); other numbers' digits joined.
  */
-function compactE164(text: string): string {
+function compactE164(text: string): string | null {
   let count = 0;
   let compact = true;
   for (let i = 0; i < text.length; i++) {
@@ -65,14 +66,17 @@ function compactE164(text: string): string {
     if (c >= 48 && c <= 57) {
       if (count < DIGITS.length) DIGITS[count] = c;
       count++;
-    } else if (i > 0 || c !== 43) compact = false;
+    } else if (c === 32 || c === 40 || c === 41 || c === 45 || c === 46 || c === 160) compact = false;
+    else if (c !== 43 || i !== 0) return null;
   }
-  const plus = text.charCodeAt(0) === 43;
-  if (plus && compact) return text;
-  // numberKey accepted: "+" and 7-15 digits, or 10 digits, or 11 starting with 1 (North American).
   const d = DIGITS;
-  if (!plus && count === 10) {
+  if (text.charCodeAt(0) === 43) {
+    if (count < 7 || count > 15 || d[0] === 48) return null;
+    if (compact) return text;
+  } else if (count === 10 && d[0]! >= 50) {
     return String.fromCharCode(43, 49, d[0]!, d[1]!, d[2]!, d[3]!, d[4]!, d[5]!, d[6]!, d[7]!, d[8]!, d[9]!);
+  } else if (count !== 11 || d[0] !== 49 || d[1]! < 50) {
+    return null;
   }
   if (count === 11 && d[0] === 49) {
     return String.fromCharCode(43, 49, d[1]!, d[2]!, d[3]!, d[4]!, d[5]!, d[6]!, d[7]!, d[8]!, d[9]!, d[10]!);
@@ -86,7 +90,8 @@ function compactE164(text: string): string {
 const DIGITS = new Uint16Array(15);
 
 // Region lookups are memoized by area code (+1) or whole number; both stay small and the answer never changes.
-const regionByNpa = new Map<number, string | null>();
+// Indexed by area code (200-999): an array read is cheaper than a map lookup, and this runs per diagnosis.
+const regionByNpa: (string | null | undefined)[] = new Array(1000).fill(undefined);
 const regionByNumber = new Map<string, string | null>();
 const MAX_MEMO = 10_000;
 
@@ -119,12 +124,12 @@ export function regionOfOther(text: string): string | null {
 
 /** The country of a North American area code. */
 export function regionOfNpa(npa: number): string | null {
-  let region = regionByNpa.get(npa);
+  let region = regionByNpa[npa];
   if (region === undefined) {
     region = TOLL_FREE_NPAS.has(npa)
       ? "US"
       : (parsePhoneNumberFromString(`+1${npa}5550100`)?.country ?? null);
-    regionByNpa.set(npa, region);
+    regionByNpa[npa] = region;
   }
   return region;
 }
@@ -172,7 +177,8 @@ export function isTollFree(text: string): boolean {
 }
 
 export function isTollFreeNpa(npa: number): boolean {
-  return TOLL_FREE_NPAS.has(npa);
+  // 8YY: a range check settles every other area code before the set is asked.
+  return npa >= 800 && npa <= 899 && TOLL_FREE_NPAS.has(npa);
 }
 
 /** SMS Campaign Registration exists in the United States and Canada only. */
