@@ -111,10 +111,6 @@ function smsOn(snapshot: UserSnapshot): boolean {
 export class DiagnosisFacts {
   readonly input: DiagnosisInput;
   readonly current: SnapshotFacts;
-  /** The latest earlier snapshot in which SMS was on, if any. */
-  readonly lastSmsOn: SnapshotFacts | undefined;
-  /** The latest earlier snapshot of the user, if any. */
-  readonly previous: SnapshotFacts | undefined;
   /** The country of the number SMS is about (the SMS number, else the phone number). */
   readonly region: string | null;
   readonly usCa: boolean;
@@ -122,6 +118,12 @@ export class DiagnosisFacts {
   readonly company: CompanySmsRegistration | undefined;
   readonly provisioning: ProvisioningRecord | undefined;
   #now: number | undefined;
+  // The two earlier snapshots most rules ask about, found while reading the history and wrapped in facts
+  // on first use: a healthy user's diagnosis never asks.
+  readonly #lastSmsOnSnapshot: UserSnapshot | undefined;
+  readonly #previousSnapshot: UserSnapshot | undefined;
+  #lastSmsOn: SnapshotFacts | undefined;
+  #previous: SnapshotFacts | undefined;
   #earlier: SnapshotFacts[] | undefined;
   #sinceSmsOn: SnapshotFacts[] | undefined;
 
@@ -155,8 +157,8 @@ export class DiagnosisFacts {
       if (!smsOn(snapshot)) continue;
       if (!lastOn || compareInstants(snapshot.observedAt, lastOn.observedAt) >= 0) lastOn = snapshot;
     }
-    this.lastSmsOn = lastOn && new SnapshotFacts(lastOn);
-    this.previous = previous === lastOn ? this.lastSmsOn : previous && new SnapshotFacts(previous);
+    this.#lastSmsOnSnapshot = lastOn;
+    this.#previousSnapshot = previous;
     // One scan of the number as shown answers both its country and whether it is toll-free.
     const shown = current.sms?.number ?? current.phoneNumber;
     const npa = shown === null ? -1 : nanpAreaCode(shown);
@@ -170,6 +172,28 @@ export class DiagnosisFacts {
     this.numberCategory =
       current.numberCategory ?? (knowsMore ? this.carriedOver("numberCategory") : undefined);
     this.numberStatus = current.numberStatus ?? (knowsMore ? this.carriedOver("numberStatus") : undefined);
+  }
+
+  /** The latest earlier snapshot in which SMS was on, if any. */
+  get lastSmsOn(): SnapshotFacts | undefined {
+    if (this.#lastSmsOn === undefined && this.#lastSmsOnSnapshot !== undefined) {
+      this.#lastSmsOn =
+        this.#previous?.snapshot === this.#lastSmsOnSnapshot
+          ? this.#previous
+          : new SnapshotFacts(this.#lastSmsOnSnapshot);
+    }
+    return this.#lastSmsOn;
+  }
+
+  /** The latest earlier snapshot of the user, if any. */
+  get previous(): SnapshotFacts | undefined {
+    if (this.#previous === undefined && this.#previousSnapshot !== undefined) {
+      this.#previous =
+        this.#previousSnapshot === this.#lastSmsOnSnapshot
+          ? this.lastSmsOn
+          : new SnapshotFacts(this.#previousSnapshot);
+    }
+    return this.#previous;
   }
 
   /** The number SMS is about, E.164 where it parses: the SMS number, else the phone number. */
@@ -225,8 +249,8 @@ export class DiagnosisFacts {
   }
 
   private known(snapshot: UserSnapshot): SnapshotFacts {
-    if (snapshot === this.lastSmsOn?.snapshot) return this.lastSmsOn;
-    if (snapshot === this.previous?.snapshot) return this.previous;
+    if (snapshot === this.#lastSmsOnSnapshot) return this.lastSmsOn!;
+    if (snapshot === this.#previousSnapshot) return this.previous!;
     return new SnapshotFacts(snapshot);
   }
 
@@ -234,7 +258,7 @@ export class DiagnosisFacts {
   get sinceSmsOn(): SnapshotFacts[] {
     if (this.#sinceSmsOn === undefined) {
       // Usually SMS was on in the latest earlier snapshot: then only the current one follows it.
-      if (this.lastSmsOn !== undefined && this.lastSmsOn === this.previous) {
+      if (this.#lastSmsOnSnapshot !== undefined && this.#lastSmsOnSnapshot === this.#previousSnapshot) {
         this.#sinceSmsOn = [this.current];
         return this.#sinceSmsOn;
       }

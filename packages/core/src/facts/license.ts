@@ -9,15 +9,20 @@ const WITHOUT_SMS = /\b(lobby|basic)\b/i;
 
 // Companies use a handful of license names: remember the answer per name (bounded all the same).
 const memo = new Map<string, LicenseSms>();
+const last: { license: string | null; answer: LicenseSms } = { license: null, answer: "none" };
 
 export function licenseSms(license: string | null): LicenseSms {
   if (license === null) return "none";
+  // Users of one company mostly share a license: the last answer usually settles it without a lookup.
+  if (license === last.license) return last.answer;
   let answer = memo.get(license);
   if (answer === undefined) {
     answer = classify(license);
     if (memo.size >= 1_000) memo.clear();
     memo.set(license, answer);
   }
+  last.license = license;
+  last.answer = answer;
   return answer;
 }
 

@@ -38,11 +38,12 @@ const meta: RuleMeta = {
 export const licenseChanged: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
+    // SMS on now (the healthy case) settles it before the history is read.
+    if (!smsNotOnNow(facts)) return NONE;
     const { current, lastSmsOn } = facts;
     if (!lastSmsOn || lastSmsOn.license === null) {
       return current.smsOff && !lastSmsOn && !facts.previous ? [possible(facts)] : NONE;
     }
-    if (!smsNotOnNow(facts)) return NONE;
     const before = lastSmsOn.license;
     const since = facts.sinceSmsOn;
     let changed: SnapshotFacts | undefined;

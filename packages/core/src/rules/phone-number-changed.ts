@@ -24,15 +24,16 @@ const meta: RuleMeta = {
 export const phoneNumberChanged: Rule = {
   meta,
   evaluate(facts: DiagnosisFacts) {
-    const { current, lastSmsOn } = facts;
+    const { current } = facts;
+    // Settled without normalizing when SMS is on for the user's own number (the healthy case).
+    if (current.smsOnForPhoneNumber) return NONE;
+    const lastSmsOn = facts.lastSmsOn;
     if (!lastSmsOn) {
       // Without any earlier state it is only a candidate; with history where SMS was never on, not this cause.
       if (!current.smsOff || facts.previous) return NONE;
       const resolution = reenableResolution(facts, current.phoneNumber);
       return [finding(meta, "possible", "mayHaveChanged", {}, [smsStatusEvidence(facts)], resolution)];
     }
-    // Settled without normalizing when SMS is on for the user's own number (the healthy case).
-    if (current.smsOnForPhoneNumber) return NONE;
     const shownBefore = lastSmsOn.snapshot.sms?.number ?? lastSmsOn.snapshot.phoneNumber;
     const shownAfter = current.snapshot.phoneNumber;
     if (shownBefore === null || shownAfter === null || sameNumber(shownBefore, shownAfter)) return NONE;
