@@ -41,8 +41,11 @@ export function parseDiagnosisInput(input: unknown): DiagnosisInput {
 export function evaluateRules(facts: DiagnosisFacts): Diagnosis {
   // Most diagnoses have no finding or one: the list is made at the first, at the size needed.
   let findings: Finding[] | undefined;
+  const situations = facts.situations;
   for (let i = 0; i < RULES.length; i++) {
-    const found = RULES[i]!.evaluate(facts);
+    const rule = RULES[i]!;
+    if ((rule.triggers & situations) === 0) continue; // cannot find anything here: not called
+    const found = rule.evaluate(facts);
     if (found.length === 0) continue;
     if (findings === undefined)
       findings = found as Finding[]; // a rule's list is new, and ours to keep

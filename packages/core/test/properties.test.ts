@@ -6,8 +6,10 @@ import {
   type DiagnosisInput,
   DiagnosisInputSchema,
   diagnose,
+  diagnosisFacts,
   formatFinding,
   isDiagnosisInput,
+  RULES,
   type UserSnapshot,
 } from "../src/index.js";
 
@@ -58,20 +60,25 @@ const snapshotArb: fc.Arbitrary<UserSnapshot> = fc.record(
   { requiredKeys: ["userId", "observedAt", "license", "phoneNumber", "sms"] },
 );
 
-const companyArb = fc.record({
-  observedAt: instant,
-  brand: fc.record({ status: fc.constantFrom("verified", "pending", "unverified", "failed", null) }),
-  campaign: fc.record({
-    status: fc.constantFrom("verified", "pending", "rejected", "deactivated", "not-registered", null),
-    errors: fc.array(
-      fc.record(
-        { field: fc.option(fc.string(), { nil: undefined }), message: fc.string() },
-        { requiredKeys: ["message"] },
+const companyArb = fc.record(
+  {
+    observedAt: instant,
+    brand: fc.record({ status: fc.constantFrom("verified", "pending", "unverified", "failed", null) }),
+    campaign: fc.record({
+      status: fc.constantFrom("verified", "pending", "rejected", "deactivated", "not-registered", null),
+      errors: fc.array(
+        fc.record(
+          { field: fc.option(fc.string(), { nil: undefined }), message: fc.string() },
+          { requiredKeys: ["message"] },
+        ),
+        { maxLength: 3 },
       ),
-      { maxLength: 3 },
-    ),
-  }),
-});
+    }),
+    enabledNumbers: fc.array(fc.record({ number: phone.filter((p) => p !== ""), status }), { maxLength: 4 }),
+    numberLimit: fc.integer({ min: 1, max: 4 }),
+  },
+  { requiredKeys: ["observedAt", "brand", "campaign"] },
+);
 
 const inputArb: fc.Arbitrary<DiagnosisInput> = fc.record(
   {
@@ -84,6 +91,19 @@ const inputArb: fc.Arbitrary<DiagnosisInput> = fc.record(
 );
 
 describe("diagnose properties", () => {
+  it("finds nothing with a rule outside its triggers, where evaluateRules does not call it", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const facts = diagnosisFacts(input);
+        for (const rule of RULES) {
+          if ((rule.triggers & facts.situations) !== 0) continue;
+          expect(rule.evaluate(facts), rule.meta.id).toEqual([]);
+        }
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
   it("never throws on schema-valid input, fills every message, and is deterministic", () => {
     fc.assert(
       fc.property(inputArb, (input) => {

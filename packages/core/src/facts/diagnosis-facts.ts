@@ -14,6 +14,7 @@ import {
   regionOfOther,
   toE164,
 } from "./phone-number.js";
+import { situationsOf } from "./situation.js";
 
 /**
  * One snapshot with what the rules compare worked out. Phone numbers are normalized to E.164 on first
@@ -127,6 +128,8 @@ export class DiagnosisFacts {
   #earlier: SnapshotFacts[] | undefined;
   #sinceSmsOn: SnapshotFacts[] | undefined;
 
+  /** The situations these facts show, as bits of `Situation`: which rules can find anything. */
+  readonly situations: number;
   /** The number SMS is about is a North American toll-free (8YY) number. */
   readonly tollFree: boolean;
   /** The extension's kind: as this snapshot says, else as an earlier one said for the same phone number. */
@@ -172,6 +175,7 @@ export class DiagnosisFacts {
     this.numberCategory =
       current.numberCategory ?? (knowsMore ? this.carriedOver("numberCategory") : undefined);
     this.numberStatus = current.numberStatus ?? (knowsMore ? this.carriedOver("numberStatus") : undefined);
+    this.situations = situationsOf(this);
   }
 
   /** The latest earlier snapshot in which SMS was on, if any. */

@@ -1,4 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { Situation } from "../facts/situation.js";
 import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_TAX_INFO, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -39,6 +40,7 @@ const FIX_AND_RESUBMIT = fixedResolution({
 
 export const brandNotVerified: Rule = {
   meta,
+  triggers: Situation.Registration,
   evaluate(facts: DiagnosisFacts) {
     const status = facts.company?.brand.status;
     if (!facts.usCa || !facts.company || !status || status === "verified") return NONE;

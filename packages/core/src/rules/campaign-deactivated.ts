@@ -1,4 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { Situation } from "../facts/situation.js";
 import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_REGISTER_CAMPAIGN, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -25,6 +26,7 @@ const REGISTER_NEW = fixedResolution({
 
 export const campaignDeactivated: Rule = {
   meta,
+  triggers: Situation.Registration,
   evaluate(facts: DiagnosisFacts) {
     const company = facts.company;
     if (!facts.usCa || company?.campaign.status !== "deactivated") return NONE;

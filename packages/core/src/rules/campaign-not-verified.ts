@@ -1,4 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { Situation } from "../facts/situation.js";
 import type { Evidence, ResolutionStep } from "../schemas/diagnosis.js";
 import { registrationAdvice } from "./registration-advice.js";
 import { finding, fixedResolution, fixedStep, fixedSteps, NONE } from "./resolutions.js";
@@ -61,6 +62,7 @@ const REGISTER = fixedResolution({
 
 export const campaignNotVerified: Rule = {
   meta,
+  triggers: Situation.Registration,
   evaluate(facts: DiagnosisFacts) {
     if (!facts.usCa) return NONE;
     const company = facts.company;

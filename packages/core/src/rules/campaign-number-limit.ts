@@ -1,4 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { Situation } from "../facts/situation.js";
 import { DEFAULT_CAMPAIGN_NUMBER_LIMIT } from "../schemas/company-registration.js";
 import type { ResolutionStep } from "../schemas/diagnosis.js";
 import { finding, fixedSteps, NONE } from "./resolutions.js";
@@ -27,6 +28,7 @@ const MAKE_ROOM = fixedSteps("removeUnused", "askForMore");
 
 export const campaignNumberLimit: Rule = {
   meta,
+  triggers: Situation.Registration,
   evaluate(facts: DiagnosisFacts) {
     const company = facts.company;
     if (!company?.enabledNumbers) return NONE;

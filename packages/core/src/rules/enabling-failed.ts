@@ -1,4 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { Situation } from "../facts/situation.js";
 import { finding, fixedResolution, fixedSteps, NONE, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_SYNC_ISSUE, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -25,6 +26,7 @@ const CHECK_CAMPAIGN_AND_RETRY = fixedResolution({
 
 export const enablingFailed: Rule = {
   meta,
+  triggers: Situation.EnablingFailed,
   evaluate(facts: DiagnosisFacts) {
     if (facts.current.smsStatus !== "enabling-failed") return NONE;
     const number = facts.current.smsNumber ?? facts.current.phoneNumber ?? "the number";

@@ -1,5 +1,6 @@
 import { type DiagnosisFacts, type SnapshotFacts, sameNumber } from "../facts/diagnosis-facts.js";
 import { sameLicense } from "../facts/license.js";
+import { Situation } from "../facts/situation.js";
 import type { Evidence } from "../schemas/diagnosis.js";
 import {
   finding,
@@ -37,6 +38,7 @@ const meta: RuleMeta = {
 
 export const licenseChanged: Rule = {
   meta,
+  triggers: Situation.SmsOff | Situation.SmsUnseen,
   evaluate(facts: DiagnosisFacts) {
     // SMS on now (the healthy case) settles it before the history is read.
     if (!smsNotOnNow(facts)) return NONE;

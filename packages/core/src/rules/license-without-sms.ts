@@ -1,4 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { Situation } from "../facts/situation.js";
 import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -24,6 +25,7 @@ const ASSIGN_LICENSE = fixedResolution({
 
 export const licenseWithoutSms: Rule = {
   meta,
+  triggers: Situation.LicenseWithoutSms,
   evaluate(facts: DiagnosisFacts) {
     if (facts.licenseSms !== "none" && facts.licenseSms !== "no-sms") return NONE;
     // Auto Attendants, Call Queues and Ring Groups have no license by nature: service-extension explains them.

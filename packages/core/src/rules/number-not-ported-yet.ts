@@ -1,4 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { Situation } from "../facts/situation.js";
 import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -28,6 +29,7 @@ const WAIT_FOR_PORT = fixedResolution({
 
 export const numberNotPortedYet: Rule = {
   meta,
+  triggers: Situation.NumberDetails,
   evaluate(facts: DiagnosisFacts) {
     const status = facts.numberStatus;
     if (status !== "porting" && status !== "pre-porting" && status !== "temporary") return NONE;

@@ -1,4 +1,5 @@
 import { type DiagnosisFacts, sameNumber } from "../facts/diagnosis-facts.js";
+import { Situation } from "../facts/situation.js";
 import type { Evidence } from "../schemas/diagnosis.js";
 import { finding, NONE, REENABLE_MESSAGES, reenableResolution, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
@@ -23,6 +24,7 @@ const meta: RuleMeta = {
 
 export const phoneNumberChanged: Rule = {
   meta,
+  triggers: Situation.NotOnForPhoneNumber,
   evaluate(facts: DiagnosisFacts) {
     const { current } = facts;
     // Settled without normalizing when SMS is on for the user's own number (the healthy case).

@@ -1,5 +1,6 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
 import { instantMillis } from "../facts/instant.js";
+import { Situation } from "../facts/situation.js";
 import { DAY } from "../lifecycle/time.js";
 import { finding, fixedResolution, fixedSteps, NONE, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_SMS_FAQ, articleUrl, type Rule, type RuleMeta } from "./rule.js";
@@ -24,6 +25,7 @@ const LOG_OUT_AND_IN = fixedResolution({ steps: fixedSteps("logoutLogin"), actor
 
 export const reloginRequired: Rule = {
   meta,
+  triggers: Situation.Enabled,
   evaluate(facts: DiagnosisFacts) {
     const { current } = facts;
     if (current.smsStatus !== "enabled") return NONE;

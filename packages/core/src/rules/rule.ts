@@ -19,6 +19,11 @@ export interface RuleMeta {
 export interface Rule {
   meta: RuleMeta;
   /**
+   * The situations (bits of `Situation`) in which this rule can find anything; it is not called in
+   * others. Every rule is held to this by a property test.
+   */
+  triggers: number;
+  /**
    * Returns this rule's findings (usually zero or one) in a new list the caller may keep, or `NONE`
    * when there are none. Pure.
    */

@@ -1,4 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { Situation } from "../facts/situation.js";
 import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -25,6 +26,7 @@ const MOVE_TO_USER = fixedResolution({ steps: fixedSteps("moveToUser"), actor: "
 
 export const serviceExtension: Rule = {
   meta,
+  triggers: Situation.NumberDetails,
   evaluate(facts: DiagnosisFacts) {
     const type = facts.extensionType;
     if (!type || type === "user") return NONE;

@@ -1,5 +1,6 @@
 import { type DiagnosisFacts, sameNumber } from "../facts/diagnosis-facts.js";
 import { sameLicense } from "../facts/license.js";
+import { Situation } from "../facts/situation.js";
 import {
   finding,
   fixedSteps,
@@ -30,6 +31,7 @@ const meta: RuleMeta = {
 
 export const smsDisabledByAdmin: Rule = {
   meta,
+  triggers: Situation.SmsOff,
   evaluate(facts: DiagnosisFacts) {
     const { current, lastSmsOn } = facts;
     if (!current.smsOff) return NONE;

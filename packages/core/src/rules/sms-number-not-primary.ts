@@ -1,4 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { Situation } from "../facts/situation.js";
 import { finding, NONE } from "./resolutions.js";
 import { ARTICLE_SMS_FAQ, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -20,6 +21,7 @@ const meta: RuleMeta = {
 
 export const smsNumberNotPrimary: Rule = {
   meta,
+  triggers: Situation.NotOnForPhoneNumber,
   evaluate(facts: DiagnosisFacts) {
     const { current } = facts;
     if (!current.smsOn || current.smsOnForPhoneNumber) return NONE;

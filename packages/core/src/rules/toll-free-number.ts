@@ -1,4 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { Situation } from "../facts/situation.js";
 import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -19,6 +20,7 @@ const ASSIGN_LOCAL = fixedResolution({ steps: fixedSteps("assignLocal"), actor: 
 
 export const tollFreeNumber: Rule = {
   meta,
+  triggers: Situation.TollFree | Situation.NumberDetails,
   evaluate(facts: DiagnosisFacts) {
     if (!facts.tollFree && facts.numberCategory !== "toll-free") return NONE;
     const number = facts.number;

@@ -1,4 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { Situation } from "../facts/situation.js";
 import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_SMS_FAQ, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -20,6 +21,7 @@ const USE_US_CA_NUMBER = fixedResolution({ steps: fixedSteps("useUsCaNumber"), a
 
 export const unsupportedRegion: Rule = {
   meta,
+  triggers: Situation.OutsideUsCa,
   evaluate(facts: DiagnosisFacts) {
     if (!facts.region || facts.usCa) return NONE;
     const evidence = [{ field: "phoneNumber", after: facts.number, observedAt: facts.current.observedAt }];

@@ -1,4 +1,5 @@
 import { type DiagnosisFacts, sameNumber } from "../facts/diagnosis-facts.js";
+import { Situation } from "../facts/situation.js";
 import { expectedRemaining, isStalled, trackingStartedAt } from "../lifecycle/schedule.js";
 import { HOUR, toDuration } from "../lifecycle/time.js";
 import { finding, fixedResolution, fixedSteps, NONE, smsStatusEvidence } from "./resolutions.js";
@@ -50,6 +51,7 @@ const WAIT_FOR_CARRIERS = fixedSteps("waitForCarriers");
 
 export const verificationPending: Rule = {
   meta,
+  triggers: Situation.Pending,
   evaluate(facts: DiagnosisFacts) {
     const { current, provisioning } = facts;
     // Pending with the switch off is a disable in progress, not a verification.

@@ -1,4 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { Situation } from "../facts/situation.js";
 import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -19,6 +20,7 @@ const ASSIGN_DIRECT = fixedResolution({ steps: fixedSteps("assignDirect"), actor
 
 export const virtualNumber: Rule = {
   meta,
+  triggers: Situation.NumberDetails,
   evaluate(facts: DiagnosisFacts) {
     if (facts.numberCategory !== "virtual") return NONE;
     const evidence = [{ field: "numberCategory", after: "virtual", observedAt: facts.current.observedAt }];

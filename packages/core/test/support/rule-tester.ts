@@ -70,7 +70,10 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
 
     for (const c of cases.invalid) {
       it(`fires: ${c.name}`, () => {
-        const findings = rule.evaluate(diagnosisFacts(c.input));
+        const facts = diagnosisFacts(c.input);
+        // diagnose calls the rule only in its triggering situations: a finding outside them would be lost.
+        expect(rule.triggers & facts.situations, "the rule's triggers hold").not.toBe(0);
+        const findings = rule.evaluate(facts);
         expect(findings.map((f) => f.messageId)).toEqual(c.expected.map((e) => e.messageId));
         findings.forEach((finding, i) => {
           const e = c.expected[i]!;
