@@ -3,12 +3,17 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { RULES, type RuleMeta } from "../src/index.js";
+import { RULES, type Rule, Situation } from "../src/index.js";
 
 export const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "docs", "rules");
 
 /** The Markdown page of one rule. */
-export function ruleDoc(meta: RuleMeta): string {
+export function ruleDoc(rule: Rule): string {
+  const { meta } = rule;
+  const triggers = Object.entries(Situation)
+    .filter(([, bit]) => (rule.triggers & bit) !== 0)
+    .map(([name]) => `\`${name}\``)
+    .join(", ");
   const regions = meta.regions === "all" ? "every region" : meta.regions.join(", ");
   const messages = Object.entries(meta.messages)
     .map(([id, text]) => `| \`${id}\` | ${text.replaceAll("|", "\\|")} |`)
@@ -20,6 +25,7 @@ ${meta.description}
 - Severity of its main finding: **${meta.severity}**
 - Applies to numbers in: ${regions}
 - 8x8 article: [${meta.docs.article}](${meta.docs.url})
+- Evaluated only in these situations (\`Situation\`): ${triggers}
 
 ## Messages
 
@@ -35,6 +41,6 @@ ${messages}
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   mkdirSync(DOCS_DIR, { recursive: true });
-  for (const rule of RULES) writeFileSync(join(DOCS_DIR, `${rule.meta.id}.md`), ruleDoc(rule.meta));
+  for (const rule of RULES) writeFileSync(join(DOCS_DIR, `${rule.meta.id}.md`), ruleDoc(rule));
   console.log(`wrote ${RULES.length} rule pages to ${DOCS_DIR}`);
 }

@@ -27,7 +27,7 @@ describe("rule registry", () => {
     });
 
     it(`${id} has a current doc page`, () => {
-      expect(readFileSync(join(DOCS_DIR, `${id}.md`), "utf8")).toBe(ruleDoc(rule.meta));
+      expect(readFileSync(join(DOCS_DIR, `${id}.md`), "utf8")).toBe(ruleDoc(rule));
     });
 
     it(`${id} meta is complete`, () => {
