@@ -10,11 +10,25 @@ const TOLL_FREE_NPAS = new Set([800, 833, 844, 855, 866, 877, 888]);
  */
 export function toE164(text: string | null | undefined): string | null {
   if (!text) return null;
-  const fast = compactE164(text);
-  if (fast !== null) return fast;
+  if (text === e164Memo.text) return e164Memo.value;
+  const value = compactE164(text) ?? libphonenumberE164(text);
+  e164Memo.text = text;
+  e164Memo.value = value;
+  return value;
+}
+
+function libphonenumberE164(text: string): string | null {
   const parsed = parsePhoneNumberFromString(text, "US");
   return parsed?.isPossible() ? parsed.number : null;
 }
+
+/**
+ * The last answers of `toE164` and `numberKey`. One diagnosis reads the same few numbers again and again
+ * (the current one against each earlier one, in several rules, often as separate but equal strings);
+ * comparing the text with `===` (which compares content) is far cheaper than reading it again.
+ */
+const e164Memo: { text: string; value: string | null } = { text: "", value: null };
+const keyMemo = { text0: "", key0: -1, text1: "", key1: -1 };
 
 /**
  * The digits of a number's E.164 form read as one integer (E.164 has at most 15 digits, well inside a
@@ -24,6 +38,18 @@ export function toE164(text: string | null | undefined): string | null {
  * same number, and no string is built: comparing numbers is the common case and must not allocate.
  */
 export function numberKey(text: string): number {
+  const memo = keyMemo;
+  if (text === memo.text0) return memo.key0;
+  if (text === memo.text1) return memo.key1;
+  const key = readNumberKey(text);
+  memo.text1 = memo.text0;
+  memo.key1 = memo.key0;
+  memo.text0 = text;
+  memo.key0 = key;
+  return key;
+}
+
+function readNumberKey(text: string): number {
   let key = 0;
   let count = 0;
   let first = -1;
