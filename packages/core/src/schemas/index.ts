@@ -4,3 +4,4 @@ export * from "./diagnosis-input-guard.js";
 export * from "./primitives.js";
 export * from "./provisioning-record.js";
 export * from "./user-snapshot.js";
+export * from "./worker-api.js";

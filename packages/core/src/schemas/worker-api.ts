@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { CompanySmsRegistrationSchema } from "./company-registration.js";
+import { DiagnosisSchema, VerdictSchema } from "./diagnosis.js";
+import { DurationSchema, InstantSchema } from "./primitives.js";
+import { ProvisioningRecordSchema, ProvisioningStateSchema } from "./provisioning-record.js";
+import { SnapshotSourceSchema, UserSnapshotSchema } from "./user-snapshot.js";
+
+/*
+ * The worker's status API (apps/worker): its request and response bodies, and what its clients (the
+ * extension) accept as its replies. The worker parses requests with these at its door; clients parse replies.
+ */
+
+/** US and Canadian numbers share the North American Numbering Plan: +1, then NPA and NXX not starting with 0 or 1. */
+export const NANP_E164 = /^\+1[2-9]\d{2}[2-9]\d{6}$/;
+
+/**
+ * Normalizes a US/Canadian number written in any common way ("(415) 555-0100", "14155550100",
+ * "+1 415 555 0100") to E.164, or returns undefined when it is not one. Stricter than `toE164`, which
+ * reads any country's number: the worker tracks only NANP numbers, and only in these plain shapes.
+ */
+export function toNanpE164(input: string): string | undefined {
+  if (input.length > 32) return undefined;
+  if (!/^[+\d\s().-]+$/.test(input)) return undefined;
+  const digits = input.replace(/\D/g, "");
+  const e164 = digits.length === 10 ? `+1${digits}` : digits.length === 11 ? `+${digits}` : undefined;
+  return e164 && NANP_E164.test(e164) ? e164 : undefined;
+}
+
+/** A US or Canadian number in any common form, normalized to E.164. */
+export const NanpNumberSchema = z
+  .string()
+  .transform((value, ctx) => {
+    const e164 = toNanpE164(value);
+    if (!e164) {
+      ctx.addIssue({
+        code: "custom",
+        message: "expected a US or Canadian phone number such as +14155550100",
+      });
+      return z.NEVER;
+    }
+    return e164;
+  })
+  .meta({ example: "+14155550100" });
+
+export const UserIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\w.@-]+$/, "letters, digits, _ . @ or -");
+
+export const TrackNumberRequestSchema = z.strictObject({
+  number: NanpNumberSchema,
+  userId: UserIdSchema.optional(),
+  /** When SMS was enabled; defaults to now. */
+  enabledAt: InstantSchema.optional(),
+});
+
+export const NumberParamsSchema = z.object({ number: NanpNumberSchema });
+export const UserParamsSchema = z.object({ userId: UserIdSchema });
+
+export const ListNumbersQuerySchema = z.strictObject({
+  state: ProvisioningStateSchema.optional(),
+  cursor: z.string().regex(/^\d+$/, "a cursor from a previous page").optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** A tracking record as the API shows it: core's record plus what is derived from it at `now`. */
+export const TrackedNumberSchema = ProvisioningRecordSchema.extend({
+  userId: z.string().optional(),
+  stalled: z.boolean(),
+  expectedRemaining: z.object({ typical: DurationSchema, max: DurationSchema }).optional(),
+});
+export type TrackedNumber = z.infer<typeof TrackedNumberSchema>;
+
+export const NumberPageSchema = z.object({
+  items: z.array(TrackedNumberSchema),
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  nextCursor: z.string().optional(),
+});
+
+export const ObservationRequestSchema = z.strictObject({
+  // The user id becomes part of a Redis key and of GET /v1/users/:userId/diagnosis: same rules as there.
+  snapshot: UserSnapshotSchema.extend({ userId: UserIdSchema }),
+  company: CompanySmsRegistrationSchema.optional(),
+});
+
+/** Most snapshots one history answer holds (the worker keeps at most its `historyLength`). */
+export const MAX_HISTORY_LIMIT = 50;
+
+export const UserHistoryQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(MAX_HISTORY_LIMIT).default(20),
+});
+
+/** A snapshot of the shared history, always saying which source saw it. */
+export const HistorySnapshotSchema = UserSnapshotSchema.extend({
+  source: SnapshotSourceSchema,
+});
+
+export const UserHistoryResponseSchema = z.object({
+  userId: z.string(),
+  /** The newest `limit` snapshots, oldest first (newest last). */
+  items: z.array(HistorySnapshotSchema),
+});
+
+/** Most users one verdicts request may name: a page of the console's Users list and then some. */
+export const MAX_VERDICT_USERS = 200;
+
+export const UserVerdictsQuerySchema = z.strictObject({
+  /** Comma-separated user ids. */
+  userIds: z
+    .string()
+    .transform((value) => value.split(",").filter(Boolean))
+    .pipe(z.array(UserIdSchema).min(1).max(MAX_VERDICT_USERS)),
+});
+
+export const UserVerdictsResponseSchema = z.object({
+  /** The verdict of each named user's latest snapshot; users the worker never saw are absent. */
+  verdicts: z.record(z.string(), VerdictSchema),
+});
+
+export const DiagnosisResponseSchema = z.object({
+  diagnosis: DiagnosisSchema,
+  provisioning: TrackedNumberSchema.optional(),
+});
+
+export const ErrorResponseSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** The offending field's dotted path, for 400s. */
+    field: z.string().optional(),
+  }),
+});
+
+/*
+ * What clients accept as the worker's replies: the shapes above, read a little more leniently where a
+ * client has long done so.
+ */
+
+/** A tracking record reply (POST /v1/numbers, GET and DELETE /v1/numbers/:number), bare or wrapped as `{ record }`. */
+export const TrackedNumberReplySchema = z.union([
+  TrackedNumberSchema,
+  z.object({ record: TrackedNumberSchema }),
+]);
+export type TrackedNumberReply = z.infer<typeof TrackedNumberReplySchema>;
+
+/** The record of a tracking record reply, whichever way it came. */
+export const trackedNumberOf = (reply: TrackedNumberReply): TrackedNumber =>
+  "record" in reply ? reply.record : reply;
+
+/**
+ * A diagnosis reply (POST /v1/observations, GET /v1/users/:userId/diagnosis) flattened: the diagnosis with its
+ * provisioning record beside the verdict and findings (`null` read as absent).
+ */
+export const DiagnosisReplySchema = DiagnosisSchema.extend({
+  provisioning: TrackedNumberSchema.nullish(),
+});
+export type DiagnosisReply = z.infer<typeof DiagnosisReplySchema>;
