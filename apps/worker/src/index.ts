@@ -1,4 +1,3 @@
-export * from "./api/api-schemas.js";
 export { ApiTokens } from "./api/api-tokens.js";
 export { buildStatusApi, type StatusApiOptions } from "./api/status-api.js";
 export { type Config, ConfigError, ConfigSchema, loadConfig } from "./config.js";

@@ -5,11 +5,26 @@ import {
   cancelTracking,
   toE164 as coreToE164,
   DiagnosisInputError,
+  DiagnosisResponseSchema,
   diagnose,
+  ErrorResponseSchema,
   expectedRemaining,
   isStalled,
+  ListNumbersQuerySchema,
+  NANP_E164,
+  NumberPageSchema,
+  NumberParamsSchema,
+  ObservationRequestSchema,
   startTracking,
+  type TrackedNumber,
+  TrackedNumberSchema,
+  TrackNumberRequestSchema,
+  UserHistoryQuerySchema,
+  UserHistoryResponseSchema,
+  UserParamsSchema,
   type UserSnapshot,
+  UserVerdictsQuerySchema,
+  UserVerdictsResponseSchema,
 } from "@sms-doctor/core";
 import type { Queue } from "bullmq";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
@@ -21,25 +36,8 @@ import type { WorkerMetrics } from "../metrics.js";
 import type { RedisClient } from "../redis/connections.js";
 import { isRedisUnavailable } from "../redis/connections.js";
 import { checkJobId } from "../tracking/keys.js";
-import { NANP_E164 } from "../tracking/phone-number.js";
 import type { StoredRecord } from "../tracking/record-codec.js";
 import type { TrackingStore } from "../tracking/tracking-store.js";
-import {
-  DiagnosisResponseSchema,
-  ErrorResponseSchema,
-  ListNumbersQuerySchema,
-  NumberPageSchema,
-  NumberParamsSchema,
-  ObservationRequestSchema,
-  type TrackedNumber,
-  TrackedNumberSchema,
-  TrackNumberRequestSchema,
-  UserHistoryQuerySchema,
-  UserHistoryResponseSchema,
-  UserParamsSchema,
-  UserVerdictsQuerySchema,
-  UserVerdictsResponseSchema,
-} from "./api-schemas.js";
 import { ApiTokens, bearerToken } from "./api-tokens.js";
 import {
   eventNumber,
