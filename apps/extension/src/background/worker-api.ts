@@ -4,32 +4,25 @@
  */
 import {
   type CompanySmsRegistration,
-  DiagnosisSchema,
+  type DiagnosisReply,
+  DiagnosisReplySchema,
+  MAX_VERDICT_USERS,
   type ProvisioningRecord,
-  ProvisioningRecordSchema,
+  TrackedNumberReplySchema,
+  trackedNumberOf,
+  UserHistoryResponseSchema,
   type UserSnapshot,
-  UserSnapshotSchema,
+  UserVerdictsResponseSchema,
   type Verdict,
-  VerdictSchema,
 } from "@sms-doctor/core";
-import { z } from "zod";
+import type { z } from "zod";
 import type { WorkerSettings } from "./settings-store";
 
-const ObservationReplySchema = DiagnosisSchema.extend({
-  provisioning: ProvisioningRecordSchema.nullish(),
-});
-export type ObservationReply = z.infer<typeof ObservationReplySchema>;
-
-/** The worker may wrap the record (`{ record }`) or send it bare. */
-const RecordReplySchema = z.union([ProvisioningRecordSchema, z.object({ record: ProvisioningRecordSchema })]);
-const unwrap = (reply: z.infer<typeof RecordReplySchema>): ProvisioningRecord =>
-  "record" in reply ? reply.record : reply;
-
-const HistoryReplySchema = z.object({ items: z.array(UserSnapshotSchema) });
-const VerdictsReplySchema = z.object({ verdicts: z.record(z.string(), VerdictSchema) });
+/** The worker's diagnosis with its provisioning record, if it tracks the user's number. */
+export type ObservationReply = DiagnosisReply;
 
 /** Most user ids the worker takes in one verdicts request. */
-export const VERDICTS_BATCH = 200;
+export const VERDICTS_BATCH = MAX_VERDICT_USERS;
 
 export class WorkerApiError extends Error {
   constructor(
@@ -112,7 +105,7 @@ export class WorkerApi {
       json && typeof json === "object" && "provisioning" in json && body && typeof body === "object"
         ? { ...body, provisioning: (json as { provisioning: unknown }).provisioning }
         : body;
-    return WorkerApi.parse(ObservationReplySchema, merged, "diagnosis");
+    return WorkerApi.parse(DiagnosisReplySchema, merged, "diagnosis");
   }
 
   /** Asks the worker to follow a number until it is live with the carriers. */
@@ -120,7 +113,7 @@ export class WorkerApi {
     const { status, json } = await this.call("POST", "v1/numbers", { number, userId, enabledAt });
     if (status >= 400)
       throw new WorkerApiError(`the worker API answered ${status} when asked to track ${number}`, status);
-    return unwrap(WorkerApi.parse(RecordReplySchema, json, "tracking record"));
+    return trackedNumberOf(WorkerApi.parse(TrackedNumberReplySchema, json, "tracking record"));
   }
 
   /** The tracking record of a number, or undefined when the worker doesn't follow it. */
@@ -128,7 +121,7 @@ export class WorkerApi {
     const { status, json } = await this.call("GET", `v1/numbers/${encodeURIComponent(number)}`);
     if (status === 404) return undefined;
     if (status >= 400) throw new WorkerApiError(`the worker API answered ${status} for ${number}`, status);
-    return unwrap(WorkerApi.parse(RecordReplySchema, json, "tracking record"));
+    return trackedNumberOf(WorkerApi.parse(TrackedNumberReplySchema, json, "tracking record"));
   }
 
   /** The user's shared history (console visits and directory syncs), oldest first. */
@@ -136,7 +129,7 @@ export class WorkerApi {
     const { status, json } = await this.call("GET", `v1/users/${encodeURIComponent(userId)}/history`);
     if (status >= 400)
       throw new WorkerApiError(`the worker API answered ${status} for the shared history`, status);
-    return WorkerApi.parse(HistoryReplySchema, json, "shared history").items;
+    return WorkerApi.parse(UserHistoryResponseSchema, json, "shared history").items;
   }
 
   /** The verdict of each user's latest snapshot, for the users the worker knows. */
@@ -149,7 +142,7 @@ export class WorkerApi {
         .join(",");
       const { status, json } = await this.call("GET", `v1/users/verdicts?userIds=${ids}`);
       if (status >= 400) throw new WorkerApiError(`the worker API answered ${status} for verdicts`, status);
-      Object.assign(all, WorkerApi.parse(VerdictsReplySchema, json, "verdicts").verdicts);
+      Object.assign(all, WorkerApi.parse(UserVerdictsResponseSchema, json, "verdicts").verdicts);
     }
     return all;
   }
