@@ -99,24 +99,42 @@ function compactE164(text: string): string | null {
   if (text.charCodeAt(0) === 43) {
     if (count < 7 || count > 15 || d[0] === 48) return null;
     if (compact) return text;
-  } else if (count === 10 && d[0]! >= 50) {
-    return String.fromCharCode(43, 49, d[0]!, d[1]!, d[2]!, d[3]!, d[4]!, d[5]!, d[6]!, d[7]!, d[8]!, d[9]!);
-  } else if (count !== 11 || d[0] !== 49 || d[1]! < 50) {
-    return null;
+    if (count === 11 && d[0] === 49) return nanpText(1);
+    let out = "+";
+    for (let i = 0; i < count; i++) out += String.fromCharCode(d[i]!);
+    return out;
   }
-  if (count === 11 && d[0] === 49) {
-    return String.fromCharCode(43, 49, d[1]!, d[2]!, d[3]!, d[4]!, d[5]!, d[6]!, d[7]!, d[8]!, d[9]!, d[10]!);
-  }
-  let out = "+";
-  for (let i = 0; i < count; i++) out += String.fromCharCode(d[i]!);
-  return out;
+  // Without "+", only North American shapes: ten digits, or eleven starting with 1.
+  if (count === 10 && d[0]! >= 50) return nanpText(0);
+  if (count === 11 && d[0] === 49 && d[1]! >= 50) return nanpText(1);
+  return null;
+}
+
+/** "+1" and the ten digits of a North American number, read from DIGITS at `from`. */
+function nanpText(from: number): string {
+  const d = DIGITS;
+  const f = from;
+  return String.fromCharCode(
+    43,
+    49,
+    d[f]!,
+    d[f + 1]!,
+    d[f + 2]!,
+    d[f + 3]!,
+    d[f + 4]!,
+    d[f + 5]!,
+    d[f + 6]!,
+    d[f + 7]!,
+    d[f + 8]!,
+    d[f + 9]!,
+  );
 }
 
 /** Scratch space for compactE164's digits (E.164 has at most 15). */
 const DIGITS = new Uint16Array(15);
 
-// Region lookups are memoized by area code (+1) or whole number; both stay small and the answer never changes.
-// Indexed by area code (200-999): an array read is cheaper than a map lookup, and this runs per diagnosis.
+// Region lookups are memoized by area code (+1) or whole number; both stay small and the answer never
+// changes. Area codes index an array: cheaper than a map lookup, and this runs for every diagnosis.
 const regionByNpa: (string | null | undefined)[] = new Array(1000).fill(undefined);
 const regionByNumber = new Map<string, string | null>();
 const MAX_MEMO = 10_000;
@@ -133,13 +151,6 @@ export function regionOf(e164: string): string | null {
     regionByNumber.set(e164, region);
   }
   return region;
-}
-
-/** The country of a number as shown in any common format; null when unknown or not a number. */
-export function regionOfText(text: string | null): string | null {
-  if (text === null) return null;
-  const npa = nanpAreaCode(text);
-  return npa >= 0 ? regionOfNpa(npa) : regionOfOther(text);
 }
 
 /** The country of a number that is not North American in shape (`nanpAreaCode` gave -1). */

@@ -38,7 +38,7 @@ const meta: RuleMeta = {
   },
 };
 
-const REVIEW_DELAY = { typical: "P3D", max: "P15D" };
+const REVIEW_DELAY = Object.freeze({ typical: "P3D", max: "P15D" });
 const RESUBMIT_DELAY = Object.freeze({ typical: "P14D", max: "P28D" });
 const RESUBMIT = fixedStep("resubmit");
 const CHECK_SMS_PAGE = fixedResolution({
@@ -57,7 +57,7 @@ const WAIT_FOR_CARRIERS = fixedResolution({
 const REGISTER = fixedResolution({
   steps: fixedSteps("register"),
   actor: "admin",
-  expectedDelay: { ...REVIEW_DELAY },
+  expectedDelay: REVIEW_DELAY,
 });
 
 export const campaignNotVerified: Rule = {
