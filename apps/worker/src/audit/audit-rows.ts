@@ -1,12 +1,14 @@
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
-import { type UserSnapshot, UserSnapshotSchema } from "@sms-doctor/core";
-import type { z } from "zod";
 import {
   type AdminApiPhoneNumber,
   AdminApiPhoneNumberSchema,
+  type AdminApiUser,
   AdminApiUserSchema,
-} from "../directory/admin-api-schemas.js";
+  type UserSnapshot,
+  UserSnapshotSchema,
+} from "@sms-doctor/core";
+import type { z } from "zod";
 import { adminUserSnapshot } from "../directory/admin-user-snapshot.js";
 import { csvRecords } from "./csv-records.js";
 import { jsonExportElements } from "./json-export-elements.js";
@@ -58,7 +60,7 @@ function* jsonRows(
   onProgress: ((fraction: number) => void) | undefined,
 ): Generator<AuditRow> {
   // Numbers may come after the users in the file: read every element first, then project the users.
-  const users: { line: number; value: z.infer<typeof AdminApiUserSchema> }[] = [];
+  const users: { line: number; value: AdminApiUser }[] = [];
   const numbers = new Map<string, AdminApiPhoneNumber>();
   const problems: AuditRow[] = [];
   for (const element of jsonExportElements(text.replace(/^\uFEFF/, ""))) {

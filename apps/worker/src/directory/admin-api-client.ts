@@ -1,4 +1,4 @@
-import { type AdminApiPage, AdminApiPageSchema } from "./admin-api-schemas.js";
+import { type AdminApiPage, AdminApiPageSchema } from "@sms-doctor/core";
 
 export const USERS_MEDIA_TYPE = "application/vnd.users.v1+json";
 export const PHONE_NUMBERS_MEDIA_TYPE = "application/vnd.phonenumbers.v1+json";

@@ -1,5 +1,4 @@
-import type { UserSnapshot } from "@sms-doctor/core";
-import type { AdminApiPhoneNumber, AdminApiUser } from "./admin-api-schemas.js";
+import type { AdminApiPhoneNumber, AdminApiUser, UserSnapshot } from "@sms-doctor/core";
 
 /** The company's numbers by E.164, as `GET /phone-numbers` lists them. */
 export type PhoneNumberDirectory = ReadonlyMap<string, AdminApiPhoneNumber>;

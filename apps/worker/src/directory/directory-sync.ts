@@ -1,5 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import {
+  type AdminApiPhoneNumber,
+  AdminApiPhoneNumberSchema,
+  AdminApiUserSchema,
   diagnose,
   type Finding,
   formatFinding,
@@ -9,11 +12,6 @@ import {
 import type { Logger } from "../logger.js";
 import type { RedisClient } from "../redis/connections.js";
 import type { AdminApiClient } from "./admin-api-client.js";
-import {
-  type AdminApiPhoneNumber,
-  AdminApiPhoneNumberSchema,
-  AdminApiUserSchema,
-} from "./admin-api-schemas.js";
 import { adminUserSnapshot, snapshotFingerprint } from "./admin-user-snapshot.js";
 import { type DirectoryKeys, directoryKeys } from "./directory-keys.js";
 
