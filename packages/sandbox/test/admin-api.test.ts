@@ -1,3 +1,4 @@
+import { AdminApiPageSchema, AdminApiPhoneNumberSchema, AdminApiUserSchema } from "@sms-doctor/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRsql } from "../src/admin-api/rsql.js";
 import type { Sandbox } from "../src/sandbox.js";
@@ -42,6 +43,23 @@ describe("8x8 Administration API imitation", () => {
     expect(user).not.toHaveProperty("sms");
     expect((await get("/users/nobody")).status).toBe(404);
     expect((await get("/users/u-49", { accept: "text/html" })).status).toBe(406);
+  });
+
+  it("renders pages, users and numbers that core's schemas (what the worker's sync parses) accept", async () => {
+    const s = await startTestSandbox({ scenario: "number-not-ported-yet", speed: 0 });
+    try {
+      for (const [path, itemSchema] of [
+        ["/users?pageSize=1000", AdminApiUserSchema],
+        ["/phone-numbers?pageSize=1000", AdminApiPhoneNumberSchema],
+        ["/users?pageSize=1", AdminApiUserSchema],
+      ] as const) {
+        const page = AdminApiPageSchema.parse(await json(get(path, {}, s)));
+        expect(page.data.length, path).toBeGreaterThan(0);
+        for (const item of page.data) expect(itemSchema.safeParse(item).error, path).toBeUndefined();
+      }
+    } finally {
+      await s.close();
+    }
   });
 
   it("pages through users with pageSize and scrollId", async () => {

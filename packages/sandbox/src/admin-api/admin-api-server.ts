@@ -1,3 +1,4 @@
+import { AdminApiUserPatchSchema } from "@sms-doctor/core";
 import { z } from "zod";
 import { listen, type RunningServer } from "../http/http-server.js";
 import {
@@ -40,32 +41,6 @@ const ListQuerySchema = z
     pageSize: z.coerce.number().int().min(1).max(1_000).default(100),
     scrollId: z.string().max(2_000).optional(),
     filter: z.string().max(2_000).optional(),
-  })
-  .strict();
-
-/** What `PATCH /users/{id}` may change; the changes go through the world's rules (so SMS gets disabled). */
-const UserPatchSchema = z
-  .object({
-    basicInfo: z
-      .object({
-        firstName: z.string().min(1).max(200),
-        lastName: z.string().min(1).max(200),
-        primaryEmail: z.email(),
-        jobTitle: z.string().max(200),
-        department: z.string().max(200),
-        status: z.enum(["ACTIVE", "INACTIVE"]),
-      })
-      .partial()
-      .strict()
-      .optional(),
-    serviceInfo: z
-      .object({ licenses: z.array(z.object({ name: z.string().min(1).max(100) }).strict()).max(1) })
-      .strict()
-      .optional(),
-    extensions: z
-      .array(z.object({ primaryPhoneNumber: E164Schema.nullable() }).strict())
-      .length(1)
-      .optional(),
   })
   .strict();
 
@@ -168,7 +143,9 @@ export async function startAdminApiServer(options: AdminApiOptions): Promise<Run
         const user = world.user(params.userId ?? "");
         if (user?.extensionType !== "user")
           throw new HttpError(404, "not_found", `No user with id "${params.userId}".`, "userId");
-        const patch = parseOr400(UserPatchSchema, await readJson(req));
+        // The body is the real API's, parsed with core's schema; the changes go through the world's
+        // rules (so SMS gets disabled).
+        const patch = parseOr400(AdminApiUserPatchSchema, await readJson(req));
         const operation = operations.submit(user!.id, () => {
           const { status, primaryEmail, ...names } = patch.basicInfo ?? {};
           const license = patch.serviceInfo?.licenses[0]?.name ?? null;
