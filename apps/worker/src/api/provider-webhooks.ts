@@ -1,24 +1,7 @@
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
-import { z } from "zod";
+import type { ProviderEvent } from "@sms-doctor/core";
 import { SIGNATURE_HEADER, verifyWebhook } from "../notify/webhook-signature.js";
 import { toE164 } from "../tracking/phone-number.js";
-
-/**
- * A provider's event about a number, in Telnyx's envelope (`data.id`, `data.event_type`,
- * `data.payload`). Redelivered events carry the same `data.id`.
- */
-export const ProviderEventSchema = z.object({
-  data: z.object({
-    id: z.string().min(1).max(200),
-    event_type: z.string().min(1).max(100),
-    payload: z.looseObject({
-      phoneNumber: z.string().optional(),
-      phone_number: z.string().optional(),
-      campaignId: z.string().optional(),
-    }),
-  }),
-});
-export type ProviderEvent = z.infer<typeof ProviderEventSchema>;
 
 /** Unix seconds when the provider sent the webhook. */
 export const PROVIDER_TIMESTAMP_HEADER = "telnyx-timestamp";

@@ -15,6 +15,7 @@ import {
   NumberPageSchema,
   NumberParamsSchema,
   ObservationRequestSchema,
+  ProviderEventSchema,
   startTracking,
   type TrackedNumber,
   TrackedNumberSchema,
@@ -39,12 +40,7 @@ import { checkJobId } from "../tracking/keys.js";
 import type { StoredRecord } from "../tracking/record-codec.js";
 import type { TrackingStore } from "../tracking/tracking-store.js";
 import { ApiTokens, bearerToken } from "./api-tokens.js";
-import {
-  eventNumber,
-  ProviderEventSchema,
-  type ProviderWebhookKeys,
-  verifyProviderWebhook,
-} from "./provider-webhooks.js";
+import { eventNumber, type ProviderWebhookKeys, verifyProviderWebhook } from "./provider-webhooks.js";
 
 export interface StatusApiOptions {
   store: TrackingStore;

@@ -1,31 +1,13 @@
-import { mapProviderStatus, type ProviderStatus } from "@sms-doctor/core";
-import { z } from "zod";
+import {
+  mapProviderStatus,
+  PhoneNumberCampaignSchema,
+  type ProviderStatus,
+  TelnyxCampaignSchema,
+} from "@sms-doctor/core";
+import type { z } from "zod";
 import { CircuitBreaker } from "./circuit-breaker.js";
 import { type ProviderAdapter, ProviderError } from "./provider-adapter.js";
 import { getProviderJson } from "./provider-http.js";
-
-/**
- * Telnyx's phone number / campaign assignment (`GET /10dlc/phone_number_campaigns/{phoneNumber}`).
- * Only what we read is required; the rest passes through, so new fields never break a check.
- */
-export const PhoneNumberCampaignSchema = z.looseObject({
-  phoneNumber: z.string(),
-  campaignId: z.string().nullish(),
-  assignmentStatus: z.string().min(1).nullish(),
-  failureReasons: z.string().nullish(),
-  tmobileNumberMappingStatus: z.string().nullish(),
-  nonTmobileNumberMappingStatus: z.string().nullish(),
-  createdAt: z.string().nullish(),
-  updatedAt: z.string().nullish(),
-});
-
-/** Telnyx's campaign (`GET /10dlc/campaign/{campaignId}`). */
-export const TelnyxCampaignSchema = z.looseObject({
-  campaignId: z.string().nullish(),
-  campaignStatus: z.string().min(1).nullish(),
-  updateDate: z.string().nullish(),
-  updatedAt: z.string().nullish(),
-});
 
 export interface TelnyxAdapterOptions {
   /** Recorded on tracking records: `telnyx`, or `sandbox` for the carrier simulator that speaks Telnyx. */
