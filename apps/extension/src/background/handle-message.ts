@@ -3,11 +3,11 @@
  * or one of our own pages) and parses the message before acting; anything else is dropped and logged.
  */
 
+import { ContentMessageSchema, describeIssues, ExtensionPageMessageSchema } from "@sms-doctor/core";
 import { CONSOLE_ORIGIN } from "../console/routes";
 import type { Reply } from "../messaging/messages";
 import type { Doctor } from "./doctor";
 import type { HistoryStore } from "./history-store";
-import { ContentMessageSchema, describeIssues, ExtensionPageMessageSchema } from "./message-schemas";
 import type { TabStatusStore } from "./tab-status";
 
 export interface Sender {

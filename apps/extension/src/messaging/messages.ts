@@ -1,6 +1,7 @@
 /**
  * What content scripts, the popup and the background say to each other. Types only: the content script must not
- * carry zod, so the background parses every message with the schemas in background/message-schemas.ts.
+ * carry zod, so the background parses every message with core's ContentMessageSchema / ExtensionPageMessageSchema
+ * (packages/core/src/schemas/extension-messages.ts); test/unit/message-types.test.ts keeps the two in agreement.
  */
 import type {
   Actor,
