@@ -1,5 +1,15 @@
+export {
+  type CarrierFaults,
+  type CarrierFaultsInput,
+  CarrierFaultsSchema,
+  type Expectation,
+  RULE_IDS,
+  type RuleId,
+  type Scenario,
+  type ScenarioInput,
+  ScenarioSchema,
+} from "@sms-doctor/core";
 export { CarrierRegistry } from "./carrier/carrier-registry.js";
-export { type CarrierFaults, type CarrierFaultsInput, CarrierFaultsSchema } from "./carrier/faults.js";
 export type * from "./carrier/telnyx-vocabulary.js";
 export type { DeliveryRecord, WebhookEnvelope } from "./carrier/webhook-dispatcher.js";
 export {
@@ -13,13 +23,5 @@ export { DEFAULTS, type Sandbox, type SandboxOptions, startSandbox } from "./san
 export { listScenarios, loadScenario, parseScenario, ScenarioFileError } from "./scenarios.js";
 export { buildWorld, ScenarioReplayError } from "./world/build-world.js";
 export { SimulatedClock } from "./world/clock.js";
-export {
-  type Expectation,
-  RULE_IDS,
-  type RuleId,
-  type Scenario,
-  type ScenarioInput,
-  ScenarioSchema,
-} from "./world/scenario-schema.js";
 export type { ProfilePatch, World } from "./world/world.js";
 export type * from "./world/world-types.js";

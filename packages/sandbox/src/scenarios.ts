@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { type Scenario, ScenarioSchema } from "@sms-doctor/core";
 import { generateLargeCompany } from "./world/large-company.js";
-import { type Scenario, ScenarioSchema } from "./world/scenario-schema.js";
 
 /** The package folder (the same from `src/` under tests and from `dist/` when built). */
 export const PACKAGE_ROOT = fileURLToPath(new URL("../", import.meta.url));

@@ -1,8 +1,7 @@
-import { UserSnapshotSchema } from "@sms-doctor/core";
+import { RULE_IDS, UserSnapshotSchema } from "@sms-doctor/core";
 import { describe, expect, it } from "vitest";
 import { listScenarios, loadScenario, parseScenario, ScenarioFileError } from "../src/scenarios.js";
 import { buildWorld, ScenarioReplayError } from "../src/world/build-world.js";
-import { RULE_IDS } from "../src/world/scenario-schema.js";
 import { tinyScenario } from "./support/tiny-scenario.js";
 
 const small = listScenarios().filter((name) => name !== "large-company");

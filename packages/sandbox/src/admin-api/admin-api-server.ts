@@ -1,4 +1,4 @@
-import { AdminApiUserPatchSchema } from "@sms-doctor/core";
+import { AdminApiUserPatchSchema, E164Schema } from "@sms-doctor/core";
 import { z } from "zod";
 import { listen, type RunningServer } from "../http/http-server.js";
 import {
@@ -10,7 +10,6 @@ import {
   readJson,
   sendJson,
 } from "../http/router.js";
-import { E164Schema } from "../world/scenario-schema.js";
 import type { World } from "../world/world.js";
 import {
   type AdminApiPhoneNumber,

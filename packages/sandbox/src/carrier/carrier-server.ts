@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { type CarrierFaults, CarrierFaultsSchema, E164Schema } from "@sms-doctor/core";
 import { z } from "zod";
 import { listen, type RunningServer } from "../http/http-server.js";
 import {
@@ -11,9 +12,8 @@ import {
   sendJson,
 } from "../http/router.js";
 import { HOUR_MS } from "../world/clock.js";
-import { E164Schema } from "../world/scenario-schema.js";
 import type { World } from "../world/world.js";
-import { type CarrierFaults, CarrierFaultsSchema, seededRandom } from "./faults.js";
+import { seededRandom } from "./faults.js";
 import { CAMPAIGN_STATUSES } from "./telnyx-vocabulary.js";
 import type { WebhookDispatcher } from "./webhook-dispatcher.js";
 

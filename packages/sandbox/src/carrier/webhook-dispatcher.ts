@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { CarrierFaults } from "@sms-doctor/core";
 import type { CarrierEvent } from "./carrier-registry.js";
-import type { CarrierFaults } from "./faults.js";
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from "./webhook-signature.js";
 
 /** Telnyx's webhook envelope. */

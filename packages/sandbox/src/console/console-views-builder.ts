@@ -1,9 +1,5 @@
-import {
-  BRAND_FIELD_NAMES,
-  BRAND_FIELDS,
-  CAMPAIGN_FIELD_NAMES,
-  CAMPAIGN_FIELDS,
-} from "../world/campaign-fields.js";
+import { BRAND_FIELD_NAMES, CAMPAIGN_FIELD_NAMES } from "@sms-doctor/core";
+import { BRAND_FIELDS, CAMPAIGN_FIELDS } from "../world/campaign-fields.js";
 import type { World } from "../world/world.js";
 import type { SmsStatus, UserRecord } from "../world/world-types.js";
 import type {

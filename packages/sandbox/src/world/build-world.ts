@@ -1,9 +1,9 @@
+import type { CompanyChange, Scenario, UserChange } from "@sms-doctor/core";
 import { type AssignmentPlan, CarrierRegistry } from "../carrier/carrier-registry.js";
 import type { TelnyxCampaign } from "../carrier/telnyx-vocabulary.js";
 import { sampleBrandFields, sampleCampaignFields } from "./campaign-fields.js";
 import { DAY_MS, HOUR_MS, SimulatedClock } from "./clock.js";
 import { licenseCatalogue } from "./licenses.js";
-import type { CompanyChange, Scenario, UserChange } from "./scenario-schema.js";
 import { World } from "./world.js";
 import type { CompanyRecord, Outcome, PhoneNumberRecord } from "./world-types.js";
 

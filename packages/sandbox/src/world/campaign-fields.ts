@@ -1,5 +1,10 @@
+import type { BrandField, CampaignField } from "@sms-doctor/core";
+
+// The forms' field names (`CAMPAIGN_FIELD_NAMES`, `BRAND_FIELD_NAMES`) are core's: scenario files name
+// them. The labels the console replica shows, and sample values, are the sandbox's.
+
 /** The campaign registration form's fields, reviewed by carriers, with the labels the SMS page shows. */
-export const CAMPAIGN_FIELDS = {
+export const CAMPAIGN_FIELDS: Readonly<Record<CampaignField, string>> = {
   description: "Campaign Description",
   callToAction: "Call to Action",
   optInKeywords: "Opt In Keywords",
@@ -9,13 +14,10 @@ export const CAMPAIGN_FIELDS = {
   helpKeywords: "Help Keywords",
   helpMessage: "Help Response Message",
   sampleMessage: "Sample Message",
-} as const;
+};
 
-export type CampaignField = keyof typeof CAMPAIGN_FIELDS;
-export const CAMPAIGN_FIELD_NAMES = Object.keys(CAMPAIGN_FIELDS) as [CampaignField, ...CampaignField[]];
-
-/** The brand form's fields on the SMS page. */
-export const BRAND_FIELDS = {
+/** The brand form's fields on the SMS page, with their labels. */
+export const BRAND_FIELDS: Readonly<Record<BrandField, string>> = {
   legalCompanyName: "Legal Company Name",
   brandName: "Doing Business As (DBA) or Brand Name",
   legalForm: "Legal form",
@@ -24,10 +26,7 @@ export const BRAND_FIELDS = {
   alternativeBusinessId: "Alternative Business ID (DUNS, GINN or LEI)",
   stockSymbol: "Stock Symbol",
   stockExchange: "Stock Exchange",
-} as const;
-
-export type BrandField = keyof typeof BRAND_FIELDS;
-export const BRAND_FIELD_NAMES = Object.keys(BRAND_FIELDS) as [BrandField, ...BrandField[]];
+};
 
 /** A plausible, complete campaign form: scenarios override only what they need. */
 export function sampleCampaignFields(companyName: string): Record<CampaignField, string> {

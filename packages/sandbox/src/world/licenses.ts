@@ -1,3 +1,5 @@
+import { LICENSE_NAMES, type LicenseName } from "@sms-doctor/core";
+
 /** An X Series license as the Administration API lists it; the console shows `name`. */
 export interface License {
   id: string;
@@ -7,26 +9,28 @@ export interface License {
   includesSms: boolean;
 }
 
-const TIERS: ReadonlyArray<{ tier: string; includesSms: boolean }> = [
-  { tier: "Basic", includesSms: false },
-  { tier: "Lobby", includesSms: false },
-  { tier: "X2", includesSms: true },
-  { tier: "X4", includesSms: true },
-  { tier: "X6", includesSms: true },
-  { tier: "X7", includesSms: true },
-  { tier: "X8", includesSms: true },
-];
+/**
+ * Which license includes SMS. The names are core's (`LICENSE_NAMES`, what scenario files may give a
+ * user); whether each includes SMS is the simulated world's own truth, not core's reading of the name.
+ */
+const INCLUDES_SMS: Readonly<Record<LicenseName, boolean>> = {
+  "X Series - Basic": false,
+  "X Series - Lobby": false,
+  "X Series - X2": true,
+  "X Series - X4": true,
+  "X Series - X6": true,
+  "X Series - X7": true,
+  "X Series - X8": true,
+};
 
 /** Every license the sandbox knows, per country, named as the console shows them ("X Series - X4"). */
 export function licenseCatalogue(countries: readonly string[]): License[] {
   return countries.flatMap((country) =>
-    TIERS.map(({ tier, includesSms }) => ({
-      id: `lic-${country.toLowerCase()}-${tier.toLowerCase()}`,
-      name: `X Series - ${tier}`,
+    LICENSE_NAMES.map((name) => ({
+      id: `lic-${country.toLowerCase()}-${name.slice("X Series - ".length).toLowerCase()}`,
+      name,
       country,
-      includesSms,
+      includesSms: INCLUDES_SMS[name],
     })),
   );
 }
-
-export const LICENSE_NAMES = TIERS.map(({ tier }) => `X Series - ${tier}`);

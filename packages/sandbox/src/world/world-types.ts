@@ -1,6 +1,12 @@
-import type { SmsStatus } from "@sms-doctor/core";
-import type { BrandField, CampaignField } from "./campaign-fields.js";
-import type { BrandStatus, CampaignError, CampaignStatus, Country } from "./scenario-schema.js";
+import type {
+  BrandField,
+  BrandStatus,
+  CampaignError,
+  CampaignField,
+  CampaignStatus,
+  Country,
+  SmsStatus,
+} from "@sms-doctor/core";
 
 export type { SmsStatus };
 export type ExtensionType = "user" | "auto-attendant" | "call-queue" | "ring-group";
