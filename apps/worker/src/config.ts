@@ -1,5 +1,11 @@
-import { z } from "zod";
-import { DEFAULT_PREFIX, TENANT_PATTERN } from "./tracking/keys.js";
+import { createHash } from "node:crypto";
+import { ConfigSchema, type ConfiguredToken, type ParsedWorkerConfig } from "@sms-doctor/core";
+
+/*
+ * The configuration schema is core's (`ConfigSchema`, parsed at the point of entry); what needs Node stays
+ * here: reading the environment, and hashing the API tokens the schema has checked.
+ */
+export { ConfigSchema };
 
 /** One API token as configured: the tenant it acts for, and the SHA-256 of the token. */
 export interface TokenEntry {
@@ -7,150 +13,10 @@ export interface TokenEntry {
   sha256: string;
 }
 
-const csv = z.string().transform((s) =>
-  s
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean),
-);
-
-/**
- * `tenant:token` pairs separated by commas. A token may be given as `sha256:<hex>` so the plain token
- * never sits in the environment; plain tokens are hashed at once and not kept.
- */
-const TokensSchema = csv.transform((pairs, ctx): TokenEntry[] => {
-  const entries: TokenEntry[] = [];
-  for (const pair of pairs) {
-    const colon = pair.indexOf(":");
-    const tenant = pair.slice(0, colon);
-    const token = pair.slice(colon + 1);
-    if (colon <= 0 || !TENANT_PATTERN.test(tenant)) {
-      ctx.addIssue({
-        code: "custom",
-        message: `"${tenant || pair.slice(0, 8)}…" is not "tenant:token" with a tenant of a-z, 0-9, - or _`,
-      });
-      continue;
-    }
-    const hashed = /^sha256:([0-9a-f]{64})$/i.exec(token);
-    if (!hashed && token.length < 16) {
-      ctx.addIssue({
-        code: "custom",
-        message: `the token of tenant "${tenant}" is shorter than 16 characters`,
-      });
-      continue;
-    }
-    entries.push({ tenant, sha256: hashed ? hashed[1]!.toLowerCase() : sha256Hex(token) });
-  }
-  return entries;
-});
-
-/** `tenant=url,…`: where each tenant's Administration API is. */
-const DirectoryUrlsSchema = csv.pipe(
-  z.array(
-    z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9_-]{0,31}=https?:\/\/\S+$/, "tenant=https://… pairs separated by commas")
-      .transform((pair) => ({
-        tenant: pair.slice(0, pair.indexOf("=")),
-        url: pair.slice(pair.indexOf("=") + 1),
-      })),
-  ),
-);
-
-/** `tenant:key,…`; the message never repeats a key. */
-const DirectoryKeysSchema = csv.pipe(
-  z.array(
-    z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9_-]{0,31}:\S+$/, { error: "tenant:key pairs separated by commas" })
-      .transform((pair) => ({
-        tenant: pair.slice(0, pair.indexOf(":")),
-        apiKey: pair.slice(pair.indexOf(":") + 1),
-      })),
-  ),
-);
-
-const port = z.coerce.number().int().min(0).max(65_535);
-const positive = z.coerce.number().int().positive();
-
-export const ConfigSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    REDIS_URL: z.url({ protocol: /^rediss?$/, error: "a redis:// or rediss:// URL" }).optional(),
-    /** Seed nodes of a Redis Cluster, `host:port,host:port`; used instead of REDIS_URL. */
-    REDIS_CLUSTER_NODES: csv
-      .pipe(z.array(z.string().regex(/^[\w.-]+:\d{1,5}$/, "host:port pairs separated by commas")).min(1))
-      .optional(),
-    /** The password of the Cluster's nodes, when they have one. */
-    REDIS_CLUSTER_PASSWORD: z.string().min(1).optional(),
-    SMS_DOCTOR_PREFIX: z
-      .string()
-      .regex(/^\{[^{}]+\}$/, "a Redis hash tag such as {sms-doctor}")
-      .default(DEFAULT_PREFIX),
-    HOST: z.string().default("0.0.0.0"),
-    PORT: port.default(8080),
-    SMS_DOCTOR_API_TOKENS: TokensSchema.default([]),
-    SMS_DOCTOR_ADMIN_TOKEN: z.string().min(16, "at least 16 characters").optional(),
-    SMS_DOCTOR_CORS_ORIGINS: csv
-      .pipe(z.array(z.url({ error: "an origin such as chrome-extension://<id>" })))
-      .default([]),
-    SMS_DOCTOR_RATE_LIMIT_PER_MINUTE: positive.default(600),
-    SMS_DOCTOR_PROVIDER: z.enum(["sandbox", "telnyx"]).default("sandbox"),
-    SMS_DOCTOR_PROVIDER_URL: z.url().optional(),
-    SMS_DOCTOR_PROVIDER_API_KEY: z.string().min(1).optional(),
-    SMS_DOCTOR_PROVIDER_RPS: z.coerce.number().positive().default(20),
-    SMS_DOCTOR_PROVIDER_TIMEOUT_MS: positive.default(5000),
-    SMS_DOCTOR_PROVIDER_WEBHOOK_SECRET: z.string().min(1).optional(),
-    /** Telnyx's webhook public key (base64 Ed25519), from its portal. */
-    SMS_DOCTOR_PROVIDER_WEBHOOK_PUBLIC_KEY: z
-      .string()
-      .regex(/^[A-Za-z0-9+/]{43}=$/, "the base64 Ed25519 public key (44 characters)")
-      .optional(),
-    SMS_DOCTOR_WEBHOOK_URL: z.url().optional(),
-    SMS_DOCTOR_WEBHOOK_SECRET: z.string().min(16, "at least 16 characters").optional(),
-    SMS_DOCTOR_CONCURRENCY: positive.default(50),
-    /** `sms-doctor worker` serves /metrics, /healthz and /readyz on this port when set. */
-    SMS_DOCTOR_METRICS_PORT: port.optional(),
-    /** Directory sync: `tenant=<Administration API URL>,…`; its keys in SMS_DOCTOR_DIRECTORY_KEYS. */
-    SMS_DOCTOR_DIRECTORY_URLS: DirectoryUrlsSchema.default([]),
-    /** `tenant:<x-api-key>,…`: kept in this process only, never in Redis or job data. */
-    SMS_DOCTOR_DIRECTORY_KEYS: DirectoryKeysSchema.default([]),
-    SMS_DOCTOR_DIRECTORY_INTERVAL_MINUTES: z.coerce.number().positive().default(60),
-    SMS_DOCTOR_DIRECTORY_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
-  })
-  .superRefine((c, ctx) => {
-    for (const { tenant } of c.SMS_DOCTOR_DIRECTORY_URLS)
-      if (!c.SMS_DOCTOR_DIRECTORY_KEYS.some((k) => k.tenant === tenant))
-        ctx.addIssue({
-          code: "custom",
-          path: ["SMS_DOCTOR_DIRECTORY_KEYS"],
-          message: `no Administration API key for tenant "${tenant}"`,
-        });
-    if (c.SMS_DOCTOR_WEBHOOK_URL && !c.SMS_DOCTOR_WEBHOOK_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SMS_DOCTOR_WEBHOOK_SECRET"],
-        message: "required with SMS_DOCTOR_WEBHOOK_URL: webhooks are always signed",
-      });
-    }
-    if (c.SMS_DOCTOR_PROVIDER === "telnyx" && !c.SMS_DOCTOR_PROVIDER_API_KEY) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SMS_DOCTOR_PROVIDER_API_KEY"],
-        message: "required for the telnyx provider",
-      });
-    }
-    if (c.SMS_DOCTOR_PROVIDER === "sandbox" && !c.SMS_DOCTOR_PROVIDER_URL && c.NODE_ENV === "production") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SMS_DOCTOR_PROVIDER_URL"],
-        message: "required: the URL of the sandbox's carrier simulator",
-      });
-    }
-  });
-
-export type Config = z.infer<typeof ConfigSchema>;
+/** The worker's configuration: core's parsed environment, with every API token replaced by its SHA-256. */
+export type Config = Omit<ParsedWorkerConfig, "SMS_DOCTOR_API_TOKENS"> & {
+  SMS_DOCTOR_API_TOKENS: TokenEntry[];
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
@@ -159,13 +25,22 @@ export class ConfigError extends Error {
   }
 }
 
+/** Plain tokens are hashed at once and not kept; pre-hashed ones pass through. */
+function hashTokens(tokens: readonly ConfiguredToken[]): TokenEntry[] {
+  return tokens.map((entry) => ({
+    tenant: entry.tenant,
+    sha256: "sha256" in entry ? entry.sha256 : sha256Hex(entry.token),
+  }));
+}
+
 /** Reads the configuration from the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
   );
   const result = ConfigSchema.safeParse(present);
-  if (result.success) return result.data;
+  if (result.success)
+    return { ...result.data, SMS_DOCTOR_API_TOKENS: hashTokens(result.data.SMS_DOCTOR_API_TOKENS) };
   throw new ConfigError(
     result.error.issues.map((issue) => ({
       variable: String(issue.path[0] ?? "(environment)"),
@@ -175,8 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export const DEFAULT_PROVIDER_URLS = { telnyx: "https://api.telnyx.com/v2" } as const;
-
-import { createHash } from "node:crypto";
 
 export function sha256Hex(value: string): string {
   return createHash("sha256").update(value).digest("hex");

@@ -3,12 +3,12 @@
  * Lua scripts that touch several of them at once also run on Redis Cluster, where a script may only
  * touch keys of one slot. BullMQ's own keys use the same prefix, so the queue lives in that slot too.
  */
-export const DEFAULT_PREFIX = "{sms-doctor}";
+import { DEFAULT_PREFIX } from "@sms-doctor/core";
+
+/** The prefix default and the tenant id pattern are core's, beside the configuration and job data schemas. */
+export { DEFAULT_PREFIX, TENANT_PATTERN } from "@sms-doctor/core";
 
 export const QUEUE_NAME = "provisioning";
-
-/** A tenant id as it appears in keys, job ids and token configuration. */
-export const TENANT_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
 export interface TrackingKeys {
   prefix: string;

@@ -1,13 +1,11 @@
-import { isFinal } from "@sms-doctor/core";
+import { type CheckJobData, CheckJobDataSchema, isFinal } from "@sms-doctor/core";
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
-import { z } from "zod";
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
 import { type ProviderAdapter, ProviderError } from "../providers/provider-adapter.js";
 import type { RedisClient } from "../redis/connections.js";
 import { decideCheck } from "./check-number.js";
-import { checkJobId, parseDueMember, QUEUE_NAME, TENANT_PATTERN } from "./keys.js";
-import { toE164 } from "./phone-number.js";
+import { checkJobId, parseDueMember, QUEUE_NAME } from "./keys.js";
 import type { StoredRecord } from "./record-codec.js";
 import { type TrackerClock, wallClock } from "./tracker-clock.js";
 import type { TrackingStore } from "./tracking-store.js";
@@ -19,14 +17,8 @@ function providerLimiter(requestsPerSecond: number | undefined): { max: number; 
   return { max: 1, duration: Math.ceil(1000 / requestsPerSecond) };
 }
 
-/** A check job's data. Parsed on entry: job data crosses a process boundary. */
-export const CheckJobDataSchema = z.object({
-  tenant: z.string().regex(TENANT_PATTERN, "a tenant id: lowercase letters, digits, - and _"),
-  number: z.string().refine((n) => toE164(n) === n, "an E.164 US or Canadian number"),
-  /** Failed provider calls in a row for this job; drives the backoff. */
-  retries: z.number().int().min(0).max(1000).optional(),
-});
-export type CheckJobData = z.infer<typeof CheckJobDataSchema>;
+/** A check job's data is core's `CheckJobDataSchema`, parsed on entry: job data crosses a process boundary. */
+export { type CheckJobData, CheckJobDataSchema };
 
 export const CHECK_JOB = "check";
 export const SWEEP_JOB = "sweep";
