@@ -95,10 +95,17 @@ describe("the worker's configuration schema", () => {
     ]);
     const messages = problems({ SMS_DOCTOR_API_TOKENS: "Acme:tok-1,acme:tok-2" });
     expect(messages).toEqual([
-      'SMS_DOCTOR_API_TOKENS: "Acme…" is not "tenant:token" with a tenant of a-z, 0-9, - or _',
+      'SMS_DOCTOR_API_TOKENS: entry 1 is not "tenant:token" with a tenant of a-z, 0-9, - or _',
       'SMS_DOCTOR_API_TOKENS: the token of tenant "acme" is shorter than 16 characters',
     ]);
     expect(messages.join("\n")).not.toMatch(/tok-/);
+    // An entry without its tenant may be a bare token: no part of it is repeated.
+    const bare = problems({ SMS_DOCTOR_API_TOKENS: "secret-token-0123456789,:secret-token-9876543210" });
+    expect(bare).toEqual([
+      'SMS_DOCTOR_API_TOKENS: entry 1 is not "tenant:token" with a tenant of a-z, 0-9, - or _',
+      'SMS_DOCTOR_API_TOKENS: entry 2 is not "tenant:token" with a tenant of a-z, 0-9, - or _',
+    ]);
+    expect(bare.join("\n")).not.toMatch(/secret/);
   });
 
   it("never repeats a directory key in a message", () => {

@@ -29,14 +29,15 @@ const csv = z.string().transform((s) =>
  */
 export const TokensSchema = csv.transform((pairs, ctx): ConfiguredToken[] => {
   const entries: ConfiguredToken[] = [];
-  for (const pair of pairs) {
+  for (const [index, pair] of pairs.entries()) {
     const colon = pair.indexOf(":");
     const tenant = pair.slice(0, colon);
     const token = pair.slice(colon + 1);
     if (colon <= 0 || !TENANT_PATTERN.test(tenant)) {
+      // Named by position only: a malformed entry may be a bare token, and errors end up in logs.
       ctx.addIssue({
         code: "custom",
-        message: `"${tenant || pair.slice(0, 8)}…" is not "tenant:token" with a tenant of a-z, 0-9, - or _`,
+        message: `entry ${index + 1} is not "tenant:token" with a tenant of a-z, 0-9, - or _`,
       });
       continue;
     }
