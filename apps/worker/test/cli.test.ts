@@ -1,28 +1,12 @@
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../src/redis/redis-server-process.js";
-import { CLI_BUNDLE } from "./support/global-setup.js";
+import { cliEnv, runCli } from "./support/cli.js";
 import { dropPrefix, uniquePrefix, until, useRedisServer } from "./support/redis.js";
 
 const redis = useRedisServer();
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "silent", ...env },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => {
-    stdout += c;
-  });
-  child.stderr.on("data", (c: Buffer) => {
-    stderr += c;
-  });
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on("exit", (code) => resolve({ code, stdout, stderr })),
-  );
-  return { child, done, output: () => stdout };
-}
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, cliEnv({ LOG_LEVEL: "silent", ...env }));
 
 describe("the sms-doctor CLI", () => {
   it("tracks, shows and cancels a number, with --json", async () => {

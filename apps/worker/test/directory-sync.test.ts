@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Sandbox, startSandbox } from "@sms-doctor/sandbox";
@@ -14,7 +13,7 @@ import { createLogger } from "../src/logger.js";
 import { TransitionNotifier } from "../src/notify/transition-notifier.js";
 import { verifyWebhook } from "../src/notify/webhook-signature.js";
 import { TrackingStore } from "../src/tracking/tracking-store.js";
-import { CLI_BUNDLE } from "./support/global-setup.js";
+import { cliEnv, runCli } from "./support/cli.js";
 import { dropPrefix, uniquePrefix, until, useRedisServer } from "./support/redis.js";
 
 const redisServer = useRedisServer();
@@ -256,28 +255,14 @@ describe("directory sync from the Administration API", () => {
 
   it("sms-doctor sync reads the scenario company and prints the alert for the user whose number changed", async () => {
     await startSandboxAndApi("phone-number-changed", { limit: 100, windowMs: 1000 });
-    const env = {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "/tmp",
+    const env = cliEnv({
       LOG_LEVEL: "silent",
       REDIS_URL: redisServer.url(),
       SMS_DOCTOR_PREFIX: prefix,
       SMS_DOCTOR_DIRECTORY_URLS: `acme=${sandbox.adminApiUrl}`,
       SMS_DOCTOR_DIRECTORY_KEYS: `acme:${sandbox.adminApiKey}`,
-    };
-    const sync = () =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [CLI_BUNDLE, "sync", "--tenant", "acme"], { env });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (c: Buffer) => {
-          stdout += c;
-        });
-        child.stderr.on("data", (c: Buffer) => {
-          stderr += c;
-        });
-        child.on("exit", (code) => resolve({ code, stdout, stderr }));
-      });
+    });
+    const sync = () => runCli(["sync", "--tenant", "acme"], env).done;
     await api.inject({
       method: "POST",
       url: "/v1/observations",

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +8,7 @@ import { formatAuditReport } from "../src/audit/audit-report.js";
 import { readUserExport } from "../src/audit/audit-rows.js";
 import { auditFleet } from "../src/audit/fleet-audit.js";
 import { exportCompany } from "./support/admin-export.js";
-import { CLI_BUNDLE } from "./support/global-setup.js";
+import { cliEnv, runCli } from "./support/cli.js";
 import { adminApiExport, csvExport } from "./support/user-exports.js";
 
 const NOW = "2026-06-01T12:00:00Z";
@@ -24,20 +23,7 @@ function file(name: string, text: string): string {
 
 const audit = (path: string) => auditFleet(readUserExport(path), NOW);
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => {
-    stdout += c;
-  });
-  child.stderr.on("data", (c: Buffer) => {
-    stderr += c;
-  });
-  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stdout, stderr })));
-}
+const cli = (args: string[]) => runCli(args, cliEnv()).done;
 
 const HEADER = "userId,name,email,license,phoneNumber,smsNumber,smsEnabled,smsStatus";
 
