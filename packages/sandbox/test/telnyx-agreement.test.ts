@@ -12,6 +12,7 @@ import type { PhoneNumberCampaign, TelnyxCampaign } from "../src/carrier/telnyx-
 import type { Sandbox } from "../src/sandbox.js";
 import { listScenarios, loadScenario } from "../src/scenarios.js";
 import { buildWorld } from "../src/world/build-world.js";
+import { carrierApi, carrierControl } from "./support/carrier.js";
 import { json } from "./support/json.js";
 import { startTestSandbox } from "./support/start.js";
 import { startWebhookReceiver } from "./support/webhook-receiver.js";
@@ -26,20 +27,6 @@ afterEach(async () => {
 
 /** What a schema's named fields accept (its loose index signature left out, which interfaces cannot meet). */
 type Named<S extends z.ZodObject> = z.input<z.ZodObject<S["shape"]>>;
-
-function api(s: Sandbox, path: string) {
-  return fetch(`${s.carrierUrl}/v2/10dlc${path}`, {
-    headers: { authorization: `Bearer ${s.carrierApiKey}` },
-  });
-}
-
-function control(s: Sandbox, path: string, body?: unknown, method = "POST") {
-  return fetch(`${s.carrierUrl}/_control${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
 
 describe("the carrier simulator's Telnyx bodies parse with core's schemas", () => {
   it("its resource types fit what core's schemas read", () => {
@@ -69,32 +56,36 @@ describe("the carrier simulator's Telnyx bodies parse with core's schemas", () =
     sandbox = await startTestSandbox({ scenario: "verification-pending" });
     const s = sandbox;
     const assignment = PhoneNumberCampaignSchema.parse(
-      await json(api(s, "/phone_number_campaigns/+16175550105")),
+      await json(carrierApi(s, "/phone_number_campaigns/+16175550105")),
     );
     expect(assignment).toMatchObject({ phoneNumber: "+16175550105", assignmentStatus: "PENDING_ASSIGNMENT" });
     // Fields the worker does not read pass through.
     expect(assignment.tcrCampaignId).toEqual(expect.any(String));
-    const campaign = TelnyxCampaignSchema.parse(await json(api(s, `/campaign/${assignment.campaignId}`)));
+    const campaign = TelnyxCampaignSchema.parse(
+      await json(carrierApi(s, `/campaign/${assignment.campaignId}`)),
+    );
     expect(campaign).toMatchObject({ campaignId: assignment.campaignId, campaignStatus: "MNO_PROVISIONED" });
     expect(campaign.failureReasons).toEqual([]);
 
-    await control(s, "/numbers", {
+    await carrierControl(s, "/numbers", {
       phoneNumbers: ["+15125550103"],
       outcome: "FAILED_ASSIGNMENT",
       failureReasons: "Number is not eligible",
       afterHours: 1,
     });
-    await control(s, "/clock", { advanceHours: 1 });
+    await carrierControl(s, "/clock", { advanceHours: 1 });
     const failed = PhoneNumberCampaignSchema.parse(
-      await json(api(s, "/phone_number_campaigns/+15125550103")),
+      await json(carrierApi(s, "/phone_number_campaigns/+15125550103")),
     );
     expect(failed).toMatchObject({
       assignmentStatus: "FAILED_ASSIGNMENT",
       failureReasons: "Number is not eligible",
     });
 
-    await control(s, "/campaign", { campaignStatus: "MNO_REJECTED", failureReasons: ["content"] });
-    const rejected = TelnyxCampaignSchema.parse(await json(api(s, `/campaign/${assignment.campaignId}`)));
+    await carrierControl(s, "/campaign", { campaignStatus: "MNO_REJECTED", failureReasons: ["content"] });
+    const rejected = TelnyxCampaignSchema.parse(
+      await json(carrierApi(s, `/campaign/${assignment.campaignId}`)),
+    );
     expect(rejected).toMatchObject({ campaignStatus: "MNO_REJECTED", failureReasons: ["content"] });
   });
 
@@ -103,12 +94,12 @@ describe("the carrier simulator's Telnyx bodies parse with core's schemas", () =
     cleanups.push(receiver.close);
     sandbox = await startTestSandbox({ scenario: "verification-pending", carrierWebhookUrl: receiver.url });
     const s = sandbox;
-    await control(s, "/numbers", { phoneNumbers: ["+15125550104"], afterHours: 1 });
-    await control(s, "/clock", { advanceHours: 1 });
-    await control(s, "/campaign", { campaignStatus: "TCR_PENDING" });
+    await carrierControl(s, "/numbers", { phoneNumbers: ["+15125550104"], afterHours: 1 });
+    await carrierControl(s, "/clock", { advanceHours: 1 });
+    await carrierControl(s, "/campaign", { campaignStatus: "TCR_PENDING" });
     s.world.carrier.setBrand({ identityStatus: "VETTED_VERIFIED" });
-    await control(s, "/numbers/+15125550104", undefined, "DELETE");
-    await control(s, "/clock", { advanceHours: 24 * 30 });
+    await carrierControl(s, "/numbers/+15125550104", undefined, "DELETE");
+    await carrierControl(s, "/clock", { advanceHours: 24 * 30 });
 
     const types = [
       "10dlc.phone_number.update",
