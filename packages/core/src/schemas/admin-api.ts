@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { E164Schema } from "./primitives.js";
 
 // 8x8's Administration API (beta): https://api.8x8.com/admin-provisioning, versioned media types
 // `application/vnd.users.v1+json` and `application/vnd.phonenumbers.v1+json`. The worker's directory
@@ -58,8 +59,6 @@ export const AdminApiPageSchema = z.object({
 });
 export type AdminApiPage = z.infer<typeof AdminApiPageSchema>;
 
-const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, "expected an E.164 number such as +14155550101");
-
 /**
  * The body of `PATCH /users/{userId}`: the parts of a user that may be changed, in the user's own
  * shape. Strict, unlike the reads: a write with a misspelt field must be refused, not half applied.
@@ -84,7 +83,7 @@ export const AdminApiUserPatchSchema = z
       .strict()
       .optional(),
     extensions: z
-      .array(z.object({ primaryPhoneNumber: E164.nullable() }).strict())
+      .array(z.object({ primaryPhoneNumber: E164Schema.nullable() }).strict())
       .length(1)
       .optional(),
   })

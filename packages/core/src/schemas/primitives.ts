@@ -16,3 +16,8 @@ export const SmsStatusSchema = z
   .enum(["enabled", "pending", "enabling-failed", "disabled", "disabling-failed"])
   .nullable();
 export type SmsStatus = z.infer<typeof SmsStatusSchema>;
+
+/** A phone number already in E.164 (what APIs and scenario files carry), not a number as the console shows it. */
+export const E164Schema = z
+  .string()
+  .regex(/^\+[1-9]\d{6,14}$/, "expected an E.164 number such as +14155550101");

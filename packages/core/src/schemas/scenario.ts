@@ -5,6 +5,7 @@ import { z } from "zod";
 import { RULE_IDS } from "../rules/index.js";
 import { BrandStatusSchema, CampaignStatusSchema } from "./company-registration.js";
 import { VerdictSchema } from "./diagnosis.js";
+import { E164Schema } from "./primitives.js";
 import { ExtensionTypeSchema } from "./user-snapshot.js";
 
 /** The campaign registration form's fields, reviewed by carriers, in the order the SMS page shows them. */
@@ -91,9 +92,6 @@ export const RuleIdSchema = z.enum(RULE_IDS as [string, ...string[]]);
 export type RuleId = z.infer<typeof RuleIdSchema>;
 
 const Instant = z.iso.datetime({ offset: true });
-export const E164Schema = z
-  .string()
-  .regex(/^\+[1-9]\d{6,14}$/, "expected an E.164 number such as +14155550101");
 const LicenseNameSchema = z.enum(LICENSE_NAMES);
 
 export const CountrySchema = z.enum(["US", "CA", "GB"]);
