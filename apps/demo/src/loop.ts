@@ -7,14 +7,13 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { loadScenario, type Sandbox, startSandbox } from "@sms-doctor/sandbox";
 import type { Page } from "playwright-core";
-import { configureWorkerApi, type ExtensionBrowser, resetExtensionState } from "./extension-browser.js";
+import { configureWorkerApi, resetExtensionState } from "./extension-browser.js";
 import { openUser, type PanelReading, readPanel, userPanel } from "./panel.js";
 import { CONSOLE_ORIGIN } from "./paths.js";
-import type { Progress } from "./progress.js";
-import { once, type Resources } from "./resources.js";
+import { once } from "./resources.js";
 import { atRealTime } from "./scenario-time.js";
-import { seedHistory } from "./tour.js";
-import type { TrackedNumberView, WorkerService } from "./worker-service.js";
+import { seedHistory, type TourContext } from "./tour.js";
+import type { TrackedNumberView } from "./worker-service.js";
 
 export const LOOP_SCENARIO = "phone-number-changed";
 export const LOOP_USER = "u-alice";
@@ -43,13 +42,8 @@ export interface LoopResult {
   problem?: string;
 }
 
-export interface LoopContext {
-  browser: ExtensionBrowser;
-  worker: WorkerService;
-  progress: Progress;
-  resources: Resources;
-  outDir: string;
-  renderDelayMs: number;
+/** What the tour needs, and whether to keep the loop's sandbox. */
+export interface LoopContext extends TourContext {
   /** Leave the sandbox running afterwards (--keep). */
   keep: boolean;
   timeoutMs?: number;
