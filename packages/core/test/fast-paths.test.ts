@@ -2,11 +2,11 @@
 // properties hold those readers to the plain versions they replace, on text written every common way.
 import fc from "fast-check";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sameNumber } from "../src/facts/diagnosis-facts.js";
 import { isInstant } from "../src/facts/is-instant.js";
 import { sameLicense } from "../src/facts/license.js";
-import { toE164 } from "../src/index.js";
+import { DiagnosisInputSchema, diagnosisFacts, isDiagnosisInput, toE164 } from "../src/index.js";
 
 /** The plain reading: strip separators, then the North American shapes, else libphonenumber. */
 function plainE164(text: string): string | null {
@@ -120,5 +120,50 @@ describe("isInstant", () => {
     for (const t of ["2025-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-05-10 12:00:00Z", ""]) {
       expect(isInstant(t)).toBe(false);
     }
+  });
+
+  it("remembers a batch's shared instants without accepting anything the schema refuses", async () => {
+    // A batch of diagnoses sharing `now` and the registration, with bad instants mixed in: the guard's
+    // remembered instants and the facts' remembered `now` must answer each input as if it came alone.
+    const now = fc.constantFrom(
+      "2026-05-10T12:00:00Z",
+      "2026-05-10T12:00:00.000Z",
+      "2026-05-10T14:00:00+02:00",
+      "2026-02-30T12:00:00Z",
+      "1970-01-01T00:00:00Z",
+      "",
+      "2026-05-10",
+    );
+    const input = fc.record({
+      now,
+      current: fc.constant({
+        userId: "u-1",
+        observedAt: "2026-05-10T11:00:00Z",
+        license: "X Series - X4",
+        phoneNumber: "+14155550134",
+        sms: { number: "+14155550134", enabled: true, status: "enabled" },
+      }),
+      company: fc.record({
+        observedAt: now,
+        brand: fc.constant({ status: "verified" }),
+        campaign: fc.constant({ status: "verified", errors: [] }),
+      }),
+    });
+    // Before any instant was accepted, too: a fresh copy of the guard meets an empty and a missing `now`.
+    vi.resetModules();
+    const fresh = await import("../src/schemas/diagnosis-input-guard.js");
+    const [first] = fc.sample(input, { numRuns: 1, seed: 1 });
+    expect(fresh.isDiagnosisInput({ ...first, now: "" })).toBe(false);
+    expect(fresh.isDiagnosisInput({ ...first, now: undefined })).toBe(false);
+    fc.assert(
+      fc.property(fc.array(input, { minLength: 1, maxLength: 12 }), (batch) => {
+        for (const value of batch) {
+          const parsed = DiagnosisInputSchema.safeParse(value);
+          expect(isDiagnosisInput(value)).toBe(parsed.success);
+          if (parsed.success) expect(diagnosisFacts(parsed.data).now).toBe(Date.parse(value.now));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

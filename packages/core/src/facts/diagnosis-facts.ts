@@ -225,7 +225,15 @@ export class DiagnosisFacts {
 
   /** input.now in epoch milliseconds. */
   get now(): number {
-    if (this.#now === undefined) this.#now = instantMillis(this.input.now);
+    if (this.#now === undefined) {
+      const text = this.input.now;
+      // Diagnoses made together share their `now`: the last one read usually answers.
+      if (text !== lastNow.text) {
+        lastNow.text = text;
+        lastNow.millis = instantMillis(text);
+      }
+      this.#now = lastNow.millis;
+    }
     return this.#now;
   }
 
@@ -298,6 +306,8 @@ function sameState(a: UserSnapshot, b: UserSnapshot): boolean {
     a.sms?.enabled === b.sms?.enabled
   );
 }
+
+const lastNow = { text: "1970-01-01T00:00:00Z", millis: 0 };
 
 /** Works out the facts of an already validated input. */
 export function diagnosisFacts(input: DiagnosisInput): DiagnosisFacts {

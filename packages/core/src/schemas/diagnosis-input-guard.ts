@@ -32,6 +32,22 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 const isStr = (v: unknown): v is string => typeof v === "string";
 const isNonEmpty = (v: unknown) => typeof v === "string" && v.length > 0;
 const isInst = (v: unknown) => typeof v === "string" && isInstant(v);
+/**
+ * An instant check that remembers the last text it accepted. Diagnosing a company's users in one go
+ * repeats the same `now` and the same registration's `observedAt` in every input: comparing the text
+ * settles those without reading the instant again.
+ */
+function rememberingInstantCheck(): (v: unknown) => boolean {
+  let accepted = "1970-01-01T00:00:00Z"; // a valid instant to begin with: nothing else can match it
+  return (v) => {
+    if (v === accepted) return true;
+    if (typeof v !== "string" || !isInstant(v)) return false;
+    accepted = v;
+    return true;
+  };
+}
+const isNow = rememberingInstantCheck();
+const isRegistrationObservedAt = rememberingInstantCheck();
 const opt = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
 const strOrNull = (v: unknown) => v === null || typeof v === "string";
 const arrayOf = (v: unknown, check: (item: unknown) => boolean) => {
@@ -93,7 +109,7 @@ function isEnabledNumber(v: unknown): boolean {
 
 /** Accepts exactly what CompanySmsRegistrationSchema accepts. */
 export function isCompanySmsRegistration(v: unknown): boolean {
-  if (!isObj(v) || !isInst(v.observedAt)) return false;
+  if (!isObj(v) || !isRegistrationObservedAt(v.observedAt)) return false;
   const { brand, campaign, numberLimit } = v;
   return (
     isObj(brand) &&
@@ -138,7 +154,7 @@ export function isProvisioningRecord(v: unknown): boolean {
 export function isDiagnosisInput(v: unknown): v is DiagnosisInput {
   return (
     isObj(v) &&
-    isInst(v.now) &&
+    isNow(v.now) &&
     isUserSnapshot(v.current) &&
     opt(v.history, isHistory) &&
     opt(v.company, isCompanySmsRegistration) &&
