@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { describe, expect, it, vi } from "vitest";
 import { sameNumber } from "../src/facts/diagnosis-facts.js";
+import { longerAgoThan } from "../src/facts/instant.js";
 import { isInstant } from "../src/facts/is-instant.js";
 import { sameLicense } from "../src/facts/license.js";
 import { DiagnosisInputSchema, diagnosisFacts, isDiagnosisInput, toE164 } from "../src/index.js";
@@ -165,5 +166,32 @@ describe("isInstant", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("tells whether a span has passed as the instants' milliseconds do, however they are written", () => {
+    const ms = fc.integer({
+      min: Date.parse("2025-12-30T00:00:00Z"),
+      max: Date.parse("2026-01-03T00:00:00Z"),
+    });
+    // The same moments written as toISOString does, without milliseconds, and with an offset.
+    const written = fc.tuple(ms, fc.constantFrom("iso", "seconds", "offset")).map(([t, how]) => {
+      const iso = new Date(t).toISOString();
+      if (how === "iso") return iso;
+      if (how === "seconds") return `${iso.slice(0, 19)}Z`;
+      return `${new Date(t + 5.5 * 3_600_000).toISOString().slice(0, 23)}+05:30`;
+    });
+    const span = fc.constantFrom(0, 1, 60_000, 86_400_000, 86_400_001);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(written, written, span), { minLength: 1, maxLength: 8 }), (asks) => {
+        for (const [instant, now, s] of asks) {
+          expect(longerAgoThan(instant, now, s)).toBe(Date.parse(now) - Date.parse(instant) > s);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // Exactly the span is not longer than it, in either way of reading.
+    expect(longerAgoThan("2026-05-09T12:00:00.000Z", "2026-05-10T12:00:00.000Z", 86_400_000)).toBe(false);
+    expect(longerAgoThan("2026-05-09T12:00:00Z", "2026-05-10T12:00:00.000Z", 86_400_000)).toBe(false);
+    expect(longerAgoThan("2026-05-09T11:59:59.999Z", "2026-05-10T12:00:00.000Z", 86_400_000)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { instantMillis } from "../facts/instant.js";
+import { instantMillis, longerAgoThan } from "../facts/instant.js";
 import { Situation } from "../facts/situation.js";
 import { DAY } from "../lifecycle/time.js";
 import { finding, fixedResolution, fixedSteps, NONE, smsStatusEvidence } from "./resolutions.js";
@@ -56,7 +56,7 @@ function enabledAtOf(facts: DiagnosisFacts): number | undefined {
   if (!previous) return undefined;
   if (previous.smsStatus !== "enabled") return facts.current.at;
   // Enabled before too: it turned on earlier still, and only matters if that was recent.
-  if (facts.now - previous.at > RECENT) return undefined;
+  if (longerAgoThan(previous.observedAt, facts.input.now, RECENT)) return undefined;
   const earlier = facts.earlier;
   let enabledAt: number | undefined;
   for (let i = earlier.length - 1; i >= 0; i--) {
