@@ -3,7 +3,7 @@ import { startTracking } from "@sms-doctor/core";
 import { Queue } from "bullmq";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { buildStatusApi } from "../src/api/status-api.js";
 import { sha256Hex } from "../src/config.js";
 import { WorkerMetrics } from "../src/metrics.js";
@@ -30,6 +30,8 @@ let connection: RedisClient;
 let store: TrackingStore;
 let queue: Queue;
 const prefix = uniquePrefix();
+/** The API's clock: real time, unless a test holds it still (a diagnosis's elapsed time follows it). */
+let heldAt: number | undefined;
 
 async function api(options: { rateLimitPerMinute?: number; connection?: RedisClient } = {}) {
   const conn = options.connection ?? connection;
@@ -47,6 +49,7 @@ async function api(options: { rateLimitPerMinute?: number; connection?: RedisCli
     provider: "sandbox",
     providerWebhookKeys: { sandbox: { secret: WEBHOOK_SECRET }, telnyx: { publicKey: TELNYX_PUBLIC_KEY } },
     metrics: new WorkerMetrics(),
+    now: () => heldAt ?? Date.now(),
     ...(options.connection ? {} : { queue }),
   });
 }
@@ -319,6 +322,10 @@ describe("observations and diagnoses", () => {
   };
 
   it("stores the snapshot in shared history and returns core's diagnosis with the provisioning record", async () => {
+    heldAt = Date.now(); // the POST and the GET diagnose at the same moment, so their answers compare equal
+    onTestFinished(() => {
+      heldAt = undefined;
+    });
     await app.inject({
       method: "POST",
       url: "/v1/numbers",
