@@ -7,12 +7,13 @@
 import {
   type CompanySmsRegistration,
   CompanySmsRegistrationSchema,
+  type HistoryExport,
+  HistoryExportSchema,
+  StoredHistorySchema,
+  StoredVerdictsSchema,
   type UserSnapshot,
-  UserSnapshotSchema,
   type Verdict,
-  VerdictSchema,
 } from "@sms-doctor/core";
-import { z } from "zod";
 import type { StorageArea } from "./storage-area";
 
 /** Distinct states kept per user; far more than any cause needs, small enough for storage quotas. */
@@ -21,15 +22,6 @@ export const HISTORY_LIMIT = 50;
 const HISTORY_PREFIX = "history/";
 const COMPANY_KEY = "company";
 const VERDICTS_KEY = "verdicts";
-
-export const HistoryExportSchema = z.object({
-  format: z.literal("sms-doctor-history"),
-  version: z.literal(1),
-  exportedAt: z.string(),
-  users: z.record(z.string().min(1), z.array(UserSnapshotSchema)),
-  company: CompanySmsRegistrationSchema.optional(),
-});
-export type HistoryExport = z.infer<typeof HistoryExportSchema>;
 
 /** A snapshot's content without the moment it was seen: two visits that saw the same thing compare equal. */
 function stateOf(snapshot: UserSnapshot): string {
@@ -73,7 +65,7 @@ export class HistoryStore {
   async history(userId: string): Promise<UserSnapshot[]> {
     const key = HISTORY_PREFIX + userId;
     const stored = (await this.area.get(key))[key];
-    const parsed = z.array(UserSnapshotSchema).safeParse(stored ?? []);
+    const parsed = StoredHistorySchema.safeParse(stored ?? []);
     return parsed.success ? parsed.data : [];
   }
 
@@ -98,22 +90,22 @@ export class HistoryStore {
   }
 
   async verdicts(userIds: string[]): Promise<Record<string, Verdict>> {
-    const all = z
-      .record(z.string(), VerdictSchema)
-      .catch({})
-      .parse((await this.area.get(VERDICTS_KEY))[VERDICTS_KEY] ?? {});
+    const all = await this.storedVerdicts();
     const wanted: Record<string, Verdict> = {};
     for (const id of userIds) if (all[id]) wanted[id] = all[id];
     return wanted;
   }
 
   async setVerdict(userId: string, verdict: Verdict): Promise<void> {
-    const all = z
-      .record(z.string(), VerdictSchema)
-      .catch({})
-      .parse((await this.area.get(VERDICTS_KEY))[VERDICTS_KEY] ?? {});
+    const all = await this.storedVerdicts();
     all[userId] = verdict;
     await this.area.set({ [VERDICTS_KEY]: all });
+  }
+
+  /** Every stored verdict; what storage holds that is not one (say, from an older version) reads as none. */
+  private async storedVerdicts(): Promise<Record<string, Verdict>> {
+    const parsed = StoredVerdictsSchema.safeParse((await this.area.get(VERDICTS_KEY))[VERDICTS_KEY] ?? {});
+    return parsed.success ? parsed.data : {};
   }
 
   private async userIds(): Promise<string[]> {

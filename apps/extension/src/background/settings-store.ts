@@ -3,13 +3,7 @@
  * extension's own pages can open but content scripts (running in the console's origin) cannot, unlike
  * chrome.storage.local: the token never becomes reachable from a page.
  */
-import { z } from "zod";
-
-export const WorkerSettingsSchema = z.object({
-  apiUrl: z.url({ protocol: /^https?$/ }),
-  token: z.string().min(1),
-});
-export type WorkerSettings = z.infer<typeof WorkerSettingsSchema>;
+import { type WorkerSettings, WorkerSettingsSchema } from "@sms-doctor/core";
 
 export interface SettingsStore {
   get(): Promise<WorkerSettings | undefined>;

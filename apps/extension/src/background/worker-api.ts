@@ -14,9 +14,9 @@ import {
   type UserSnapshot,
   UserVerdictsResponseSchema,
   type Verdict,
+  type WorkerSettings,
 } from "@sms-doctor/core";
 import type { z } from "zod";
-import type { WorkerSettings } from "./settings-store";
 
 /** The worker's diagnosis with its provisioning record, if it tracks the user's number. */
 export type ObservationReply = DiagnosisReply;

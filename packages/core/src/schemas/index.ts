@@ -3,6 +3,7 @@ export * from "./company-registration.js";
 export * from "./diagnosis.js";
 export * from "./diagnosis-input-guard.js";
 export * from "./extension-messages.js";
+export * from "./extension-storage.js";
 export * from "./primitives.js";
 export * from "./provisioning-record.js";
 export * from "./scenario.js";

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { CompanySmsRegistrationSchema } from "./company-registration.js";
+import { VerdictSchema } from "./diagnosis.js";
+import { InstantSchema } from "./primitives.js";
+import { UserSnapshotSchema } from "./user-snapshot.js";
+
+/*
+ * What the Chrome extension (apps/extension) keeps, and the file it trades with admins. None of it is
+ * trusted when read back: storage can hold what an older version wrote, settings are typed by a person,
+ * and a history file comes from anywhere. The extension parses each with these where it comes in.
+ */
+
+/** The worker API's address and token, as the admin enters them on the options page. */
+export const WorkerSettingsSchema = z.object({
+  apiUrl: z.url({ protocol: /^https?$/ }),
+  token: z.string().min(1),
+});
+export type WorkerSettings = z.infer<typeof WorkerSettingsSchema>;
+
+/** One user's snapshots as kept in chrome.storage.local, oldest first. */
+export const StoredHistorySchema = z.array(UserSnapshotSchema);
+
+/** The last verdict shown for each user, by user id, for the users list's badges. */
+export const StoredVerdictsSchema = z.record(z.string(), VerdictSchema);
+
+/** The history file an admin exports from one browser and imports into another. */
+export const HistoryExportSchema = z.object({
+  format: z.literal("sms-doctor-history"),
+  version: z.literal(1),
+  exportedAt: InstantSchema,
+  users: z.record(z.string().min(1), StoredHistorySchema),
+  company: CompanySmsRegistrationSchema.optional(),
+});
+export type HistoryExport = z.infer<typeof HistoryExportSchema>;
