@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FindingsPageSchema } from "@sms-doctor/core";
 import { type Sandbox, startSandbox } from "@sms-doctor/sandbox";
 import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
@@ -7,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildStatusApi } from "../src/api/status-api.js";
 import { sha256Hex } from "../src/config.js";
 import { directoryKeys } from "../src/directory/directory-keys.js";
-import type { FindingAlert, SyncSummary } from "../src/directory/directory-sync.js";
+import type { SyncSummary } from "../src/directory/directory-sync.js";
 import { DirectorySyncWorker } from "../src/directory/directory-sync-worker.js";
 import { createLogger } from "../src/logger.js";
 import { TransitionNotifier } from "../src/notify/transition-notifier.js";
@@ -200,7 +201,7 @@ describe("directory sync from the Administration API", () => {
 
       const listed = await get(`/v1/findings?since=${encodeURIComponent(since)}`);
       expect(listed.status).toBe(200);
-      const alerts = listed.body.items as FindingAlert[];
+      const alerts = FindingsPageSchema.parse(listed.body).items; // the page is what core says it is
       expect(alerts.map((a) => [a.userId, a.finding.ruleId])).toContainEqual([
         "u-bob",
         "phone-number-changed",

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   DiagnosisReplySchema,
   DiagnosisResponseSchema,
+  FindingsPageSchema,
+  FindingsQuerySchema,
   ListNumbersQuerySchema,
   NANP_E164,
   NanpNumberSchema,
@@ -17,6 +19,7 @@ import {
   UserHistoryResponseSchema,
   UserVerdictsQuerySchema,
   UserVerdictsResponseSchema,
+  WebhookParamsSchema,
 } from "../src/index.js";
 import * as schemas from "../src/schemas/index.js";
 
@@ -138,10 +141,59 @@ describe("status API requests", () => {
     expect(UserVerdictsQuerySchema.safeParse({ userIds: "" }).success).toBe(false);
     const tooMany = Array.from({ length: 201 }, (_, i) => `u-${i}`).join(",");
     expect(UserVerdictsQuerySchema.safeParse({ userIds: tooMany }).success).toBe(false);
+    expect(FindingsQuerySchema.parse({ limit: "5", since: "2026-06-01T12:00:00Z" })).toEqual({
+      limit: 5,
+      since: "2026-06-01T12:00:00Z",
+    });
+    expect(issues(FindingsQuerySchema.safeParse({ since: "2026-02-30T12:00:00Z" }))[0]?.path).toBe("since");
+    expect(issues(FindingsQuerySchema.safeParse({ cursor: "next" }))).toEqual([
+      { path: "cursor", message: "a nextCursor from a previous page" },
+    ]);
+  });
+
+  it("takes a webhook's provider from its path only in its plain form", () => {
+    expect(WebhookParamsSchema.parse({ provider: "telnyx" })).toEqual({ provider: "telnyx" });
+    for (const provider of ["", "Telnyx", "../admin", "x".repeat(33)]) {
+      expect(issues(WebhookParamsSchema.safeParse({ provider }))[0]?.path).toBe("provider");
+    }
   });
 });
 
 describe("status API replies", () => {
+  it("reads a page of finding alerts, and names a bad alert's field", () => {
+    const finding = {
+      ruleId: "phone-number-changed",
+      certainty: "confirmed",
+      severity: "blocking",
+      messageId: "changed",
+      data: { before: "+16175550102", after: "+16175550101" },
+      evidence: [
+        {
+          field: "phoneNumber",
+          before: "+16175550102",
+          after: "+16175550101",
+          observedAt: snapshot.observedAt,
+        },
+      ],
+      resolution: { steps: [{ messageId: "reenableSms", data: { number: "+16175550101" } }], actor: "admin" },
+    };
+    const alert = {
+      id: "acme.u-alice.phone-number-changed.1",
+      type: "finding.new",
+      tenant: "acme",
+      userId: "u-alice",
+      detectedAt: snapshot.observedAt,
+      verdict: "cannot-send",
+      finding,
+      title: "The user's phone number was changed",
+      explanation: "SMS was on for +16175550102, then the phone number was changed to +16175550101.",
+      steps: ["Open the user in Admin Console > Users."],
+    };
+    expect(FindingsPageSchema.parse({ items: [alert], nextCursor: "1-0" }).items[0]).toEqual(alert);
+    const bad = FindingsPageSchema.safeParse({ items: [{ ...alert, verdict: "fine" }] });
+    expect(issues(bad).map((i) => i.path)).toEqual(["items.0.verdict"]);
+  });
+
   it("reads a tracking record bare or wrapped as { record }", () => {
     expect(trackedNumberOf(TrackedNumberReplySchema.parse(tracked))).toEqual(tracked);
     expect(trackedNumberOf(TrackedNumberReplySchema.parse({ record: tracked }))).toEqual(tracked);

@@ -21,7 +21,6 @@ import {
   historyExport,
   OptionsPage,
   openUser,
-  seedHistory,
   serveReplica,
   storedReadings,
 } from "./support/sandbox-console";

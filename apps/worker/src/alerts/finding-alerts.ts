@@ -1,21 +1,6 @@
-import { z } from "zod";
+import type { FindingAlert, FindingsQuery } from "@sms-doctor/core";
 import { directoryKeys } from "../directory/directory-keys.js";
-import type { FindingAlert } from "../directory/directory-sync.js";
 import type { RedisClient } from "../redis/connections.js";
-
-export const FindingsQuerySchema = z
-  .object({
-    /** Alerts detected at or after this instant. */
-    since: z.iso.datetime({ offset: true }).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    /** `nextCursor` of the previous page. */
-    cursor: z
-      .string()
-      .regex(/^\d{1,15}-\d{1,10}$/, "a nextCursor from a previous page")
-      .optional(),
-  })
-  .strict();
-export type FindingsQuery = z.infer<typeof FindingsQuerySchema>;
 
 /**
  * A page of the tenant's alerts, oldest first. They live in a capped Redis stream whose ids are

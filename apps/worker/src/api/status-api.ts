@@ -9,6 +9,7 @@ import {
   diagnose,
   ErrorResponseSchema,
   expectedRemaining,
+  FindingsQuerySchema,
   isStalled,
   ListNumbersQuerySchema,
   NANP_E164,
@@ -26,11 +27,12 @@ import {
   type UserSnapshot,
   UserVerdictsQuerySchema,
   UserVerdictsResponseSchema,
+  WebhookParamsSchema,
 } from "@sms-doctor/core";
 import type { Queue } from "bullmq";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { z } from "zod";
-import { FindingsQuerySchema, listFindingAlerts } from "../alerts/finding-alerts.js";
+import { listFindingAlerts } from "../alerts/finding-alerts.js";
 import type { TokenEntry } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
@@ -255,11 +257,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       }
     });
     scope.post("/v1/webhooks/:provider", { schema: { hide: true } }, async (request, reply) => {
-      const provider = parse(
-        z.object({ provider: z.string().regex(/^[a-z0-9-]{1,32}$/) }),
-        request.params,
-        "provider",
-      ).provider;
+      const { provider } = parse(WebhookParamsSchema, request.params, "provider");
       const keys = options.providerWebhookKeys?.[provider];
       if (!keys || (!keys.secret && !keys.publicKey))
         throw new RequestError(404, "not-found", `no webhooks are configured for provider "${provider}"`);

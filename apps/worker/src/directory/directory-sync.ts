@@ -5,6 +5,7 @@ import {
   AdminApiUserSchema,
   diagnose,
   type Finding,
+  type FindingAlert,
   formatFinding,
   type UserSnapshot,
   UserSnapshotSchema,
@@ -14,21 +15,6 @@ import type { RedisClient } from "../redis/connections.js";
 import type { AdminApiClient } from "./admin-api-client.js";
 import { adminUserSnapshot, snapshotFingerprint } from "./admin-user-snapshot.js";
 import { type DirectoryKeys, directoryKeys } from "./directory-keys.js";
-
-/** A new finding about a user, as stored for `GET /v1/findings` and sent by webhook. */
-export interface FindingAlert {
-  id: string;
-  type: "finding.new";
-  tenant: string;
-  userId: string;
-  displayName?: string;
-  detectedAt: string;
-  verdict: string;
-  finding: Finding;
-  title: string;
-  explanation: string;
-  steps: string[];
-}
 
 export interface SyncSummary {
   status: "completed" | "interrupted" | "busy";

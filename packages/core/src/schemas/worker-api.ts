@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CompanySmsRegistrationSchema } from "./company-registration.js";
-import { DiagnosisSchema, VerdictSchema } from "./diagnosis.js";
+import { DiagnosisSchema, FindingSchema, VerdictSchema } from "./diagnosis.js";
 import { DurationSchema, InstantSchema } from "./primitives.js";
 import { ProvisioningRecordSchema, ProvisioningStateSchema } from "./provisioning-record.js";
 import { SnapshotSourceSchema, UserSnapshotSchema } from "./user-snapshot.js";
@@ -57,6 +57,8 @@ export const TrackNumberRequestSchema = z.strictObject({
 
 export const NumberParamsSchema = z.object({ number: NanpNumberSchema });
 export const UserParamsSchema = z.object({ userId: UserIdSchema });
+/** The provider a webhook comes from, named in its path (`/v1/webhooks/:provider`). */
+export const WebhookParamsSchema = z.object({ provider: z.string().regex(/^[a-z0-9-]{1,32}$/) });
 
 export const ListNumbersQuerySchema = z.strictObject({
   state: ProvisioningStateSchema.optional(),
@@ -156,3 +158,39 @@ export const DiagnosisReplySchema = DiagnosisSchema.extend({
   provisioning: TrackedNumberSchema.nullish(),
 });
 export type DiagnosisReply = z.infer<typeof DiagnosisReplySchema>;
+
+/** Query of `GET /v1/findings`: the alerts the directory sync raised, oldest first, a page at a time. */
+export const FindingsQuerySchema = z.strictObject({
+  /** Alerts detected at or after this instant. */
+  since: InstantSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** `nextCursor` of the previous page. */
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}-\d{1,10}$/, "a nextCursor from a previous page")
+    .optional(),
+});
+export type FindingsQuery = z.infer<typeof FindingsQuerySchema>;
+
+/** A new finding about a user, as `GET /v1/findings` lists it and the alert webhook sends it. */
+export const FindingAlertSchema = z.object({
+  id: z.string(),
+  type: z.literal("finding.new"),
+  tenant: z.string(),
+  userId: z.string(),
+  displayName: z.string().optional(),
+  detectedAt: InstantSchema,
+  verdict: VerdictSchema,
+  finding: FindingSchema,
+  /** The finding in English (`formatFinding`), for receivers that show it as it comes. */
+  title: z.string(),
+  explanation: z.string(),
+  steps: z.array(z.string()),
+});
+export type FindingAlert = z.infer<typeof FindingAlertSchema>;
+
+/** A page of `GET /v1/findings`; `nextCursor` when there are more. */
+export const FindingsPageSchema = z.object({
+  items: z.array(FindingAlertSchema),
+  nextCursor: z.string().optional(),
+});
