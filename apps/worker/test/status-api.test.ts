@@ -1,5 +1,5 @@
 import { createHmac, generateKeyPairSync, sign } from "node:crypto";
-import { startTracking } from "@sms-doctor/core";
+import { DiagnosisResponseSchema, startTracking } from "@sms-doctor/core";
 import { Queue } from "bullmq";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
@@ -347,6 +347,36 @@ describe("observations and diagnoses", () => {
     expect(
       (await app.inject({ method: "GET", url: "/v1/users/u42/diagnosis", headers: auth(GLOBEX) })).statusCode,
     ).toBe(404);
+  });
+
+  it("leaves out stored snapshots and a registration that no longer read, rather than failing", async () => {
+    // Redis holds what another process or an older version wrote: it is parsed again on the way out.
+    const historyKey = store.keys.history("acme", "u77");
+    const companyKey = store.keys.company("acme");
+    const good = { ...snapshot, userId: "u77" };
+    await connection.rpush(
+      historyKey,
+      JSON.stringify(good),
+      "not json",
+      JSON.stringify({ ...good, sms: "on" }),
+    );
+    await connection.set(companyKey, "{ not json");
+    onTestFinished(async () => {
+      await connection.del(historyKey, companyKey);
+    });
+    const diagnosed = await app.inject({ method: "GET", url: "/v1/users/u77/diagnosis", headers: auth() });
+    expect(diagnosed.statusCode).toBe(200);
+    expect(DiagnosisResponseSchema.parse(diagnosed.json()).diagnosis.verdict).toBe("pending");
+    const history = await app.inject({ method: "GET", url: "/v1/users/u77/history", headers: auth() });
+    expect(history.statusCode).toBe(200);
+    expect(history.json().items).toEqual([{ ...good, source: "console" }]);
+    const observed = await app.inject({
+      method: "POST",
+      url: "/v1/observations",
+      headers: auth(),
+      payload: { snapshot: { ...good, observedAt: "2026-05-01T13:00:00Z" } },
+    });
+    expect(observed.statusCode).toBe(200);
   });
 
   it("accepts a large company's registration, which lists every one of its SMS enabled numbers", async () => {

@@ -2,6 +2,7 @@ import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import {
+  type CompanySmsRegistration,
   cancelTracking,
   toE164 as coreToE164,
   DiagnosisInputError,
@@ -34,6 +35,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { z } from "zod";
 import { listFindingAlerts } from "../alerts/finding-alerts.js";
 import type { TokenEntry } from "../config.js";
+import { readStoredRegistration, readStoredSnapshots } from "../history/stored-history.js";
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
 import type { RedisClient } from "../redis/connections.js";
@@ -462,7 +464,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       tenant: string,
       current: UserSnapshot,
       history: UserSnapshot[],
-      company: unknown,
+      company: CompanySmsRegistration | undefined,
     ) => {
       const number = current.phoneNumber ? coreToE164(current.phoneNumber) : null;
       const stored = number ? await store.load(tenant, number) : undefined;
@@ -509,14 +511,12 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         if (body.company) multi.set(store.keys.company(tenant), JSON.stringify(body.company));
         multi.lrange(historyKey, 0, historyLength - 1).get(store.keys.company(tenant));
         const replies = (await multi.exec()) ?? [];
-        const history = ((replies.at(-2)?.[1] as string[]) ?? []).map((s) => JSON.parse(s) as UserSnapshot);
-        const company = replies.at(-1)?.[1] as string | null;
-        const reply = await diagnosisOf(
-          tenant,
-          body.snapshot,
-          history,
-          company ? JSON.parse(company) : undefined,
+        const { snapshots: history, unreadable } = readStoredSnapshots(
+          (replies.at(-2)?.[1] as string[]) ?? [],
         );
+        if (unreadable) request.log.warn({ unreadable }, "stored snapshots left out: they no longer read");
+        const company = readStoredRegistration(replies.at(-1)?.[1] as string | null);
+        const reply = await diagnosisOf(tenant, body.snapshot, history, company);
         // The Users list's badge follows the newest observation; a late, older snapshot leaves it alone.
         const observedAt = Date.parse(body.snapshot.observedAt);
         if (history.every((s) => Date.parse(s.observedAt) <= observedAt)) {
@@ -543,14 +543,15 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
           redis.lrange(store.keys.history(tenant, userId), 0, historyLength - 1),
           redis.get(store.keys.company(tenant)),
         ]);
-        const history = snapshots.map((s) => JSON.parse(s) as UserSnapshot);
+        const { snapshots: history, unreadable } = readStoredSnapshots(snapshots);
+        if (unreadable) request.log.warn({ unreadable }, "stored snapshots left out: they no longer read");
         // Newest observation, not newest arrival: snapshots can come in late from another admin's browser.
         const current = history.reduce<UserSnapshot | undefined>(
           (latest, s) => (!latest || Date.parse(s.observedAt) > Date.parse(latest.observedAt) ? s : latest),
           undefined,
         );
         if (!current) throw new RequestError(404, "not-found", `no snapshot of user ${userId} was observed`);
-        return await diagnosisOf(tenant, current, history, company ? JSON.parse(company) : undefined);
+        return await diagnosisOf(tenant, current, history, readStoredRegistration(company));
       },
     );
 
@@ -574,9 +575,8 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
           Math.min(limit, historyLength) - 1,
         );
         // Snapshots without a source came through POST /v1/observations, i.e. from the console.
-        const items = stored
-          .map((s) => JSON.parse(s) as UserSnapshot)
-          .map((s) => ({ ...s, source: s.source ?? "console" }))
+        const items = readStoredSnapshots(stored)
+          .snapshots.map((s) => ({ ...s, source: s.source ?? "console" }))
           .sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt));
         return { userId, items };
       },

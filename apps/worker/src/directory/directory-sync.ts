@@ -10,6 +10,7 @@ import {
   type UserSnapshot,
   UserSnapshotSchema,
 } from "@sms-doctor/core";
+import { readStored, readStoredRegistration, readStoredSnapshots } from "../history/stored-history.js";
 import type { Logger } from "../logger.js";
 import type { RedisClient } from "../redis/connections.js";
 import type { AdminApiClient } from "./admin-api-client.js";
@@ -104,8 +105,10 @@ export async function syncDirectory(
       await multi.hset(keys.checkpoint, checkpoint).exec();
     }
     const directory = new Map<string, AdminApiPhoneNumber>();
-    for (const [number, json] of Object.entries(await redis.hgetall(keys.numbers)))
-      directory.set(number, JSON.parse(json) as AdminApiPhoneNumber);
+    for (const [number, json] of Object.entries(await redis.hgetall(keys.numbers))) {
+      const stored = readStored(json, AdminApiPhoneNumberSchema);
+      if (stored) directory.set(number, stored);
+    }
     while (checkpoint.phase === "users") {
       signal?.throwIfAborted();
       const page = await client.page("users", pageSize, checkpoint.scrollId || undefined, signal);
@@ -179,20 +182,20 @@ async function writeChangedUsers(
     for (const i of changed) reads.lrange(keys.history(snapshots[i]!.userId), 0, historyLength - 1);
     reads.hmget(keys.lastFindings, ...changed.map((i) => snapshots[i]!.userId)).get(keys.company);
     const replies = (await reads.exec()) ?? [];
-    const company = replies.at(-1)?.[1] as string | null;
+    const company = readStoredRegistration(replies.at(-1)?.[1] as string | null);
     const lastFindings = replies.at(-2)?.[1] as (string | null)[];
     const fingerprintUpdates: Record<string, string> = {};
     const findingUpdates: Record<string, string> = {};
     const verdictUpdates: Record<string, string> = {};
     changed.forEach((i, n) => {
       const snapshot = snapshots[i]!;
-      const earlier = ((replies[n]?.[1] as string[]) ?? []).map((s) => JSON.parse(s) as UserSnapshot);
+      const earlier = readStoredSnapshots((replies[n]?.[1] as string[]) ?? []).snapshots;
       const history = [snapshot, ...earlier].slice(0, historyLength);
       const diagnosis = diagnose({
         now: observedAt,
         current: snapshot,
         history,
-        ...(company ? { company: JSON.parse(company) } : {}),
+        ...(company ? { company } : {}),
       });
       const before = new Set((lastFindings[n] ?? "").split(",").filter(Boolean));
       const historyKey = keys.history(snapshot.userId);
