@@ -7,5 +7,6 @@ export { Situation, situationsOf } from "./facts/situation.js";
 export { type FormattedFinding, fillMessage, formatFinding, humanDuration } from "./format-finding.js";
 export * from "./lifecycle/index.js";
 export { RULE_IDS, RULES, type Rule, type RuleMeta, ruleMeta } from "./rules/index.js";
+export { registrationAdvice } from "./rules/registration-advice.js";
 export * from "./schemas/index.js";
 export { verdictOf } from "./verdict.js";

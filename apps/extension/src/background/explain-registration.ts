@@ -1,9 +1,14 @@
 /**
  * The SMS page in words: what the brand and campaign status mean, and what to change for each registration-form
- * error. Facts from 8x8's articles ("How to register an SMS campaign", "Incorrect Tax info causes Brand
+ * error (core's `registrationAdvice`, which the campaign-not-verified finding gives too). Facts from 8x8's articles ("How to register an SMS campaign", "Incorrect Tax info causes Brand
  * rejection"); the wording is ours.
  */
-import type { CompanySmsRegistration, RegistrationError, Verdict } from "@sms-doctor/core";
+import {
+  type CompanySmsRegistration,
+  type RegistrationError,
+  registrationAdvice,
+  type Verdict,
+} from "@sms-doctor/core";
 import type { RegistrationErrorView } from "../messaging/messages";
 
 const brandWords: Record<string, string> = {
@@ -31,59 +36,8 @@ const campaignWords: Record<string, string> = {
   unknown: "SMS Doctor couldn't find the campaign's status on this page.",
 };
 
-/** What to change, by the form field the error sits under (matched loosely on the label's words). */
-const fieldAdvice: [RegExp, string][] = [
-  [
-    /tax|ein|utr/i,
-    "Enter the tax number exactly as the tax authority's letter shows it, with the legal company name spelled the same way.",
-  ],
-  [
-    /legal company name/i,
-    "Use the registered legal name exactly as on the tax authority's letter, including its suffix (Inc., LLC…).",
-  ],
-  [
-    /description/i,
-    "Describe who sends the messages, to whom, and why, in full sentences; carriers reject vague descriptions.",
-  ],
-  [
-    /call to action/i,
-    "Say exactly how a recipient opts in (where, how, with what wording) and that consent is collected before any message.",
-  ],
-  [/opt[- ]?in keyword/i, "List the keywords that subscribe someone, e.g. START, separated by commas."],
-  [
-    /opt[- ]?in response/i,
-    "Include the brand name, what messages to expect, how often, that rates may apply, and how to get help or stop (HELP, STOP).",
-  ],
-  [
-    /opt[- ]?out keyword/i,
-    "Include at least STOP; carriers also expect keywords such as CANCEL, END, QUIT, UNSUBSCRIBE.",
-  ],
-  [
-    /opt[- ]?out response/i,
-    "Confirm in the reply that the person is unsubscribed and will receive no more messages, naming the brand.",
-  ],
-  [/help keyword/i, "Include at least HELP (and INFO if you like)."],
-  [
-    /help response/i,
-    "Name the brand and give a way to reach support (phone, email or website) and how to stop (STOP).",
-  ],
-  [
-    /sample/i,
-    "Give realistic messages as users will receive them, with the brand name and an opt-out hint (Reply STOP to opt out).",
-  ],
-  [/dba|brand name/i, "Use the name customers know the company by; it must appear in the sample messages."],
-  [/stock/i, "Public companies: give the ticker and the exchange exactly as listed."],
-  [
-    /duns|giin|lei|alternative business id/i,
-    "Check the number against the issuing registry; leave it empty if the company has none.",
-  ],
-];
-
 export function adviseError(error: RegistrationError): RegistrationErrorView {
-  const advice = error.field
-    ? fieldAdvice.find(([pattern]) => pattern.test(error.field ?? ""))?.[1]
-    : undefined;
-  const fix = advice ?? "Correct the value as the message asks, then re-submit the form.";
+  const fix = registrationAdvice(error.field); // core's advice: the same words as the finding's steps
   return error.field ? { field: error.field, message: error.message, fix } : { message: error.message, fix };
 }
 

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { registrationAdvice } from "@sms-doctor/core";
 import { describe, expect, it } from "vitest";
 import { Doctor } from "../../src/background/doctor";
 import { type HandlerDeps, handleMessage } from "../../src/background/handle-message";
@@ -100,7 +101,7 @@ describe("messages reaching the background", () => {
       value: {
         verdict: "cannot-send",
         campaign: { status: "rejected" },
-        errors: [{ field: "Call to Action", fix: expect.stringMatching(/opts in/) }],
+        errors: [{ field: "Call to Action", fix: registrationAdvice("Call to Action") }],
         pendingNumbers: [{ number: "+16175550102", tracking: { kind: "not-configured" } }],
       },
     });
