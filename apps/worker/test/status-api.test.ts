@@ -33,9 +33,9 @@ const prefix = uniquePrefix();
 /** The API's clock: real time, unless a test holds it still (a diagnosis's elapsed time follows it). */
 let heldAt: number | undefined;
 
-async function api(options: { rateLimitPerMinute?: number; connection?: RedisClient } = {}) {
+async function api(options: { rateLimitPerMinute?: number; connection?: RedisClient; prefix?: string } = {}) {
   const conn = options.connection ?? connection;
-  const s = new TrackingStore(conn, { prefix });
+  const s = new TrackingStore(conn, { prefix: options.prefix ?? prefix });
   return await buildStatusApi({
     store: s,
     redis: conn,
@@ -282,13 +282,19 @@ describe("the numbers API", () => {
     expect(other.headers["access-control-allow-origin"]).toBeUndefined();
   });
 
-  it("rate-limits per token", async () => {
+  it("rate-limits per token, answering 429 rate-limited with Retry-After", async () => {
     const limited = await api({ rateLimitPerMinute: 3 });
     try {
       const codes = [];
       for (let i = 0; i < 4; i++)
         codes.push((await limited.inject({ method: "GET", url: "/v1/numbers", headers: auth() })).statusCode);
       expect(codes).toEqual([200, 200, 200, 429]);
+      const refused = await limited.inject({ method: "GET", url: "/v1/numbers", headers: auth() });
+      expect(refused.json().error).toMatchObject({
+        code: "rate-limited",
+        message: expect.stringMatching(/^more than 3/),
+      });
+      expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
       expect(
         (await limited.inject({ method: "GET", url: "/v1/numbers", headers: auth(GLOBEX) })).statusCode,
       ).toBe(200);

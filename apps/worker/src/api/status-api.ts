@@ -330,13 +330,13 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         "x-ratelimit-remaining": false,
         "x-ratelimit-reset": false,
       },
-      errorResponseBuilder: (_request, context) => ({
-        statusCode: 429,
-        error: {
-          code: "rate-limited",
-          message: `more than ${context.max} requests a minute; retry in ${context.after}`,
-        },
-      }),
+      // The plugin throws what this returns: a RequestError reaches the client as `rate-limited`.
+      errorResponseBuilder: (_request, context) =>
+        new RequestError(
+          429,
+          "rate-limited",
+          `more than ${context.max} requests a minute; retry in ${context.after}`,
+        ),
     });
 
     const view = (stored: StoredRecord): TrackedNumber => {
