@@ -61,15 +61,7 @@ function readNumberKey(text: string): number {
       else if (count === 1) second = c - 48;
       key = key * 10 + (c - 48);
       count++;
-    } else if (
-      c !== 32 &&
-      c !== 40 &&
-      c !== 41 &&
-      c !== 45 &&
-      c !== 46 &&
-      c !== 160 &&
-      !(c === 43 && i === 0)
-    ) {
+    } else if (!isSeparator(c) && !(c === 43 && i === 0)) {
       return -1;
     }
   }
@@ -77,6 +69,11 @@ function readNumberKey(text: string): number {
   if (count === 10 && first >= 2) return 1e10 + key;
   if (count === 11 && first === 1 && second >= 2) return key;
   return -1;
+}
+
+/** What people write between a number's digits: space, brackets, dash, dot, no-break space. */
+function isSeparator(c: number): boolean {
+  return c === 32 || c === 40 || c === 41 || c === 45 || c === 46 || c === 160;
 }
 
 /**
@@ -92,7 +89,7 @@ function compactE164(text: string): string | null {
     if (c >= 48 && c <= 57) {
       if (count < DIGITS.length) DIGITS[count] = c;
       count++;
-    } else if (c === 32 || c === 40 || c === 41 || c === 45 || c === 46 || c === 160) compact = false;
+    } else if (isSeparator(c)) compact = false;
     else if (c !== 43 || i !== 0) return null;
   }
   const d = DIGITS;
@@ -189,7 +186,7 @@ export function nanpAreaCode(text: string): number {
       const position = first === 1 ? digits - 1 : digits;
       if (position >= 1 && position <= 3) npa = npa * 10 + (c - 48);
     } else if (c === 43 && digits === 0 && !plus) plus = true;
-    else if (c !== 32 && c !== 40 && c !== 41 && c !== 45 && c !== 46 && c !== 160) return -1;
+    else if (!isSeparator(c)) return -1;
   }
   if (first === 1 ? digits !== 11 : digits !== 10 || plus) return -1;
   return npa >= 200 ? npa : -1;
