@@ -54,22 +54,20 @@ export function compareInstants(a: string, b: string): number {
 }
 
 /**
- * Whether more than `span` milliseconds passed between `instant` and `now`. Every diagnosis of a batch
- * asks this about the same `now`, so the moment `span` before it is written out once, and an instant of
- * the same shape (as `toISOString` writes them) is settled by comparing text, without being read.
+ * Whether more than `span` milliseconds passed between `instant` and `now` (epoch milliseconds). Every
+ * diagnosis of a batch asks this about the same `now`, so the moment `span` before it is written out
+ * once, and an instant of the same shape (as `toISOString` writes them) is settled by comparing text,
+ * without being read.
  */
-export function longerAgoThan(instant: string, now: string, span: number): boolean {
-  const memo = cutoffMemo;
-  if (now !== memo.now || span !== memo.span) {
-    memo.now = now;
-    memo.span = span;
-    const cutoff = instantMillis(now) - span;
-    memo.millis = cutoff;
-    memo.text = Number.isFinite(cutoff) ? new Date(cutoff).toISOString() : "";
+export function longerAgoThan(instant: string, now: number, span: number): boolean {
+  const cutoff = now - span;
+  if (cutoff !== cutoffMemo.millis) {
+    cutoffMemo.millis = cutoff;
+    cutoffMemo.text = Number.isFinite(cutoff) ? new Date(cutoff).toISOString() : "";
   }
-  const text = memo.text;
+  const text = cutoffMemo.text;
   if (instant.length === text.length && instant.charCodeAt(instant.length - 1) === 90) return instant < text;
-  return instantMillis(instant) < memo.millis;
+  return instantMillis(instant) < cutoff;
 }
 
-const cutoffMemo = { now: "", span: 0, millis: 0, text: "" };
+const cutoffMemo = { millis: Number.NaN, text: "" };

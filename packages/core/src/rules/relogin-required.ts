@@ -56,7 +56,7 @@ function enabledAtOf(facts: DiagnosisFacts): number | undefined {
   if (!previous) return undefined;
   if (previous.smsStatus !== "enabled") return facts.current.at;
   // Enabled before too: it turned on earlier still, and only matters if that was recent.
-  if (longerAgoThan(previous.observedAt, facts.input.now, RECENT)) return undefined;
+  if (longerAgoThan(previous.observedAt, facts.now, RECENT)) return undefined;
   const earlier = facts.earlier;
   let enabledAt: number | undefined;
   for (let i = earlier.length - 1; i >= 0; i--) {
