@@ -460,6 +460,13 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       },
     );
 
+    /** A user's stored snapshots that still read; the request's log says how many did not. */
+    const storedSnapshots = (request: FastifyRequest, stored: readonly string[]): UserSnapshot[] => {
+      const { snapshots, unreadable } = readStoredSnapshots(stored);
+      if (unreadable) request.log.warn({ unreadable }, "stored snapshots left out: they no longer read");
+      return snapshots;
+    };
+
     const diagnosisOf = async (
       tenant: string,
       current: UserSnapshot,
@@ -511,10 +518,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         if (body.company) multi.set(store.keys.company(tenant), JSON.stringify(body.company));
         multi.lrange(historyKey, 0, historyLength - 1).get(store.keys.company(tenant));
         const replies = (await multi.exec()) ?? [];
-        const { snapshots: history, unreadable } = readStoredSnapshots(
-          (replies.at(-2)?.[1] as string[]) ?? [],
-        );
-        if (unreadable) request.log.warn({ unreadable }, "stored snapshots left out: they no longer read");
+        const history = storedSnapshots(request, (replies.at(-2)?.[1] as string[]) ?? []);
         const company = readStoredRegistration(replies.at(-1)?.[1] as string | null);
         const reply = await diagnosisOf(tenant, body.snapshot, history, company);
         // The Users list's badge follows the newest observation; a late, older snapshot leaves it alone.
@@ -543,8 +547,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
           redis.lrange(store.keys.history(tenant, userId), 0, historyLength - 1),
           redis.get(store.keys.company(tenant)),
         ]);
-        const { snapshots: history, unreadable } = readStoredSnapshots(snapshots);
-        if (unreadable) request.log.warn({ unreadable }, "stored snapshots left out: they no longer read");
+        const history = storedSnapshots(request, snapshots);
         // Newest observation, not newest arrival: snapshots can come in late from another admin's browser.
         const current = history.reduce<UserSnapshot | undefined>(
           (latest, s) => (!latest || Date.parse(s.observedAt) > Date.parse(latest.observedAt) ? s : latest),
@@ -575,8 +578,8 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
           Math.min(limit, historyLength) - 1,
         );
         // Snapshots without a source came through POST /v1/observations, i.e. from the console.
-        const items = readStoredSnapshots(stored)
-          .snapshots.map((s) => ({ ...s, source: s.source ?? "console" }))
+        const items = storedSnapshots(request, stored)
+          .map((s) => ({ ...s, source: s.source ?? "console" }))
           .sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt));
         return { userId, items };
       },
