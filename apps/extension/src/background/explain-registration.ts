@@ -1,7 +1,7 @@
 /**
  * The SMS page in words: what the brand and campaign status mean, and what to change for each registration-form
- * error (core's `registrationAdvice`, which the campaign-not-verified finding gives too). Facts from 8x8's articles ("How to register an SMS campaign", "Incorrect Tax info causes Brand
- * rejection"); the wording is ours.
+ * error (core's `registrationAdvice`, which the campaign-not-verified finding gives too). Facts from 8x8's
+ * articles ("How to register an SMS campaign", "Incorrect Tax info causes Brand rejection"); the wording is ours.
  */
 import {
   type CompanySmsRegistration,
