@@ -1,26 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import {
   verifyWebhook,
   WEBHOOK_SIGNATURE_HEADER,
   WEBHOOK_TIMESTAMP_HEADER,
 } from "../src/carrier/webhook-signature.js";
-import type { Sandbox } from "../src/sandbox.js";
 import { carrierApi, carrierControl } from "./support/carrier.js";
 import { json } from "./support/json.js";
-import { startTestSandbox } from "./support/start.js";
+import { startSandboxForTest } from "./support/start.js";
 import { startWebhookReceiver } from "./support/webhook-receiver.js";
 
-let sandbox: Sandbox | undefined;
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = undefined;
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-async function start(options: Parameters<typeof startTestSandbox>[0] = {}) {
-  sandbox = await startTestSandbox({ scenario: "verification-pending", speed: 0, ...options });
-  return sandbox;
+function start(options: Parameters<typeof startSandboxForTest>[0] = {}) {
+  return startSandboxForTest({ scenario: "verification-pending", speed: 0, ...options });
 }
 
 describe("carrier registry simulator: Telnyx 10DLC shape", () => {
@@ -80,7 +70,7 @@ describe("carrier webhooks", () => {
   it("sends signed 10dlc.phone_number.update events and redelivers with meta.attempt incremented", async () => {
     // The receiver fails the first delivery: the simulator must send the same event again.
     const receiver = await startWebhookReceiver((_hook, index) => (index === 0 ? 500 : 200));
-    cleanups.push(receiver.close);
+    onTestFinished(receiver.close);
     const s = await start({ carrierWebhookUrl: receiver.url, webhookRetryDelaysMs: [50] });
     await carrierControl(s, "/numbers", { phoneNumbers: ["+15125550102"], afterHours: 1 });
     const hooks = await receiver.until((r) => r.length >= 2);
@@ -119,7 +109,7 @@ describe("carrier webhooks", () => {
 
   it("delivers out of order and duplicates when those faults are on", async () => {
     const receiver = await startWebhookReceiver();
-    cleanups.push(receiver.close);
+    onTestFinished(receiver.close);
     const s = await start({
       carrierWebhookUrl: receiver.url,
       // A wide window, so a slow machine still gets all three events into one batch.

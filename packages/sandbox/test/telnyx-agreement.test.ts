@@ -6,24 +6,15 @@ import {
   ProviderEventSchema,
   TelnyxCampaignSchema,
 } from "@sms-doctor/core";
-import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import { describe, expect, expectTypeOf, it, onTestFinished } from "vitest";
 import type { z } from "zod";
 import type { PhoneNumberCampaign, TelnyxCampaign } from "../src/carrier/telnyx-vocabulary.js";
-import type { Sandbox } from "../src/sandbox.js";
 import { listScenarios, loadScenario } from "../src/scenarios.js";
 import { buildWorld } from "../src/world/build-world.js";
 import { carrierApi, carrierControl } from "./support/carrier.js";
 import { json } from "./support/json.js";
-import { startTestSandbox } from "./support/start.js";
+import { startSandboxForTest } from "./support/start.js";
 import { startWebhookReceiver } from "./support/webhook-receiver.js";
-
-let sandbox: Sandbox | undefined;
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = undefined;
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
 
 /** What a schema's named fields accept (its loose index signature left out, which interfaces cannot meet). */
 type Named<S extends z.ZodObject> = z.input<z.ZodObject<S["shape"]>>;
@@ -53,8 +44,7 @@ describe("the carrier simulator's Telnyx bodies parse with core's schemas", () =
   });
 
   it("GET phone_number_campaigns/{number} and campaign/{id} over HTTP, as the worker asks for them", async () => {
-    sandbox = await startTestSandbox({ scenario: "verification-pending" });
-    const s = sandbox;
+    const s = await startSandboxForTest({ scenario: "verification-pending" });
     const assignment = PhoneNumberCampaignSchema.parse(
       await json(carrierApi(s, "/phone_number_campaigns/+16175550105")),
     );
@@ -91,9 +81,11 @@ describe("the carrier simulator's Telnyx bodies parse with core's schemas", () =
 
   it("the webhooks it sends: number update and delete, campaign and brand updates", async () => {
     const receiver = await startWebhookReceiver();
-    cleanups.push(receiver.close);
-    sandbox = await startTestSandbox({ scenario: "verification-pending", carrierWebhookUrl: receiver.url });
-    const s = sandbox;
+    onTestFinished(receiver.close);
+    const s = await startSandboxForTest({
+      scenario: "verification-pending",
+      carrierWebhookUrl: receiver.url,
+    });
     await carrierControl(s, "/numbers", { phoneNumbers: ["+15125550104"], afterHours: 1 });
     await carrierControl(s, "/clock", { advanceHours: 1 });
     await carrierControl(s, "/campaign", { campaignStatus: "TCR_PENDING" });
