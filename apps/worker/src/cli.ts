@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { cancelTracking, expectedRemaining, isStalled, startTracking } from "@sms-doctor/core";
+import { cancelTracking, expectedRemaining, isStalled, startTracking, toNanpE164 } from "@sms-doctor/core";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger, redactUrl } from "./logger.js";
 import { WorkerMetrics } from "./metrics.js";
@@ -9,7 +9,6 @@ import { findRedis, redisForDev } from "./redis/dev-redis.js";
 import { INSTALL_REDIS_HINT } from "./redis/redis-server-process.js";
 import type { Running } from "./runtime.js";
 import { TENANT_PATTERN } from "./tracking/keys.js";
-import { toE164 } from "./tracking/phone-number.js";
 import type { StoredRecord } from "./tracking/record-codec.js";
 import { TrackingStore } from "./tracking/tracking-store.js";
 
@@ -110,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === "track" || command === "status" || command === "cancel") {
-    const number = argument ? toE164(argument) : undefined;
+    const number = argument ? toNanpE164(argument) : undefined;
     if (!number)
       throw new UsageError(
         `${command} needs a US or Canadian number, e.g. sms-doctor ${command} +14155550100`,

@@ -1,7 +1,6 @@
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
-import type { ProviderEvent } from "@sms-doctor/core";
+import { type ProviderEvent, toNanpE164 } from "@sms-doctor/core";
 import { SIGNATURE_HEADER, verifyWebhook } from "../notify/webhook-signature.js";
-import { toE164 } from "../tracking/phone-number.js";
 
 /** Unix seconds when the provider sent the webhook. */
 export const PROVIDER_TIMESTAMP_HEADER = "telnyx-timestamp";
@@ -70,5 +69,5 @@ export function verifyProviderWebhook(
 /** The number an event is about, when it is about one. */
 export function eventNumber(event: ProviderEvent): string | undefined {
   const raw = event.data.payload.phoneNumber ?? event.data.payload.phone_number;
-  return raw ? toE164(raw) : undefined;
+  return raw ? toNanpE164(raw) : undefined;
 }

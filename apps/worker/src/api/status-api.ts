@@ -4,7 +4,6 @@ import swaggerUi from "@fastify/swagger-ui";
 import {
   type CompanySmsRegistration,
   cancelTracking,
-  toE164 as coreToE164,
   DiagnosisInputError,
   DiagnosisResponseSchema,
   diagnose,
@@ -22,6 +21,7 @@ import {
   type TrackedNumber,
   TrackedNumberSchema,
   TrackNumberRequestSchema,
+  toE164,
   UserHistoryQuerySchema,
   UserHistoryResponseSchema,
   UserParamsSchema,
@@ -473,7 +473,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       history: UserSnapshot[],
       company: CompanySmsRegistration | undefined,
     ) => {
-      const number = current.phoneNumber ? coreToE164(current.phoneNumber) : null;
+      const number = current.phoneNumber ? toE164(current.phoneNumber) : null;
       const stored = number ? await store.load(tenant, number) : undefined;
       try {
         const diagnosis = diagnose({
