@@ -69,8 +69,9 @@ export class Doctor {
     return settings ? new WorkerApi(settings, this.deps.fetch) : undefined;
   }
 
-  async diagnoseUser(snapshot: UserSnapshot): Promise<UserDiagnosisView> {
+  async diagnoseUser(read: UserSnapshot, identifiedBy: "url" | "page" = "url"): Promise<UserDiagnosisView> {
     const now = this.now().toISOString();
+    const snapshot = await this.deps.history.identify(read, identifiedBy);
     const { earlier, size } = await this.deps.history.record(snapshot);
     const company = await this.deps.history.company();
     const api = await this.workerApi();

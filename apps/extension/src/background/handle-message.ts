@@ -57,7 +57,7 @@ export async function handleMessage(
     const message = parsed.data;
     switch (message.type) {
       case "user-page-read": {
-        const view = await deps.doctor.diagnoseUser(message.snapshot);
+        const view = await deps.doctor.diagnoseUser(message.snapshot, message.identifiedBy);
         const top = view.findings[0];
         await deps.tabs.set(tabId, {
           page: "user-page",

@@ -10,6 +10,7 @@ import {
   type HistoryExport,
   HistoryExportSchema,
   StoredHistorySchema,
+  StoredIdentitiesSchema,
   StoredVerdictsSchema,
   type UserSnapshot,
   type Verdict,
@@ -22,6 +23,13 @@ export const HISTORY_LIMIT = 50;
 const HISTORY_PREFIX = "history/";
 const COMPANY_KEY = "company";
 const VERDICTS_KEY = "verdicts";
+const IDENTITIES_KEY = "identities";
+/** Usernames and emails remembered; the oldest are forgotten first. */
+export const IDENTITIES_LIMIT = 5000;
+
+/** The names a snapshot's user goes by on a page without an id in its URL, as keys. */
+const namesOf = (snapshot: UserSnapshot): string[] =>
+  [snapshot.username, snapshot.email].filter((name): name is string => Boolean(name));
 
 /** A snapshot's content without the moment it was seen: two visits that saw the same thing compare equal. */
 function stateOf(snapshot: UserSnapshot): string {
@@ -75,6 +83,50 @@ export class HistoryStore {
     const updated = compactHistory([...earlier, snapshot]);
     await this.area.set({ [HISTORY_PREFIX + snapshot.userId]: updated });
     return { earlier, size: updated.length };
+  }
+
+  /**
+   * One user, whatever path their page was seen at. A page whose URL has the user's id teaches which id their
+   * Username and Email belong to (and history kept under one of those names joins the id's); a page without
+   * one is given the id its names belong to, when known, and keeps the name as its id otherwise.
+   */
+  async identify(snapshot: UserSnapshot, identifiedBy: "url" | "page"): Promise<UserSnapshot> {
+    const known = await this.storedIdentities();
+    const names = namesOf(snapshot);
+    if (identifiedBy === "page") {
+      const id = names.map((name) => known[name.toLowerCase()]).find(Boolean);
+      return id ? { ...snapshot, userId: id } : snapshot;
+    }
+    let learned = false;
+    for (const name of names) {
+      if (known[name.toLowerCase()] === snapshot.userId) continue;
+      delete known[name.toLowerCase()];
+      known[name.toLowerCase()] = snapshot.userId;
+      learned = true;
+      if (name !== snapshot.userId) await this.adopt(name, snapshot.userId);
+    }
+    if (learned) {
+      const kept = Object.entries(known).slice(-IDENTITIES_LIMIT);
+      await this.area.set({ [IDENTITIES_KEY]: Object.fromEntries(kept) });
+    }
+    return snapshot;
+  }
+
+  /** Moves the history kept under a name onto the user's id. */
+  private async adopt(name: string, userId: string): Promise<void> {
+    const kept = await this.history(name);
+    if (kept.length === 0) return;
+    const merged = compactHistory([...(await this.history(userId)), ...kept.map((s) => ({ ...s, userId }))]);
+    await this.area.set({ [HISTORY_PREFIX + userId]: merged });
+    await this.area.remove([HISTORY_PREFIX + name]);
+  }
+
+  private async storedIdentities(): Promise<Record<string, string>> {
+    const parsed = StoredIdentitiesSchema.safeParse(
+      (await this.area.get(IDENTITIES_KEY))[IDENTITIES_KEY] ?? {},
+    );
+    // A null prototype: a username such as "__proto__" is a name like any other.
+    return Object.assign(Object.create(null), parsed.success ? parsed.data : {});
   }
 
   async company(): Promise<CompanySmsRegistration | undefined> {
@@ -151,6 +203,6 @@ export class HistoryStore {
   }
 
   async clear(): Promise<void> {
-    await this.area.remove([...(await this.userIds()), COMPANY_KEY, VERDICTS_KEY]);
+    await this.area.remove([...(await this.userIds()), COMPANY_KEY, VERDICTS_KEY, IDENTITIES_KEY]);
   }
 }

@@ -1,23 +1,33 @@
 /**
- * Small DOM readers shared by the extractors. They look at what a person sees (text, labels, roles) and work on
- * any Document or element, so the same code reads the live console and saved pages in tests.
+ * Small DOM readers shared by the extractors. They find things the way assistive technology does, by accessible
+ * name and role (the W3C accessible-name computation, from `dom-accessibility-api`, the implementation Testing
+ * Library uses), and work on any Document or element, so the same code reads the live console and saved pages.
  */
+import { computeAccessibleName } from "dom-accessibility-api";
 import {
   comboboxInputs,
   emptyComboboxTexts,
+  fieldControls,
   type SectionKey,
   sectionContainers,
+  sectionHeadings,
   sections,
-  sectionTitles,
 } from "./locators";
 
-/** Visible text compared the way a person would: case, spacing and a trailing "*" or ":" don't matter. */
+/**
+ * A name compared the way a person reads it: case, runs of spaces, a trailing "*" or ":" and "(required)" don't
+ * matter ("Phone number *", "Licence:" and "First name (required)" are the labels "phone number", "licence", …).
+ */
 export function normalize(text: string | null | undefined): string {
-  return (text ?? "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/\s*[*:]+$/, "")
-    .toLowerCase();
+  let name = (text ?? "").replace(/\s+/g, " ").trim().toLowerCase();
+  for (let before = ""; before !== name; ) {
+    before = name;
+    name = name
+      .replace(/\s*\(required\)$/, "")
+      .replace(/\s*[*:]+$/, "")
+      .trim();
+  }
+  return name;
 }
 
 /** Text as shown, with runs of whitespace collapsed; for values we report back. */
@@ -25,25 +35,32 @@ export function displayText(text: string | null | undefined): string {
   return (text ?? "").replace(/\s+/g, " ").trim();
 }
 
-function matchesAny(text: string, candidates: readonly string[]): boolean {
+export function matchesAny(text: string | null | undefined, candidates: readonly string[]): boolean {
   const wanted = normalize(text);
-  return candidates.some((candidate) => normalize(candidate) === wanted);
+  return wanted !== "" && candidates.some((candidate) => normalize(candidate) === wanted);
 }
 
-/** True when the element, or one of its descendants, shows exactly one of the texts. */
-function showsText(element: Element, texts: readonly string[]): boolean {
-  if (matchesAny(element.textContent ?? "", texts)) return true;
-  for (const child of Array.from(element.querySelectorAll("*"))) {
-    if (matchesAny(child.textContent ?? "", texts)) return true;
-  }
-  return false;
+/**
+ * An element's accessible name, as the browser's accessibility tree computes it (`<label for>`, a wrapping
+ * `<label>`, `aria-labelledby`, `aria-label`, a fieldset's legend, a heading's text…). Saved pages parsed in
+ * tests have no window, so the computed style comes from whichever window there is.
+ */
+export function accessibleName(element: Element): string {
+  const view = element.ownerDocument.defaultView ?? globalThis;
+  return displayText(
+    computeAccessibleName(element, { getComputedStyle: (el, pseudo) => view.getComputedStyle(el, pseudo) }),
+  );
 }
 
 /** An element's text with its text nodes kept apart, as they read on screen ("Remove number 3 of 48"). */
 export function spacedText(element: Element): string {
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   const parts: string[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.textContent ?? "");
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent && (parent.tagName === "SCRIPT" || parent.tagName === "STYLE")) continue;
+    parts.push(node.textContent ?? "");
+  }
   return displayText(parts.join(" "));
 }
 
@@ -55,55 +72,90 @@ export function leaves(scope: ParentNode): Element[] {
   );
 }
 
-/** A section of the page found by its visible title (falling back to its data-id). */
+/** Every element in scope matching one of the selectors, in document order, each once. */
+export function queryAll(scope: ParentNode, selectors: readonly string[]): Element[] {
+  return Array.from(scope.querySelectorAll(selectors.join(",")));
+}
+
+const HEADING = sectionHeadings.join(",");
+
+/**
+ * Whether a heading shows one of the titles: as its accessible name, or as the text of one of its parts (a header
+ * container holds the title beside buttons such as "Collapse").
+ */
+function headingShows(heading: Element, titles: readonly string[]): boolean {
+  if (matchesAny(accessibleName(heading) || spacedText(heading), titles)) return true;
+  return Array.from(heading.querySelectorAll("*")).some((part) => matchesAny(spacedText(part), titles));
+}
+
+/**
+ * The part of the page a heading titles: the widest ancestor that holds no other heading, stopping at a section
+ * container. Wrappers around the heading or the section don't matter.
+ */
+function regionOfHeading(heading: Element, scope: ParentNode): Element | null {
+  let region: Element | null = null;
+  const containers = sectionContainers.join(",");
+  for (let up = heading.parentElement; up && up !== scope; up = up.parentElement) {
+    if (queryAll(up, sectionHeadings).some((other) => !other.contains(heading) && !heading.contains(other)))
+      break;
+    region = up;
+    if (up.matches(containers)) break;
+  }
+  return region;
+}
+
+/** Whether a section container is titled so: by its accessible name (aria-labelledby, aria-label, legend) or its first heading. */
+function containerShows(container: Element, titles: readonly string[]): boolean {
+  if (matchesAny(accessibleName(container), titles)) return true;
+  const heading = container.querySelector(HEADING);
+  return heading !== null && headingShows(heading, titles);
+}
+
+/**
+ * A section of the page found by its title, as a person finds it: a landmark or form section named by its
+ * heading, or a heading anywhere with the content it titles; the section's `data-id` is the last resort.
+ */
 export function findSection(scope: ParentNode, key: SectionKey): Element | null {
   const { titles, dataIds } = sections[key];
-  for (const containerSelector of sectionContainers) {
-    for (const container of Array.from(scope.querySelectorAll(containerSelector))) {
-      for (const titleSelector of sectionTitles) {
-        const title = container.querySelector(titleSelector);
-        if (title && showsText(title, titles)) return container;
-      }
-    }
+  for (const container of queryAll(scope, sectionContainers)) {
+    if (containerShows(container, titles)) return container;
+  }
+  for (const heading of queryAll(scope, sectionHeadings)) {
+    if (headingShows(heading, titles)) return regionOfHeading(heading, scope) ?? heading;
   }
   for (const dataId of dataIds) {
     const byId = scope.querySelector(`[data-id="${dataId}"]`);
     if (byId) return byId;
   }
-  // Last resort: a heading anywhere with the title; its parent holds the section's content.
-  for (const titleSelector of sectionTitles) {
-    for (const title of Array.from(scope.querySelectorAll(titleSelector))) {
-      if (showsText(title, titles) && title.parentElement) return title.parentElement;
-    }
-  }
   return null;
 }
 
-/** The label whose visible text is one of `texts`. */
-export function findLabel(scope: ParentNode, texts: readonly string[]): HTMLLabelElement | null {
-  for (const label of Array.from(scope.querySelectorAll("label"))) {
-    if (matchesAny(label.textContent ?? "", texts)) return label;
-  }
-  return null;
+/**
+ * True when a section shows only its title for now: collapsed (its header says `aria-expanded="false"`), busy, or
+ * with nothing rendered under its heading yet. Such a section is "not read yet", never "empty".
+ */
+export function sectionIsClosed(section: Element): boolean {
+  if (section.getAttribute("aria-busy") === "true" || section.querySelector('[role="progressbar"]'))
+    return true;
+  const headings = queryAll(section, sectionHeadings);
+  const header = headings[0] ?? null;
+  const toggles = queryAll(section, ["[aria-expanded]"]).filter(
+    (toggle) => !toggle.matches(comboboxInputs.join(",")) && !toggle.closest(comboboxInputs.join(",")),
+  );
+  // The section's own disclosure button sits in (or is) its header; a closed one says so.
+  const disclosure = toggles.find((toggle) => !header || header.contains(toggle) || toggle.contains(header));
+  if (disclosure?.getAttribute("aria-expanded") === "false") return true;
+  // Nothing but the header: the content hasn't been rendered.
+  const content = spacedText(section)
+    .replace(header ? spacedText(header) : "", "")
+    .trim();
+  return content === "" && section.querySelector(fieldControls.join(",")) === null;
 }
 
-const CONTROL = "input:not([type=hidden]), select, textarea, [role=combobox], [role=switch]";
-
-/** The control a label names: through `for`, by nesting, or as the next control after it. */
-export function controlFor(label: HTMLLabelElement): Element | null {
-  const doc = label.ownerDocument;
-  if (label.htmlFor) {
-    const byId = doc.getElementById(label.htmlFor);
-    if (byId) return byId;
-  }
-  const nested = label.querySelector(CONTROL);
-  if (nested) return nested;
-  // Unlinked label: the first control that follows it inside the same field wrapper.
-  let wrapper: Element | null = label.parentElement;
-  for (let depth = 0; wrapper && depth < 3; depth++, wrapper = wrapper.parentElement) {
-    const controls = Array.from(wrapper.querySelectorAll(CONTROL));
-    const after = controls.find((c) => label.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING);
-    if (after) return after;
+/** The control whose accessible name is one of `names`. */
+export function findControl(scope: ParentNode, names: readonly string[]): Element | null {
+  for (const control of queryAll(scope, fieldControls)) {
+    if (matchesAny(accessibleName(control), names)) return control;
   }
   return null;
 }
@@ -112,21 +164,35 @@ function isCombobox(element: Element): boolean {
   return comboboxInputs.some((selector) => element.matches(selector));
 }
 
+/** Elements that name a control, which reading its value must not walk into. */
+function namingElements(control: Element): Element[] {
+  const doc = control.ownerDocument;
+  const ids = (control.getAttribute("aria-labelledby") ?? "").split(/\s+/).filter(Boolean);
+  const named: Element[] = ids.map((id) => doc.getElementById(id)).filter((el) => el !== null);
+  if (control.id) named.push(...Array.from(doc.querySelectorAll(`label[for="${CSS.escape(control.id)}"]`)));
+  return named;
+}
+
 /**
- * The value a react-select style dropdown shows. Its input is empty; the chosen value (or the placeholder) is
- * text in the nearest wrapper around it. Returns null when nothing is chosen.
+ * The value a react-select style dropdown shows. Its input is empty; the chosen value (its single-value element,
+ * whatever its generated class) or the placeholder is text in the nearest wrapper around it. Null when nothing
+ * is chosen: an empty combobox is empty, not unreadable.
  */
 export function readCombobox(input: Element): string | null {
   const placeholderId = input.id ? input.id.replace(/-input$/, "-placeholder") : "";
   if (placeholderId && placeholderId !== input.id && input.ownerDocument.getElementById(placeholderId))
     return null;
+  const names = namingElements(input);
   for (let wrapper = input.parentElement; wrapper; wrapper = wrapper.parentElement) {
-    // Walking past the field's label would read the label, not the value.
-    if (wrapper.querySelector("label")) return null;
+    // Walking past the field's label, or into a neighbouring field, would read that instead of the value.
+    if (wrapper.querySelector("label") || names.some((name) => wrapper.contains(name))) return null;
+    if (queryAll(wrapper, fieldControls).some((other) => other !== input && !other.contains(input)))
+      return null;
     const text = displayText(
       Array.from(wrapper.childNodes)
-        .filter((node) => !(node instanceof Element && node.getAttribute("aria-live")))
-        .map((node) => node.textContent ?? "")
+        // Screen-reader-only live regions repeat the value as a sentence ("option X4, selected").
+        .filter((node) => !(node instanceof Element && node.closest("[aria-live]")))
+        .map((node) => (node instanceof Element ? spacedText(node) : (node.textContent ?? "")))
         .join(" "),
     );
     if (text) return matchesAny(text, emptyComboboxTexts) ? null : text;
@@ -136,42 +202,56 @@ export function readCombobox(input: Element): string | null {
 
 /** What a control shows: a dropdown's chosen value, an input's value, or its text. Empty means null. */
 export function readControl(control: Element): string | null {
-  if (isCombobox(control)) return readCombobox(control);
-  if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) {
-    return displayText(control.value || control.getAttribute("value")) || null;
-  }
   if (control instanceof HTMLSelectElement) {
     const chosen = control.selectedOptions[0];
     return displayText(chosen?.textContent) || null;
   }
-  return displayText(control.textContent) || null;
+  if (isCombobox(control) && !(control instanceof HTMLInputElement && control.value)) {
+    return readCombobox(control);
+  }
+  if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) {
+    return displayText(control.value || control.getAttribute("value")) || null;
+  }
+  return displayText(spacedText(control)) || null;
 }
 
-/** A labelled field's value: `undefined` when the label isn't there, `null` when the field is empty. */
-export function readField(scope: ParentNode, labels: readonly string[]): string | null | undefined {
-  const label = findLabel(scope, labels);
-  if (!label) return undefined;
-  const control = controlFor(label);
-  return control ? readControl(control) : undefined;
+/**
+ * The value shown beside a label that names no control (read-only text, `<dt>`/`<dd>`, a label cell and a value
+ * cell): whatever follows the label in the same row.
+ */
+function valueBeside(label: Element): string | null | undefined {
+  for (let at: Element | null = label, depth = 0; at && depth < 3; at = at.parentElement, depth++) {
+    const next = at.nextElementSibling;
+    if (!next) continue;
+    const control = next.matches(fieldControls.join(","))
+      ? next
+      : next.querySelector(fieldControls.join(","));
+    return control ? readControl(control) : displayText(spacedText(next)) || null;
+  }
+  return undefined;
 }
 
-/** The visible name of a control: its label(s), aria-label or aria-labelledby. */
-export function accessibleName(control: Element): string {
-  const doc = control.ownerDocument;
-  const labelledBy = control.getAttribute("aria-labelledby");
-  if (labelledBy) {
-    return displayText(
-      labelledBy
-        .split(/\s+/)
-        .map((id) => doc.getElementById(id)?.textContent ?? "")
-        .join(" "),
-    );
+/** Where a label's text is shown: the smallest elements whose whole text is the label. */
+function labelsShowing(scope: ParentNode, names: readonly string[]): Element[] {
+  return Array.from(scope.querySelectorAll("*")).filter(
+    (element) =>
+      element.tagName !== "SCRIPT" &&
+      element.tagName !== "STYLE" &&
+      matchesAny(spacedText(element), names) &&
+      !Array.from(element.children).some((child) => matchesAny(spacedText(child), names)),
+  );
+}
+
+/**
+ * A field's value found by its accessible name: `undefined` when nothing on the page is named so, `null` when
+ * the field is there and empty. As a last resort, visible text named so is read with what follows it.
+ */
+export function readField(scope: ParentNode, names: readonly string[]): string | null | undefined {
+  const control = findControl(scope, names);
+  if (control) return readControl(control);
+  for (const label of labelsShowing(scope, names)) {
+    const value = valueBeside(label);
+    if (value !== undefined) return value;
   }
-  const ariaLabel = control.getAttribute("aria-label");
-  if (ariaLabel) return displayText(ariaLabel);
-  if (control.id) {
-    const label = doc.querySelector(`label[for="${CSS.escape(control.id)}"]`);
-    if (label) return displayText(label.textContent);
-  }
-  return displayText(control.closest("label")?.textContent);
+  return undefined;
 }

@@ -5,24 +5,40 @@
  * retires a variant, leave it with a dated note and remove it a release later.
  */
 
-/** Containers of one profile section. */
+/** Containers of one page section, named by `aria-labelledby`/`aria-label`/a legend or titled by their first heading. */
 export const sectionContainers = [
   // The console's form sections; third-party automation relies on this test id too.
   '[data-test-id="form-section"]',
-  // Plain landmarks, in case the test id is dropped.
+  // Landmarks and groups, named the accessible way.
   "section",
   '[role="region"]',
+  '[role="group"][aria-labelledby]',
   "fieldset",
 ];
 
-/** The element holding a section's visible title, searched inside a section container. */
-export const sectionTitles = [
+/** What titles a section. */
+export const sectionHeadings = [
   // The console's section header (a semantic, unhashed class name that third-party scripts use as well).
   ".form-section-header-container",
   // Accessible headings.
   '[role="heading"]',
-  "h1, h2, h3, h4, h5, h6",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
   "legend",
+];
+
+/** Controls that hold a field's value, found by their accessible name. Switches and checkboxes are not values. */
+export const fieldControls = [
+  'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"])',
+  "select",
+  "textarea",
+  '[role="combobox"]',
+  '[role="textbox"]',
+  '[role="spinbutton"]',
 ];
 
 /** Visible titles of the sections we read, with the section's `data-id` as a fallback. */
@@ -51,7 +67,8 @@ export const fieldLabels = {
   extensionNumber: ["Extension number", "Extension"],
   firstName: ["First Name"],
   lastName: ["Last Name"],
-  email: ["Email Address", "Email"],
+  email: ["Email Address", "Email", "E-mail"],
+  username: ["Username", "User name", "User ID"],
   site: ["Site"],
 } as const;
 
@@ -120,8 +137,27 @@ export const campaignStatusWords: Record<
 /** A phone number as the console prints it: +1 (415) 555-0100, 4155550100, +44 20 7946 0000 ... */
 export const phoneNumberText = /\+?\d[\d\s().-]{5,}\d/;
 
-/** Rows of the Users list, and the link in each row that opens the user's page. */
-export const userRows = ['[role="row"]', "tr", "li"];
+/** A list of numbers laid out as a table: HTML, or the WAI-ARIA table and grid patterns built of divs. */
+export const numberTables = ["table", '[role="table"]', '[role="grid"]', '[role="treegrid"]'];
+export const tableRows = ["tr", '[role="row"]'];
+export const tableCells = [
+  "td",
+  "th",
+  '[role="cell"]',
+  '[role="gridcell"]',
+  '[role="rowheader"]',
+  '[role="columnheader"]',
+];
+export const columnHeaders = ["th:not([scope='row'])", '[role="columnheader"]'];
+/** Column headers of a numbers table, by what the column holds. Without headers, columns are told by content. */
+export const numberColumns = {
+  number: ["Number", "Phone Number", "Phone number", "Numbers", "Phone"],
+  sms: ["SMS", "SMS enabled", "Enabled"],
+  status: ["Status", "SMS status", "SMS Status"],
+} as const;
+
+/** Rows of the Users list (an HTML or ARIA table or grid, or a list), and the link in each that opens the user. */
+export const userRows = ['[role="row"]', "tr", '[role="listitem"]', "li"];
 export const userPageLinks = ['a[href*="/users/user/"]'];
 
 /** Where the SMS page lists numbers that could be enabled (not enabled ones): the "+ Enable phone numbers" picker. */

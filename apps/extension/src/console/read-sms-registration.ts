@@ -5,15 +5,9 @@
  */
 import type { CompanySmsRegistration, RegistrationError, SmsStatus } from "@sms-doctor/core";
 import { displayText, findSection, leaves, normalize, spacedText } from "./dom";
-import {
-  brandStatusWords,
-  campaignStatusWords,
-  fieldErrors,
-  numberLimitText,
-  numberPickers,
-  phoneNumberText,
-} from "./locators";
-import { type Placement, statusIn } from "./read-user-profile";
+import { brandStatusWords, campaignStatusWords, fieldErrors, numberLimitText } from "./locators";
+import { readNumberRows } from "./read-number-list";
+import type { Placement } from "./read-user-profile";
 import { type Reading, sectionMissing, type Unreadable } from "./reading";
 
 /** The first status word shown in a section, e.g. "VERIFIED" or "Status: Pending". */
@@ -73,21 +67,7 @@ export function readRegistrationErrors(section: Element): RegistrationError[] {
 
 /** Each phone number listed in the section with the status shown beside it (not the "+ Enable" picker's). */
 export function readEnabledNumbers(section: Element): { number: string; status: SmsStatus }[] {
-  const numbers: { number: string; status: SmsStatus }[] = [];
-  const numberLeaves = leaves(section).filter(
-    (leaf) => phoneNumberText.test(leaf.textContent ?? "") && !leaf.closest(numberPickers.join(",")),
-  );
-  for (const leaf of numberLeaves) {
-    // The row: the widest ancestor that still holds only this number.
-    let row: Element = leaf;
-    for (let up = leaf.parentElement; up && up !== section; up = up.parentElement) {
-      if (numberLeaves.some((other) => other !== leaf && up.contains(other))) break;
-      row = up;
-    }
-    const number = displayText(phoneNumberText.exec(leaf.textContent ?? "")?.[0]);
-    numbers.push({ number, status: statusIn(row) });
-  }
-  return numbers;
+  return readNumberRows(section).flatMap(({ number, status }) => (number ? [{ number, status }] : []));
 }
 
 /** How many numbers the campaign holds, when the page says ("3 of 48 numbers", "your campaign holds 48"). */
@@ -132,6 +112,9 @@ export function smsPagePanelPlacement(scope: Document): Placement {
   if (brand) return { anchor: brand, where: "before" };
   return { anchor: scope.querySelector('main, [role="main"]') ?? scope.body, where: "prepend" };
 }
+
+/** The SMS page recognised by what it shows, wherever its URL: "Your Brand" or "Your Campaign". */
+export const smsPageShown = (scope: ParentNode): boolean => smsPageHasRendered(scope);
 
 export function smsPageHasRendered(scope: ParentNode): boolean {
   return findSection(scope, "yourBrand") !== null || findSection(scope, "yourCampaign") !== null;

@@ -4,9 +4,18 @@
  * "no license").
  */
 import type { SmsStatus, UserSmsState, UserSnapshot } from "@sms-doctor/core";
-import { accessibleName, displayText, findSection, leaves, normalize, readField, spacedText } from "./dom";
-import { fieldLabels, phoneNumberText, smsStatusWords, smsSwitches, smsSwitchLabels } from "./locators";
-import { labelMissing, type Reading, sectionMissing, type Unreadable } from "./reading";
+import { accessibleName, findSection, normalize, readField, sectionIsClosed } from "./dom";
+import type { SectionKey } from "./locators";
+import { fieldLabels, sections, smsSwitchLabels } from "./locators";
+import { readNumberRows } from "./read-number-list";
+import {
+  labelMissing,
+  type ReadableField,
+  type Reading,
+  sectionClosed,
+  sectionMissing,
+  type Unreadable,
+} from "./reading";
 
 /** One row of the profile's "SMS enabled numbers" section. */
 export interface SmsNumberRow {
@@ -15,25 +24,6 @@ export interface SmsNumberRow {
   status: SmsStatus;
   /** The row's element, so the panel can sit next to the section without features holding selectors. */
   element: Element;
-}
-
-function firstMatching(scope: ParentNode, selectors: readonly string[]): Element[] {
-  for (const selector of selectors) {
-    const found = Array.from(scope.querySelectorAll(selector));
-    if (found.length > 0) return found;
-  }
-  return [];
-}
-
-/** The smallest ancestor of a switch that holds its number, without reaching a neighbouring row's switch. */
-function rowOf(toggle: Element, section: Element): Element {
-  let row: Element = toggle;
-  for (let up = toggle.parentElement; up && up !== section; up = up.parentElement) {
-    if (firstMatching(up, smsSwitches).length > 1) break;
-    row = up;
-    if (phoneNumberText.test(spacedText(up))) break;
-  }
-  return row;
 }
 
 function switchIsOn(toggle: Element): boolean {
@@ -46,38 +36,26 @@ function switchIsOn(toggle: Element): boolean {
   return toggle instanceof HTMLInputElement ? toggle.checked || toggle.hasAttribute("checked") : false;
 }
 
-/** The status word in a row's Status cell; a blank cell is null. */
-export function statusIn(scope: Element): SmsStatus {
-  for (const leaf of leaves(scope)) {
-    const status = smsStatusWords[normalize(leaf.textContent)];
-    if (status) return status;
-  }
-  return null;
-}
-
 /**
  * Whether SMS is on as saved. The switch shows the admin's unsaved edits too, but the Status cell only moves on a
  * save: a switch turned on with a blank status was never saved (a saved enable shows Pending at once), and a
  * switch turned off next to "Enabled" hasn't been saved either (a saved disable shows Pending or Disabled).
+ * A row with no switch is read from its status alone.
  */
-export function savedSmsState(switchOn: boolean, status: SmsStatus): boolean {
+export function savedSmsState(switchOn: boolean | null, status: SmsStatus): boolean {
+  if (switchOn === null) return status !== null && status !== "disabled";
   if (switchOn && status === null) return false;
   if (!switchOn && status === "enabled") return true;
   return switchOn;
 }
 
 export function readSmsRows(section: Element): SmsNumberRow[] {
-  return firstMatching(section, smsSwitches).map((toggle) => {
-    const element = rowOf(toggle, section);
-    const number = phoneNumberText.exec(spacedText(element))?.[0] ?? null;
-    const status = statusIn(element);
-    return {
-      number: number ? displayText(number) : null,
-      enabled: savedSmsState(switchIsOn(toggle), status),
-      status,
-      element,
-    };
-  });
+  return readNumberRows(section).map((row) => ({
+    number: row.number,
+    enabled: savedSmsState(row.toggle ? switchIsOn(row.toggle) : null, row.status),
+    status: row.status,
+    element: row.element,
+  }));
 }
 
 const digits = (phone: string | null): string =>
@@ -98,66 +76,96 @@ export function chooseSmsState(rows: SmsNumberRow[], phoneNumber: string | null)
 }
 
 export interface UserPageContext {
-  userId: string;
+  /** The id in the page's URL; without one, the user is identified by the Username or Email field. */
+  userId?: string;
   observedAt: string;
+}
+
+const sectionTitle = (key: SectionKey): string => sections[key].titles[0];
+
+/** A profile section, or why its fields can't be read yet: missing, or on the page but closed or loading. */
+function openSection(scope: ParentNode, key: SectionKey): Element | ((field: ReadableField) => Unreadable) {
+  const section = findSection(scope, key);
+  const title = sectionTitle(key);
+  if (!section) return (field) => ({ field, reason: sectionMissing(title) });
+  if (sectionIsClosed(section))
+    return (field) => ({ field, reason: sectionClosed(title), waitingFor: title });
+  return section;
 }
 
 export function readUserProfile(scope: ParentNode, context: UserPageContext): Reading<UserSnapshot> {
   const unreadable: Unreadable[] = [];
-  const services = findSection(scope, "servicesAndPermissions");
-  const voice = findSection(scope, "voiceBasicSettings");
-  const smsSection = findSection(scope, "smsEnabledNumbers");
-  const basic = findSection(scope, "basicInformation");
+  const services = openSection(scope, "servicesAndPermissions");
+  const voice = openSection(scope, "voiceBasicSettings");
+  const sms = openSection(scope, "smsEnabledNumbers");
+  const basic = openSection(scope, "basicInformation");
 
   let license: string | null | undefined;
-  if (!services) unreadable.push({ field: "license", reason: sectionMissing("Services and permissions") });
+  if (!(services instanceof Element)) unreadable.push(services("license"));
   else {
     license = readField(services, fieldLabels.license);
     if (license === undefined)
-      unreadable.push({ field: "license", reason: labelMissing("License", "Services and permissions") });
+      unreadable.push({
+        field: "license",
+        reason: labelMissing("License", sectionTitle("servicesAndPermissions")),
+      });
   }
 
   let phoneNumber: string | null | undefined;
   let extensionNumber: string | null | undefined;
-  if (!voice) {
-    unreadable.push({ field: "phoneNumber", reason: sectionMissing("Voice basic settings") });
-  } else {
+  if (!(voice instanceof Element)) unreadable.push(voice("phoneNumber"));
+  else {
     phoneNumber = readField(voice, fieldLabels.phoneNumber);
     if (phoneNumber === undefined)
-      unreadable.push({ field: "phoneNumber", reason: labelMissing("Phone Number", "Voice basic settings") });
+      unreadable.push({
+        field: "phoneNumber",
+        reason: labelMissing("Phone Number", sectionTitle("voiceBasicSettings")),
+      });
     // The extension only sharpens some findings; without it the snapshot simply leaves it out.
     extensionNumber = readField(voice, fieldLabels.extensionNumber);
   }
 
-  if (!smsSection) {
-    for (const field of ["smsNumber", "smsEnabled", "smsStatus"] as const)
-      unreadable.push({ field, reason: sectionMissing("SMS enabled numbers") });
-  }
+  if (!(sms instanceof Element))
+    for (const field of ["smsNumber", "smsEnabled", "smsStatus"] as const) unreadable.push(sms(field));
 
-  if (unreadable.length > 0 || license === undefined || phoneNumber === undefined || !smsSection) {
+  // Who the user is: for the history and the support ticket, and the identity when the URL has no id.
+  const who = basic instanceof Element ? basic : null;
+  const read = (labels: readonly string[]) => (who ? (readField(who, labels) ?? null) : null);
+  const username = read(fieldLabels.username);
+  const email = read(fieldLabels.email);
+  const userId = context.userId ?? username ?? email;
+  if (!userId)
+    unreadable.push(
+      who
+        ? { field: "userId", reason: labelMissing("Username", sectionTitle("basicInformation")) }
+        : (basic as (field: ReadableField) => Unreadable)("userId"),
+    );
+
+  if (
+    unreadable.length > 0 ||
+    license === undefined ||
+    phoneNumber === undefined ||
+    !(sms instanceof Element) ||
+    !userId
+  ) {
     return { ok: false, unreadable };
   }
 
   const snapshot: UserSnapshot = {
-    userId: context.userId,
+    userId,
     observedAt: context.observedAt,
     source: "console",
     license,
     phoneNumber,
-    sms: chooseSmsState(readSmsRows(smsSection), phoneNumber),
+    sms: chooseSmsState(readSmsRows(sms), phoneNumber),
   };
   if (extensionNumber !== undefined) snapshot.extensionNumber = extensionNumber;
-  // Who the user is, for the history and the support ticket; optional, so never a reason to fail.
-  if (basic) {
-    const name = [readField(basic, fieldLabels.firstName), readField(basic, fieldLabels.lastName)]
-      .filter((part): part is string => Boolean(part))
-      .join(" ");
-    if (name) snapshot.displayName = name;
-    const email = readField(basic, fieldLabels.email);
-    if (email) snapshot.email = email;
-    const site = readField(basic, fieldLabels.site);
-    if (site) snapshot.site = site;
-  }
+  const name = [read(fieldLabels.firstName), read(fieldLabels.lastName)].filter(Boolean).join(" ");
+  if (name) snapshot.displayName = name;
+  if (email) snapshot.email = email;
+  if (username) snapshot.username = username;
+  const site = read(fieldLabels.site);
+  if (site) snapshot.site = site;
   return { ok: true, value: snapshot };
 }
 
@@ -183,6 +191,16 @@ export function userPanelPlacement(scope: Document): Placement {
     if (section) return { anchor: section, where: "after" };
   }
   return { anchor: scope.querySelector('main, [role="main"]') ?? scope.body, where: "prepend" };
+}
+
+/**
+ * A user's profile recognised by what it shows, wherever its URL: the "Voice basic settings" and "SMS enabled
+ * numbers" sections together (no other console page has both).
+ */
+export function userPageShown(scope: ParentNode): boolean {
+  return (
+    findSection(scope, "voiceBasicSettings") !== null && findSection(scope, "smsEnabledNumbers") !== null
+  );
 }
 
 /** True once the console has rendered any profile section (it renders them after the user's data loads). */

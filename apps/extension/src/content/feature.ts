@@ -13,7 +13,13 @@ export interface FeatureContext {
 export interface Feature {
   /** Also the file name; used in logs. */
   id: string;
+  /** The URLs it runs on. */
   include: ((url: URL) => boolean)[];
+  /**
+   * The page recognised by what it shows, for console URLs no feature's `include` claims (the paths of some
+   * console pages are not documented): the feature runs once the document shows this.
+   */
+  recognize?: (document: Document) => boolean;
   /** Returns false when the page turns out not to apply. */
   init(context: FeatureContext): Promise<undefined | false> | undefined | false;
 }

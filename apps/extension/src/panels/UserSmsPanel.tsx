@@ -13,6 +13,7 @@ import { verdictTone, verdictWords } from "./words";
 
 export type UserPanelState =
   | { kind: "reading" }
+  | { kind: "waiting"; section: string }
   | { kind: "unreadable"; unreadable: Unreadable[] }
   | { kind: "error"; message: string }
   | { kind: "diagnosed"; view: UserDiagnosisView };
@@ -25,6 +26,19 @@ export function UserSmsPanel({ state }: { state: UserPanelState }) {
       return (
         <PanelFrame summary="Reading this user's SMS settings…" tone="unknown" label={LABEL}>
           <p class="meta">Waiting for the console to finish loading this user.</p>
+        </PanelFrame>
+      );
+    case "waiting":
+      return (
+        <PanelFrame
+          summary={`Open "${state.section}" so SMS Doctor can read it`}
+          tone="unknown"
+          label={LABEL}
+        >
+          <p class="meta" data-waiting-for={state.section}>
+            That section is closed or still loading, so SMS Doctor hasn't read this user's SMS settings yet
+            (closed is not "off"). It reads them as soon as the section shows them.
+          </p>
         </PanelFrame>
       );
     case "unreadable":

@@ -13,7 +13,9 @@ export interface MountedPanel {
   host: HTMLElement;
   render(tree: ComponentChild): void;
   /** Mirrors the verdict and state on the host for tests and for the console's own devtools users. */
-  setState(state: "reading" | "ready" | "unreadable" | "error", verdict?: string): void;
+  setState(state: "reading" | "waiting" | "ready" | "unreadable" | "error", verdict?: string): void;
+  /** Moves the panel when the console element it belongs next to has changed (a section rendered late). */
+  place(placement: Placement): void;
 }
 
 const HOST_TAG = "sms-doctor-panel";
@@ -45,12 +47,19 @@ export function mountPanel(kind: PanelKind, placement: Placement, signal: AbortS
     stale.remove();
   const { host, mountPoint } = createShadowHost(HOST_TAG);
   host.dataset.smsDoctorPanel = kind;
-  if (placement.where === "after") placement.anchor.after(host);
-  else if (placement.where === "before") placement.anchor.before(host);
-  else placement.anchor.prepend(host);
+  let placed: Placement | undefined;
+  const place = (next: Placement) => {
+    if (placed && placed.anchor === next.anchor && placed.where === next.where && host.isConnected) return;
+    placed = next;
+    if (next.where === "after") next.anchor.after(host);
+    else if (next.where === "before") next.anchor.before(host);
+    else next.anchor.prepend(host);
+  };
+  place(placement);
   removeOnAbort(host, mountPoint, signal);
   return {
     host,
+    place,
     render: (tree) => render(tree, mountPoint),
     setState(state, verdict) {
       host.dataset.state = state;

@@ -15,6 +15,7 @@ export type ConsolePageId = z.infer<typeof ConsolePageIdSchema>;
 
 /** Fields a person can check on the page; the panel's "read from this page" list uses the same names. */
 export const ReadableFieldSchema = z.enum([
+  "userId",
   "license",
   "phoneNumber",
   "extensionNumber",
@@ -31,12 +32,22 @@ export type ReadableField = z.infer<typeof ReadableFieldSchema>;
 export const UnreadableFieldSchema = z.object({
   field: ReadableFieldSchema,
   reason: z.string().max(500),
+  /** The title of the section that is on the page but closed or still loading: not read yet, never "off". */
+  waitingFor: z.string().max(200).optional(),
 });
 export type UnreadableField = z.infer<typeof UnreadableFieldSchema>;
 
 /** Every message a content script may send the background, told apart by `type`. */
 export const ContentMessageSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("user-page-read"), snapshot: UserSnapshotSchema }),
+  z.object({
+    type: z.literal("user-page-read"),
+    snapshot: UserSnapshotSchema,
+    /**
+     * Where `snapshot.userId` came from: the page's URL (the console's id), or the page itself (its Username or
+     * Email field, on a user page found by what it shows at a path that carries no id).
+     */
+    identifiedBy: z.enum(["url", "page"]).default("url"),
+  }),
   z.object({ type: z.literal("sms-page-read"), registration: CompanySmsRegistrationSchema }),
   z.object({
     type: z.literal("page-unreadable"),

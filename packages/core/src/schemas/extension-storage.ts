@@ -23,6 +23,12 @@ export const StoredHistorySchema = z.array(UserSnapshotSchema);
 /** The last verdict shown for each user, by user id, for the users list's badges. */
 export const StoredVerdictsSchema = z.record(z.string(), VerdictSchema);
 
+/**
+ * Which user id a Username or Email belongs to (lower-cased), learned on user pages whose URL carries the id, so
+ * a user seen on a page at a path without one is the same user.
+ */
+export const StoredIdentitiesSchema = z.record(z.string().min(1).max(320), z.string().min(1).max(320));
+
 /** The history file an admin exports from one browser and imports into another. */
 export const HistoryExportSchema = z.object({
   format: z.literal("sms-doctor-history"),

@@ -32,6 +32,8 @@ export const UserSnapshotSchema = z.object({
   source: SnapshotSourceSchema.optional(),
   displayName: z.string().optional(),
   email: z.string().optional(),
+  /** The console's Username field; identifies the user on a page whose URL carries no id. */
+  username: z.string().optional(),
   site: z.string().optional(),
 });
 export type UserSnapshot = z.infer<typeof UserSnapshotSchema>;

@@ -1,65 +1,76 @@
 /**
  * On a user's page: reads the profile, asks the background for a diagnosis and shows it next to the SMS enabled
- * numbers section. When the SMS section's numbers or statuses change (after the admin saves), it diagnoses again.
+ * numbers section. It follows the page afterwards: a section that opens or finishes loading is read and the
+ * panel replaced in place; a save that changes a number's status is diagnosed again.
  */
 
-import { findSection } from "../../console/dom";
 import {
   profileHasRendered,
-  readSmsRows,
   readUserProfile,
+  userPageShown,
   userPanelPlacement,
 } from "../../console/read-user-profile";
+import type { Reading } from "../../console/reading";
 import { isUserPage, userIdFromUrl } from "../../console/routes";
 import { waitForReading } from "../../console/wait-for-reading";
 import { send } from "../../messaging/send";
 import { mountPanel } from "../../panels/mount-panel";
 import { UserSmsPanel } from "../../panels/UserSmsPanel";
 import type { Feature } from "../feature";
+import { followPage } from "../follow-page";
+
+type ProfileReading = Reading<import("@sms-doctor/core").UserSnapshot>;
 
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** The part of the SMS section that only changes after a save: each number with its status. */
-function smsRowsFingerprint(): string {
-  const section = findSection(document, "smsEnabledNumbers");
-  return section ? JSON.stringify(readSmsRows(section).map((row) => [row.number, row.status])) : "";
+/** What a reading says, without when: equal for two readings of the same DOM. */
+function profileContent(reading: ProfileReading): string {
+  if (!reading.ok) return JSON.stringify(reading.unreadable);
+  const { observedAt: _observedAt, ...content } = reading.value;
+  return JSON.stringify(content);
 }
 
-/** What a reading says, without when or for whom: equal for two readings of the same DOM. */
-function profileContent(reading: ReturnType<typeof readUserProfile>): string {
+/**
+ * What only changes when the page shows another saved state: whether it could be read, and each SMS number with
+ * its status. Unsaved edits to the form (a new phone number not yet saved) are not a new state of the user.
+ */
+function savedState(reading: ProfileReading): string {
   if (!reading.ok) return JSON.stringify(reading.unreadable);
-  const { observedAt: _observedAt, userId: _userId, ...content } = reading.value;
-  return JSON.stringify(content);
+  const { sms, userId } = reading.value;
+  return JSON.stringify([userId, sms?.number, sms?.status]);
 }
 
 export const userSmsPanel: Feature = {
   id: "user-sms-panel",
   include: [isUserPage],
+  recognize: userPageShown,
   async init({ signal, url, softNavigation }) {
-    const userId = userIdFromUrl(url);
-    if (!userId) return false;
-    const read = () => readUserProfile(document, { userId, observedAt: new Date().toISOString() });
+    const urlId = userIdFromUrl(url);
+    const identifiedBy = urlId ? "url" : "page";
+    const read = (): ProfileReading =>
+      readUserProfile(document, {
+        ...(urlId ? { userId: urlId } : {}),
+        observedAt: new Date().toISOString(),
+      });
     // Moving here from another user, the console may briefly still show that user: wait until it doesn't.
     const previous = softNavigation ? profileContent(read()) : null;
-    const reading = await waitForReading(read, {
+    const first = await waitForReading(read, {
       signal,
       hasRendered: () => profileHasRendered(document),
       isStale: () => previous !== null && profileContent(read()) === previous,
     });
     const panel = mountPanel("user", userPanelPlacement(document), signal);
-    if (!reading.ok) {
-      panel.setState("unreadable", "unknown");
-      panel.render(<UserSmsPanel state={{ kind: "unreadable", unreadable: reading.unreadable }} />);
-      await send({ type: "page-unreadable", page: "user-page", unreadable: reading.unreadable }).catch(
-        () => {},
-      );
-      return;
-    }
+    let diagnosed = false;
 
-    const diagnose = async (snapshot = reading.value) => {
+    const diagnose = async (reading: Extract<ProfileReading, { ok: true }>) => {
+      if (!diagnosed) {
+        panel.setState("reading");
+        panel.render(<UserSmsPanel state={{ kind: "reading" }} />);
+      }
       try {
-        const view = await send({ type: "user-page-read", snapshot });
+        const view = await send({ type: "user-page-read", snapshot: reading.value, identifiedBy });
         if (signal.aborted) return;
+        diagnosed = true;
         panel.setState("ready", view.verdict);
         panel.render(<UserSmsPanel state={{ kind: "diagnosed", view }} />);
       } catch (error) {
@@ -68,21 +79,27 @@ export const userSmsPanel: Feature = {
         panel.render(<UserSmsPanel state={{ kind: "error", message: errorMessage(error) }} />);
       }
     };
-    panel.setState("reading");
-    panel.render(<UserSmsPanel state={{ kind: "reading" }} />);
-    await diagnose();
 
-    // After a save the Status cell changes (e.g. to Pending): diagnose the new state.
-    let lastSaved = smsRowsFingerprint();
-    const observer = new MutationObserver(() => {
-      const saved = smsRowsFingerprint();
-      if (saved === lastSaved) return;
-      lastSaved = saved;
-      const again = read();
-      if (again.ok) void diagnose(again.value);
-    });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    signal.addEventListener("abort", () => observer.disconnect(), { once: true });
+    const show = async (reading: ProfileReading) => {
+      panel.place(userPanelPlacement(document));
+      if (reading.ok) return diagnose(reading);
+      // A diagnosis already shown stays when the admin closes a section again: closing it changes nothing.
+      if (diagnosed) return;
+      const waitingFor = reading.unreadable.find((item) => item.waitingFor)?.waitingFor;
+      if (waitingFor) {
+        panel.setState("waiting", "unknown");
+        panel.render(<UserSmsPanel state={{ kind: "waiting", section: waitingFor }} />);
+        return;
+      }
+      panel.setState("unreadable", "unknown");
+      panel.render(<UserSmsPanel state={{ kind: "unreadable", unreadable: reading.unreadable }} />);
+      await send({ type: "page-unreadable", page: "user-page", unreadable: reading.unreadable }).catch(
+        () => {},
+      );
+    };
+
+    followPage(read, savedState, (reading) => void show(reading), { signal, lastKey: savedState(first) });
+    await show(first);
     return;
   },
 };
