@@ -94,21 +94,19 @@ export class HistoryStore {
     const known = await this.storedIdentities();
     const names = namesOf(snapshot);
     if (identifiedBy === "page") {
-      const id = names.map((name) => known[name.toLowerCase()]).find(Boolean);
+      const id = names.map((name) => known.get(name.toLowerCase())).find(Boolean);
       return id ? { ...snapshot, userId: id } : snapshot;
     }
     let learned = false;
     for (const name of names) {
-      if (known[name.toLowerCase()] === snapshot.userId) continue;
-      delete known[name.toLowerCase()];
-      known[name.toLowerCase()] = snapshot.userId;
+      if (known.get(name.toLowerCase()) === snapshot.userId) continue;
+      // Re-inserted, so the most recently learned names are the last forgotten.
+      known.delete(name.toLowerCase());
+      known.set(name.toLowerCase(), snapshot.userId);
       learned = true;
       if (name !== snapshot.userId) await this.adopt(name, snapshot.userId);
     }
-    if (learned) {
-      const kept = Object.entries(known).slice(-IDENTITIES_LIMIT);
-      await this.area.set({ [IDENTITIES_KEY]: Object.fromEntries(kept) });
-    }
+    if (learned) await this.area.set({ [IDENTITIES_KEY]: [...known].slice(-IDENTITIES_LIMIT) });
     return snapshot;
   }
 
@@ -121,12 +119,10 @@ export class HistoryStore {
     await this.area.remove([HISTORY_PREFIX + name]);
   }
 
-  private async storedIdentities(): Promise<Record<string, string>> {
-    const parsed = StoredIdentitiesSchema.safeParse(
-      (await this.area.get(IDENTITIES_KEY))[IDENTITIES_KEY] ?? {},
-    );
-    // A null prototype: a username such as "__proto__" is a name like any other.
-    return Object.assign(Object.create(null), parsed.success ? parsed.data : {});
+  private async storedIdentities(): Promise<Map<string, string>> {
+    const stored = (await this.area.get(IDENTITIES_KEY))[IDENTITIES_KEY];
+    const parsed = StoredIdentitiesSchema.safeParse(stored ?? []);
+    return new Map(parsed.success ? parsed.data : []);
   }
 
   async company(): Promise<CompanySmsRegistration | undefined> {

@@ -130,6 +130,16 @@ export function findSection(scope: ParentNode, key: SectionKey): Element | null 
   return null;
 }
 
+/** A disclosure whose `aria-controls` content is not on the page, or hidden. */
+function controlsNothingShown(toggle: Element): boolean {
+  const ids = (toggle.getAttribute("aria-controls") ?? "").split(/\s+/).filter(Boolean);
+  if (ids.length === 0) return false;
+  return ids.every((id) => {
+    const target = toggle.ownerDocument.getElementById(id);
+    return !target || target.hasAttribute("hidden") || target.getAttribute("aria-hidden") === "true";
+  });
+}
+
 /**
  * True when a section shows only its title for now: collapsed (its header says `aria-expanded="false"`), busy, or
  * with nothing rendered under its heading yet. Such a section is "not read yet", never "empty".
@@ -142,8 +152,10 @@ export function sectionIsClosed(section: Element): boolean {
   const toggles = queryAll(section, ["[aria-expanded]"]).filter(
     (toggle) => !toggle.matches(comboboxInputs.join(",")) && !toggle.closest(comboboxInputs.join(",")),
   );
-  // The section's own disclosure button sits in (or is) its header; a closed one says so.
-  const disclosure = toggles.find((toggle) => !header || header.contains(toggle) || toggle.contains(header));
+  // The section's own disclosure button sits in (or is) its header, or controls content that isn't shown.
+  const disclosure = toggles.find(
+    (toggle) => !header || header.contains(toggle) || toggle.contains(header) || controlsNothingShown(toggle),
+  );
   if (disclosure?.getAttribute("aria-expanded") === "false") return true;
   // Nothing but the header: the content hasn't been rendered.
   const content = spacedText(section)

@@ -82,4 +82,47 @@ describe("the history kept in chrome.storage.local", () => {
       "u-bob": "can-send",
     });
   });
+
+  it("keeps one history per user whatever path their page was seen at", async () => {
+    const store = new HistoryStore(memoryArea());
+    const names = { username: "alice", email: "Alice.Nguyen@example.com" };
+    // First seen on a page whose URL carries no id: kept under the Username.
+    const byPage = await store.identify(
+      snapshot({ userId: "alice", observedAt: "2026-05-01T10:00:00Z", ...names }),
+      "page",
+    );
+    expect(byPage.userId).toBe("alice");
+    await store.record(byPage);
+    // Then at /users/user/u-alice: the id is learned and the history kept under the name joins it.
+    const byUrl = await store.identify(
+      snapshot({ observedAt: "2026-05-02T10:00:00Z", phoneNumber: "+16175550188", ...names }),
+      "url",
+    );
+    await store.record(byUrl);
+    expect((await store.history("u-alice")).map((s) => [s.userId, s.observedAt])).toEqual([
+      ["u-alice", "2026-05-01T10:00:00Z"],
+      ["u-alice", "2026-05-02T10:00:00Z"],
+    ]);
+    expect(await store.history("alice")).toEqual([]);
+    // Seen again without an id, by its email in another case: the same user.
+    const again = await store.identify(
+      snapshot({
+        userId: "alice.nguyen@example.com",
+        observedAt: "2026-05-03T10:00:00Z",
+        email: "alice.nguyen@EXAMPLE.com",
+      }),
+      "page",
+    );
+    expect(again.userId).toBe("u-alice");
+  });
+
+  it("takes a name such as __proto__ as a name like any other", async () => {
+    const store = new HistoryStore(memoryArea());
+    await store.identify(snapshot({ observedAt: "2026-05-01T10:00:00Z", username: "__proto__" }), "url");
+    const seen = await store.identify(
+      snapshot({ userId: "__proto__", observedAt: "2026-05-02T10:00:00Z", username: "__proto__" }),
+      "page",
+    );
+    expect(seen.userId).toBe("u-alice");
+  });
 });

@@ -49,4 +49,32 @@ describe("running features", () => {
     expect(signals).toHaveLength(1);
     expect(signals[0]?.aborted).toBe(true);
   });
+
+  it("runs a feature on an unclaimed URL once the page shows what it recognises", async () => {
+    document.body.innerHTML = "<main>Loading…</main>";
+    const ran: string[] = [];
+    const features: Feature[] = [
+      {
+        id: "profile",
+        include: [() => false],
+        recognize: (doc) => doc.querySelector("h2")?.textContent === "SMS enabled numbers",
+        init: () => void ran.push("profile"),
+      },
+      {
+        id: "users",
+        include: [(u) => u.pathname === "/users"],
+        recognize: () => false,
+        init: () => void ran.push("users"),
+      },
+    ];
+    const run = createFeatureRunner(features);
+    const done = run(new URL("https://admin.8x8.com/people/u-1/profile"), false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ran).toEqual([]);
+    document.body.innerHTML = "<main><h2>SMS enabled numbers</h2></main>";
+    await vi.waitFor(() => expect(ran).toEqual(["profile"]));
+    // A claimed URL runs by its URL alone; the unclaimed page's run has ended.
+    await Promise.all([done, run(new URL("https://admin.8x8.com/users"), true)]);
+    expect(ran).toEqual(["profile", "users"]);
+  });
 });

@@ -24,10 +24,13 @@ export const StoredHistorySchema = z.array(UserSnapshotSchema);
 export const StoredVerdictsSchema = z.record(z.string(), VerdictSchema);
 
 /**
- * Which user id a Username or Email belongs to (lower-cased), learned on user pages whose URL carries the id, so
+ * Which user id each Username or Email (lower-cased) belongs to, oldest first, learned on user pages whose URL carries the id, so
  * a user seen on a page at a path without one is the same user.
  */
-export const StoredIdentitiesSchema = z.record(z.string().min(1).max(320), z.string().min(1).max(320));
+export const StoredIdentitiesSchema = z
+  // Pairs, not an object: a name such as "__proto__" must stay a name.
+  .array(z.tuple([z.string().min(1).max(320), z.string().min(1).max(320)]))
+  .max(100_000);
 
 /** The history file an admin exports from one browser and imports into another. */
 export const HistoryExportSchema = z.object({
