@@ -21,7 +21,7 @@ export interface UserPageRead {
   type: "user-page-read";
   snapshot: UserSnapshot;
   /** Where snapshot.userId came from: the URL's id, or the page's Username/Email field (core's schema says more). */
-  identifiedBy: "url" | "page";
+  identifiedBy?: "url" | "page";
 }
 /** A content script read the SMS page. */
 export interface SmsPageRead {

@@ -11,7 +11,7 @@ const at = "2026-06-01T15:00:00.000Z";
 const context = { userId: "u-alice", observedAt: at };
 
 /** A react-select control labelled through aria-labelledby, as react-select renders it (generated classes). */
-function reactSelect(n: number, label: string, value: string | null): string {
+function reactSelect(n: number, value: string | null): string {
   const shown = value
     ? `<div class="css-1dimb5e-singleValue">${value}</div>`
     : `<div class="css-1jqq78o-placeholder" id="react-select-${n}-placeholder">Select...</div>`;
@@ -23,7 +23,7 @@ function reactSelect(n: number, label: string, value: string | null): string {
 }
 
 function labelledByField(n: number, label: string, value: string | null): string {
-  return `<div class="css-x1"><div id="field-${n}-label" class="css-lbl">${label}</div>${reactSelect(n, label, value)}</div>`;
+  return `<div class="css-x1"><div id="field-${n}-label" class="css-lbl">${label}</div>${reactSelect(n, value)}</div>`;
 }
 
 /** Sections as `<section aria-labelledby>` with an ARIA heading, in the order given, each wrapped twice. */

@@ -43,10 +43,10 @@ export const ContentMessageSchema = z.discriminatedUnion("type", [
     type: z.literal("user-page-read"),
     snapshot: UserSnapshotSchema,
     /**
-     * Where `snapshot.userId` came from: the page's URL (the console's id), or the page itself (its Username or
-     * Email field, on a user page found by what it shows at a path that carries no id).
+     * Where `snapshot.userId` came from: the page's URL, the console's id (also when absent), or the page
+     * itself (its Username or Email field, on a user page found by what it shows at a path with no id).
      */
-    identifiedBy: z.enum(["url", "page"]).default("url"),
+    identifiedBy: z.enum(["url", "page"]).optional(),
   }),
   z.object({ type: z.literal("sms-page-read"), registration: CompanySmsRegistrationSchema }),
   z.object({
