@@ -20,6 +20,7 @@ import type {
   TrackingStatus,
   UserDiagnosisView,
 } from "../messaging/messages";
+import { diagnosisText } from "../panels/diagnosis-text";
 import { explainFinding, trackingView } from "./explain";
 import { explainRegistration } from "./explain-registration";
 import type { HistoryStore } from "./history-store";
@@ -111,7 +112,7 @@ export class Doctor {
     });
     const diagnosis = shared ? bestSupported(shared, local) : local;
     await this.deps.history.setVerdict(snapshot.userId, diagnosis.verdict);
-    return {
+    const view = {
       verdict: diagnosis.verdict,
       findings: diagnosis.findings.map(explainFinding),
       snapshot,
@@ -120,6 +121,7 @@ export class Doctor {
       diagnosedAt: now,
       ...(sharedHistory ? { sharedHistory } : {}),
     };
+    return { ...view, copyText: diagnosisText(view) };
   }
 
   /**

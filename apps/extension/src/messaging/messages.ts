@@ -114,6 +114,11 @@ export interface UserDiagnosisView {
   diagnosedAt: string;
   /** Absent without a worker. */
   sharedHistory?: SharedHistoryStatus;
+  /**
+   * The plain-text diagnosis for a support ticket, written by the background (panels/diagnosis-text.ts) so the
+   * content script doesn't carry the wording: it only copies it.
+   */
+  copyText: string;
 }
 
 export interface RegistrationErrorView {

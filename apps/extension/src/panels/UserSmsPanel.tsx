@@ -2,7 +2,6 @@
 import type { Unreadable } from "../console/reading";
 import type { UserDiagnosisView } from "../messaging/messages";
 import { CopyButton } from "./CopyButton";
-import { diagnosisText } from "./diagnosis-text";
 import { FindingList } from "./FindingItem";
 import { PanelFrame } from "./PanelFrame";
 import { ReadFromPage } from "./ReadFromPage";
@@ -69,7 +68,7 @@ export function UserSmsPanel({ state }: { state: UserPanelState }) {
             {view.historySize === 1 ? "" : "s"} in this browser; causes are confirmed by comparing them.
           </p>
           <div class="actions">
-            <CopyButton label="Copy diagnosis" text={() => diagnosisText(view)} />
+            <CopyButton label="Copy diagnosis" text={() => view.copyText} />
           </div>
         </PanelFrame>
       );

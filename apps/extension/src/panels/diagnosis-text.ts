@@ -22,7 +22,7 @@ function findingText(finding: ExplainedFinding, index: number): string[] {
   return lines;
 }
 
-export function diagnosisText(view: UserDiagnosisView): string {
+export function diagnosisText(view: Omit<UserDiagnosisView, "copyText">): string {
   const { snapshot } = view;
   const who = snapshot.displayName ? `${snapshot.displayName} (${snapshot.userId})` : snapshot.userId;
   const lines = [

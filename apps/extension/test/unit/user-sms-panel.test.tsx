@@ -7,7 +7,7 @@ import { snapshot } from "../support/snapshots";
 
 const PAYLOAD = `<img src=x onerror="window.__pwned=1"><style>*{color:red}</style>`;
 
-const view: UserDiagnosisView = {
+const seen: Omit<UserDiagnosisView, "copyText"> = {
   verdict: "cannot-send",
   findings: [
     {
@@ -38,6 +38,7 @@ const view: UserDiagnosisView = {
   tracking: { kind: "not-applicable" },
   diagnosedAt: "2026-06-01T15:00:00.000Z",
 };
+const view: UserDiagnosisView = { ...seen, copyText: diagnosisText(seen) };
 
 afterEach(cleanup);
 

@@ -1,0 +1,2 @@
+/** See native-array-from.ts: the library's Set polyfill, replaced by the native Set. */
+export default Set;
