@@ -24,6 +24,7 @@ export {
   isMarkupVariant,
   MARKUP_QUERY_PARAM,
   MARKUP_VARIANT_NAMES,
+  MARKUP_VARIANT_PAGES,
   MARKUP_VARIANTS,
   type MarkupVariant,
   markupQuery,

@@ -93,6 +93,24 @@ export const PUNCTUATED_LABELS: Readonly<Record<string, string>> = {
   Site: "Site:",
 };
 
+/**
+ * The replica pages each variant changes (the profile, the SMS page, the Users list). The label variants change
+ * the SMS page only where it shows the campaign registration form (a campaign that can be (re-)submitted).
+ */
+export const MARKUP_VARIANT_PAGES: Readonly<Record<MarkupVariant, ReadonlyArray<"user" | "sms" | "users">>> =
+  {
+    labelledby: ["user", "sms"],
+    "aria-label": ["user", "sms"],
+    "wrapping-labels": ["user", "sms"],
+    "label-punctuation": ["user"],
+    "landmark-sections": ["user", "sms"],
+    "collapsed-sms": ["user"],
+    "aria-grid": ["user", "sms", "users"],
+    "aria-table": ["user", "sms", "users"],
+    "headerless-rows": ["user", "sms", "users"],
+    "other-path": ["user", "users"],
+  };
+
 /** `other-path`: where a user's page lives instead of `/users/user/<id>`. Served in every variant. */
 export function otherPathUserPage(userId: string): string {
   return `/people/${encodeURIComponent(userId)}/profile`;
