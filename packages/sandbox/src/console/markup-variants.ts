@@ -20,7 +20,10 @@ export const MARKUP_VARIANTS = {
     "labels are <div id=…-label> elements the controls point to with aria-labelledby (react-select)",
   /** Icon-only or placeholder-style forms: no visible label at all, the name is the control's `aria-label`. */
   "aria-label": "no label elements; every control carries aria-label",
-  /** The implicit-label pattern: `<label><span>Phone Number</span><input/></label>`, no `for`. */
+  /**
+   * The implicit-label pattern: `<label><span>Phone Number</span><input/></label>`, no `for`. A label around a
+   * whole react-select also holds its shown value, so Chromium names that combobox "Phone Number +16175550101".
+   */
   "wrapping-labels": "each control nested inside its <label> (implicit label, no for)",
   /** Labels as people write them: asterisks, colons, "(required)", British spelling, sentence case. */
   "label-punctuation":
