@@ -19,6 +19,19 @@ export {
   WEBHOOK_TIMESTAMP_HEADER,
 } from "./carrier/webhook-signature.js";
 export { QUIET_CHROMIUM_ARGS } from "./chromium-flags.js";
+export {
+  EXCLUSIVE_MARKUP_GROUPS,
+  isMarkupVariant,
+  MARKUP_QUERY_PARAM,
+  MARKUP_VARIANT_NAMES,
+  MARKUP_VARIANT_PAGES,
+  MARKUP_VARIANTS,
+  type MarkupVariant,
+  markupQuery,
+  otherPathUserPage,
+  PUNCTUATED_LABELS,
+  parseMarkupVariants,
+} from "./console/markup-variants.js";
 export { DEFAULTS, type Sandbox, type SandboxOptions, startSandbox } from "./sandbox.js";
 export { listScenarios, loadScenario, parseScenario, ScenarioFileError } from "./scenarios.js";
 export { buildWorld, ScenarioReplayError } from "./world/build-world.js";

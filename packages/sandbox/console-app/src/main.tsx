@@ -34,7 +34,10 @@ function NotFound() {
 }
 
 function currentPage(pathname: string) {
-  const profile = /^\/users\/user\/([^/]+)\/?$/.exec(pathname);
+  // `/people/<id>/profile` is the `other-path` variant's address for the same page (markup-variants.ts); it is
+  // served in every variant, as a console keeps old and new routes alive while links move.
+  const profile =
+    /^\/users\/user\/([^/]+)\/?$/.exec(pathname) ?? /^\/people\/([^/]+)\/profile\/?$/.exec(pathname);
   if (profile) return <UserProfilePage userId={decodeURIComponent(profile[1]!)} />;
   if (/^\/users\/?$/.test(pathname)) return <UsersPage />;
   if (/^\/sms\/?$/.test(pathname)) return <SmsPage />;
@@ -51,7 +54,11 @@ function App() {
   useEffect(() => {
     api<SessionView>("/api/session").then(setSession, () => setSession(null));
   }, []);
-  const section = pathname.startsWith("/sms") ? "sms" : pathname.startsWith("/users") ? "users" : "";
+  const section = pathname.startsWith("/sms")
+    ? "sms"
+    : pathname.startsWith("/users") || pathname.startsWith("/people/")
+      ? "users"
+      : "";
   return (
     <div class={layout}>
       <header class={header}>

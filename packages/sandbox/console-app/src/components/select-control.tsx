@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from "preact/hooks";
 import { css } from "../css.js";
-import { fieldRow, labelClass } from "./fields.js";
+import { labelStyle, labelText } from "../markup.js";
+import { controlLabelProps, Field } from "./fields.js";
 
 /** Like react-select, every instance gets the next number: ids such as `react-select-8-input` vary by page. */
 let instances = 0;
@@ -29,7 +30,8 @@ const option = css("padding:8px 12px;font-size:14px;cursor:pointer;&:hover{backg
 
 /**
  * A react-select-like combobox: `<label for="react-select-N-input">`, an `input[role=combobox]`, and the
- * selected value shown in a sibling single-value div ("Select..." when empty).
+ * selected value shown in a sibling single-value div ("Select..." when empty). The label follows the session's
+ * markup variant (Field); with `labelledby` it is react-select's own pattern, `aria-labelledby` on the input.
  */
 export function SelectControl(props: {
   label: string;
@@ -50,10 +52,7 @@ export function SelectControl(props: {
     setOpen(false);
   };
   return (
-    <div class={fieldRow}>
-      <label for={`${id}-input`} id={`${id}-label`} class={labelClass}>
-        {props.label}
-      </label>
+    <Field id={`${id}-input`} labelId={`${id}-label`} label={props.label} unwrapped>
       <div class={container}>
         {/* biome-ignore lint/a11y/noStaticElementInteractions: react-select's control takes clicks; the combobox input is the accessible part */}
         <div
@@ -89,6 +88,7 @@ export function SelectControl(props: {
                 autocapitalize="none"
                 spellcheck={false}
                 class={inputClass}
+                {...controlLabelProps(`${id}-input`, props.label, `${id}-label`)}
                 value={typed}
                 onInput={(e) => {
                   setTyped(e.currentTarget.value);
@@ -127,7 +127,15 @@ export function SelectControl(props: {
           </div>
         </div>
         {open && (
-          <div class={menu} id={`${id}-listbox`} role="listbox" aria-labelledby={`${id}-label`}>
+          <div
+            class={menu}
+            id={`${id}-listbox`}
+            role="listbox"
+            // Without label elements (aria-label variant) there is no label id to point to.
+            {...(labelStyle === "aria-label"
+              ? { "aria-label": labelText(props.label) }
+              : { "aria-labelledby": `${id}-label` })}
+          >
             {visible.length === 0 && <div class={option}>No options</div>}
             {visible.map((o) => (
               // biome-ignore lint/a11y/useFocusableInteractive: options are reached through the combobox (aria-activedescendant), as in react-select
@@ -147,6 +155,6 @@ export function SelectControl(props: {
           </div>
         )}
       </div>
-    </div>
+    </Field>
   );
 }

@@ -1,12 +1,13 @@
 import { useEffect, useState } from "preact/hooks";
 import type { SmsPageView } from "../../../src/console/console-views.js";
 import { ApiError, api, usePageData } from "../api.js";
+import { DataTable } from "../components/data-table.js";
 import {
   buttonClass,
+  controlLabelProps,
   errorText,
-  fieldRow,
+  Field,
   inputClass,
-  labelClass,
   secondaryButton,
 } from "../components/fields.js";
 import { FormSection } from "../components/form-section.js";
@@ -107,27 +108,23 @@ function CampaignSection(props: { view: SmsPageView; onChange: (view: SmsPageVie
           {campaign.fields.map((f) => {
             const id = `campaign.${f.name}`;
             return (
-              <div class={fieldRow} key={f.name}>
-                <label for={id} class={labelClass}>
-                  {f.label}
-                </label>
-                <div>
-                  <textarea
-                    id={id}
-                    name={id}
-                    class={`${inputClass} ${textarea}`}
-                    aria-invalid={f.error ? true : undefined}
-                    aria-describedby={f.error ? `${id}-error` : undefined}
-                    value={values[f.name] ?? ""}
-                    onInput={(e) => setValues({ ...values, [f.name]: e.currentTarget.value })}
-                  />
-                  {f.error && (
-                    <p id={`${id}-error`} class={errorText}>
-                      {f.error}
-                    </p>
-                  )}
-                </div>
-              </div>
+              <Field id={id} label={f.label} key={f.name}>
+                <textarea
+                  id={id}
+                  name={id}
+                  class={`${inputClass} ${textarea}`}
+                  aria-invalid={f.error ? true : undefined}
+                  aria-describedby={f.error ? `${id}-error` : undefined}
+                  value={values[f.name] ?? ""}
+                  onInput={(e) => setValues({ ...values, [f.name]: e.currentTarget.value })}
+                  {...controlLabelProps(id, f.label)}
+                />
+                {f.error && (
+                  <p id={`${id}-error`} class={errorText}>
+                    {f.error}
+                  </p>
+                )}
+              </Field>
             );
           })}
           <button type="submit" class={buttonClass}>
@@ -214,37 +211,29 @@ function NumbersSection(props: { view: SmsPageView; onChange: (view: SmsPageView
           </div>
         </fieldset>
       )}
-      <table class={table}>
-        <thead>
-          <tr>
-            <th>Phone number</th>
-            <th>User</th>
-            <th>Status</th>
-            <th>
-              <span hidden>Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.numbers.map((n) => (
-            <tr key={n.number}>
-              <td>{n.number}</td>
-              <td>{n.user ?? ""}</td>
-              <td>{n.status}</td>
-              <td>
-                <button type="button" class={linkButton} onClick={() => remove(n.number)}>
-                  Remove number
-                </button>
-              </td>
-            </tr>
-          ))}
-          {view.numbers.length === 0 && (
-            <tr>
-              <td colSpan={4}>No SMS enabled phone numbers.</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+      <DataTable
+        class={table}
+        headers={[
+          "Phone number",
+          "User",
+          "Status",
+          <span key="actions" hidden>
+            Actions
+          </span>,
+        ]}
+        rows={view.numbers.map((n) => ({
+          key: n.number,
+          cells: [
+            n.number,
+            n.user ?? "",
+            n.status,
+            <button key="remove" type="button" class={linkButton} onClick={() => remove(n.number)}>
+              Remove number
+            </button>,
+          ],
+        }))}
+        empty="No SMS enabled phone numbers."
+      />
       <p>
         {view.numbers.length} of {view.numberLimit} numbers
       </p>

@@ -1,8 +1,10 @@
 import { useEffect, useState } from "preact/hooks";
 import type { UserProfileView } from "../../../src/console/console-views.js";
 import { ApiError, api, usePageData } from "../api.js";
+import { DataTable } from "../components/data-table.js";
 import {
   buttonClass,
+  controlLabelProps,
   errorText,
   Field,
   inputClass,
@@ -14,13 +16,16 @@ import { LoadError, Loading } from "../components/page-states.js";
 import { SelectControl } from "../components/select-control.js";
 import { SmsSwitch } from "../components/switch.js";
 import { css } from "../css.js";
+import { markup } from "../markup.js";
 import { Link } from "../router.js";
 
 const breadcrumb = css(
   "font-size:13px;color:#4a5866;margin:0 0 4px;& a{color:#2f6fdb;text-decoration:none;}",
 );
 const footer = css("display:flex;gap:12px;align-items:center;margin:8px 0 32px;");
-const inline = css("display:flex;gap:8px;align-items:center;");
+// Field's control-and-button row uses the same rules; made here at load, as before it moved, so the style sheet
+// keeps its order.
+css("display:flex;gap:8px;align-items:center;");
 const smsTable = css(
   "width:100%;border-collapse:collapse;font-size:14px;margin:0 0 12px;& th{text-align:left;color:#4a5866;font-weight:600;padding:8px 6px;border-bottom:1px solid #dfe3e8;}& td{padding:10px 6px;border-bottom:1px solid #eef0f3;}",
   "SmsTable",
@@ -154,16 +159,10 @@ function ProfileForm(props: { profile: UserProfileView; onSaved: (profile: UserP
           onInput={() => undefined}
           readOnly
         />
-        <Field id="voiceBasicSettings.extensionNumber" label="Extension number">
-          <div class={inline}>
-            <input
-              id="voiceBasicSettings.extensionNumber"
-              name="voiceBasicSettings.extensionNumber"
-              type="text"
-              class={inputClass}
-              value={extension}
-              onInput={(e) => setExtension(e.currentTarget.value)}
-            />
+        <Field
+          id="voiceBasicSettings.extensionNumber"
+          label="Extension number"
+          aside={
             <button
               type="button"
               class={secondaryButton}
@@ -176,7 +175,17 @@ function ProfileForm(props: { profile: UserProfileView; onSaved: (profile: UserP
             >
               Suggest
             </button>
-          </div>
+          }
+        >
+          <input
+            id="voiceBasicSettings.extensionNumber"
+            name="voiceBasicSettings.extensionNumber"
+            type="text"
+            class={inputClass}
+            value={extension}
+            onInput={(e) => setExtension(e.currentTarget.value)}
+            {...controlLabelProps("voiceBasicSettings.extensionNumber", "Extension number")}
+          />
         </Field>
       </FormSection>
       {/* The real profile has more sections between voice settings and SMS; readers must not count on positions. */}
@@ -196,6 +205,7 @@ function ProfileForm(props: { profile: UserProfileView; onSaved: (profile: UserP
             type="checkbox"
             checked={forwarding}
             onChange={(e) => setForwarding(e.currentTarget.checked)}
+            {...controlLabelProps("callForwarding.noAnswer", "Forward unanswered calls")}
           />
         </Field>
       </FormSection>
@@ -245,40 +255,33 @@ function SmsSection(props: { profile: UserProfileView; onSaved: (profile: UserPr
   };
 
   return (
-    <FormSection id="sms" title="SMS enabled numbers">
+    <FormSection id="sms" title="SMS enabled numbers" collapsible={markup.has("collapsed-sms")}>
       {profile.smsNumbers.length === 0 ? (
         <p>This user has no phone number.</p>
       ) : (
-        <table class={smsTable}>
-          <thead>
-            <tr>
-              <th>Number</th>
-              <th>SMS</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {profile.smsNumbers.map((row) => (
-              <tr key={row.number}>
-                <td>{row.number}</td>
-                <td>
-                  <SmsSwitch
-                    checked={draft[row.number] ?? row.enabled}
-                    onChange={(checked) => {
-                      // Only one number per user has SMS: switching one on switches the others off.
-                      const next: Record<string, boolean> = { ...draft, [row.number]: checked };
-                      if (checked)
-                        for (const other of profile.smsNumbers)
-                          if (other.number !== row.number) next[other.number] = false;
-                      setDraft(next);
-                    }}
-                  />
-                </td>
-                <td>{row.status}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          class={smsTable}
+          headers={["Number", "SMS", "Status"]}
+          rows={profile.smsNumbers.map((row) => ({
+            key: row.number,
+            cells: [
+              row.number,
+              <SmsSwitch
+                key="switch"
+                checked={draft[row.number] ?? row.enabled}
+                onChange={(checked) => {
+                  // Only one number per user has SMS: switching one on switches the others off.
+                  const next: Record<string, boolean> = { ...draft, [row.number]: checked };
+                  if (checked)
+                    for (const other of profile.smsNumbers)
+                      if (other.number !== row.number) next[other.number] = false;
+                  setDraft(next);
+                }}
+              />,
+              row.status,
+            ],
+          }))}
+        />
       )}
       <button type="button" class={buttonClass} onClick={save} disabled={profile.smsNumbers.length === 0}>
         Save

@@ -1,9 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 import type { UserListFilter, UserListView } from "../../../src/console/console-views.js";
 import { usePageData } from "../api.js";
+import { DataTable } from "../components/data-table.js";
 import { inputClass, labelClass, secondaryButton } from "../components/fields.js";
 import { LoadError, Loading } from "../components/page-states.js";
 import { css } from "../css.js";
+import { tableStyle, userPagePath } from "../markup.js";
 import { Link } from "../router.js";
 
 const toolbar = css("display:flex;gap:16px;align-items:flex-end;flex-wrap:wrap;margin:0 0 16px;", "Toolbar");
@@ -24,6 +26,12 @@ const hidden = css("position:absolute;width:1px;height:1px;overflow:hidden;clip:
 const smallSelect = css(
   "height:30px;border:1px solid #c4cdd5;border-radius:4px;font:inherit;font-size:13px;",
 );
+// headerless-rows only, made on first use so the default markup's style sheet stays as it was.
+const userList = () =>
+  css(
+    "list-style:none;margin:0;padding:0;background:#fff;border:1px solid #dfe3e8;border-radius:8px;font-size:14px;& li{display:flex;gap:16px;padding:10px 12px;border-bottom:1px solid #eef0f3;}",
+    "UserList",
+  );
 const pager = css("display:flex;gap:12px;align-items:center;margin:12px 0;font-size:13px;color:#4a5866;");
 
 const PAGE_SIZE = 50;
@@ -149,54 +157,61 @@ export function UsersPage() {
       {result.state === "error" && <LoadError message={result.message} />}
       {result.state === "ready" && (
         <>
-          <table class={table} aria-label="Users">
-            <thead>
-              <tr>
-                <th>
-                  <input type="checkbox" aria-label="Select all users" />
-                </th>
-                <th>Name</th>
-                <th>Email</th>
-                <th>Extension</th>
-                <th>Phone number</th>
-                <th>License</th>
-                <th>Status</th>
-                <th>
-                  <span hidden>Edit</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+          {tableStyle === "headerless" ? (
+            // headerless-rows: a card list, each user's name the link to their page.
+            <ul aria-label="Users" class={userList()}>
               {result.data.users.map((user) => (
-                <tr key={user.id}>
-                  <td>
-                    <input type="checkbox" aria-label={`Select ${user.name}`} />
-                  </td>
-                  <td>{user.name}</td>
-                  <td>{user.email}</td>
-                  <td>{user.extensionNumber}</td>
-                  <td>{user.phoneNumber ?? ""}</td>
-                  <td>{user.license ?? ""}</td>
-                  <td>{user.status}</td>
-                  <td>
-                    <Link
-                      href={`/users/user/${encodeURIComponent(user.id)}`}
-                      class={pencil}
-                      aria-label={`Edit ${user.name}`}
-                      title="Edit"
-                    >
-                      <PencilIcon />
-                    </Link>
-                  </td>
-                </tr>
+                <li key={user.id}>
+                  <Link href={userPagePath(user.id)}>{user.name}</Link>
+                  <span>{user.email}</span>
+                  <span>{user.extensionNumber}</span>
+                  <span>{user.phoneNumber ?? ""}</span>
+                  <span>{user.license ?? ""}</span>
+                  <span>{user.status}</span>
+                </li>
               ))}
-              {result.data.users.length === 0 && (
-                <tr>
-                  <td colSpan={8}>No users match.</td>
-                </tr>
-              )}
-            </tbody>
-          </table>
+              {result.data.users.length === 0 && <li>No users match.</li>}
+            </ul>
+          ) : (
+            <DataTable
+              class={table}
+              label="Users"
+              headers={[
+                <input key="all" type="checkbox" aria-label="Select all users" />,
+                "Name",
+                "Email",
+                "Extension",
+                "Phone number",
+                "License",
+                "Status",
+                <span key="edit" hidden>
+                  Edit
+                </span>,
+              ]}
+              rows={result.data.users.map((user) => ({
+                key: user.id,
+                cells: [
+                  <input key="select" type="checkbox" aria-label={`Select ${user.name}`} />,
+                  user.name,
+                  user.email,
+                  user.extensionNumber,
+                  user.phoneNumber ?? "",
+                  user.license ?? "",
+                  user.status,
+                  <Link
+                    key="edit"
+                    href={userPagePath(user.id)}
+                    class={pencil}
+                    aria-label={`Edit ${user.name}`}
+                    title="Edit"
+                  >
+                    <PencilIcon />
+                  </Link>,
+                ],
+              }))}
+              empty="No users match."
+            />
+          )}
           <div class={pager}>
             <button
               type="button"
