@@ -95,7 +95,11 @@ export class HistoryStore {
     const names = namesOf(snapshot);
     if (identifiedBy === "page") {
       const id = names.map((name) => known.get(name.toLowerCase())).find(Boolean);
-      return id ? { ...snapshot, userId: id } : snapshot;
+      if (id) return { ...snapshot, userId: id };
+      // Not seen with an id yet: all its names lead to the one it is kept under for now.
+      for (const name of names) known.set(name.toLowerCase(), snapshot.userId);
+      await this.area.set({ [IDENTITIES_KEY]: [...known].slice(-IDENTITIES_LIMIT) });
+      return snapshot;
     }
     let learned = false;
     for (const name of names) {
@@ -137,10 +141,15 @@ export class HistoryStore {
     await this.area.set({ [COMPANY_KEY]: registration });
   }
 
+  /** The last verdict of each user asked for, by id or by a name (email, Username) they were seen with. */
   async verdicts(userIds: string[]): Promise<Record<string, Verdict>> {
     const all = await this.storedVerdicts();
+    const known = await this.storedIdentities();
     const wanted: Record<string, Verdict> = {};
-    for (const id of userIds) if (all[id]) wanted[id] = all[id];
+    for (const id of userIds) {
+      const verdict = all[id] ?? all[known.get(id.toLowerCase()) ?? ""];
+      if (verdict) wanted[id] = verdict;
+    }
     return wanted;
   }
 

@@ -164,10 +164,23 @@ export function sectionIsClosed(section: Element): boolean {
   return content === "" && section.querySelector(fieldControls.join(",")) === null;
 }
 
+/**
+ * Whether a control is named so. A label wrapped around a whole dropdown also holds the value it shows, so its
+ * name is the label's words followed by that value ("Phone Number +1 415-200-1234"), as Chromium computes it.
+ */
+function isNamed(control: Element, names: readonly string[]): boolean {
+  const name = accessibleName(control);
+  if (matchesAny(name, names)) return true;
+  const value = normalize(readControl(control));
+  return (
+    value !== "" && normalize(name).endsWith(` ${value}`) && matchesAny(name.slice(0, -value.length), names)
+  );
+}
+
 /** The control whose accessible name is one of `names`. */
 export function findControl(scope: ParentNode, names: readonly string[]): Element | null {
   for (const control of queryAll(scope, fieldControls)) {
-    if (matchesAny(accessibleName(control), names)) return control;
+    if (isNamed(control, names)) return control;
   }
   return null;
 }

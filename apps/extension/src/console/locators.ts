@@ -158,7 +158,8 @@ export const numberColumns = {
 
 /** Rows of the Users list (an HTML or ARIA table or grid, or a list), and the link in each that opens the user. */
 export const userRows = ['[role="row"]', "tr", '[role="listitem"]', "li"];
-export const userPageLinks = ['a[href*="/users/user/"]'];
+/** An email address as a row shows it: who a user is when the row's link doesn't carry their id. */
+export const emailText = /[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[a-z]{2,}/i;
 
 /** Where the SMS page lists numbers that could be enabled (not enabled ones): the "+ Enable phone numbers" picker. */
 export const numberPickers = ["fieldset", "label", '[role="dialog"]'];

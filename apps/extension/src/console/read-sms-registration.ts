@@ -4,8 +4,14 @@
  * numbers").
  */
 import type { CompanySmsRegistration, RegistrationError, SmsStatus } from "@sms-doctor/core";
-import { displayText, findSection, leaves, normalize, spacedText } from "./dom";
-import { brandStatusWords, campaignStatusWords, fieldErrors, numberLimitText } from "./locators";
+import { accessibleName, displayText, findSection, leaves, normalize, queryAll, spacedText } from "./dom";
+import {
+  brandStatusWords,
+  campaignStatusWords,
+  fieldControls,
+  fieldErrors,
+  numberLimitText,
+} from "./locators";
 import { readNumberRows } from "./read-number-list";
 import type { Placement } from "./read-user-profile";
 import { type Reading, sectionMissing, type Unreadable } from "./reading";
@@ -21,45 +27,52 @@ function statusWord<T extends string>(section: Element, words: Record<string, T>
 }
 
 /**
- * The label of the field an error sits under: the nearest wrapper around the error that holds exactly one label
- * (the field's row). An error whose first labelled wrapper holds several labels belongs to the whole form.
+ * A field's name as a person reads it: its control's accessible name without a trailing "*" or ":", and without
+ * the error's own words (a label wrapped around the field and its error names the field with both).
  */
-function fieldOfError(error: Element, section: Element): string | undefined {
+const fieldName = (control: Element, message: string): string | undefined =>
+  displayText(accessibleName(control).replace(message, "")).replace(/\s*[*:]+$/, "") || undefined;
+
+/**
+ * The field an error sits under: the control that points to it (aria-errormessage, aria-describedby), else the
+ * nearest wrapper around the error that holds exactly one control (the field's row). An error whose first such
+ * wrapper holds several controls belongs to the whole form.
+ */
+function fieldOfError(error: Element, section: Element, pointedFrom?: Element): string | undefined {
+  const message = displayText(error.textContent);
+  if (pointedFrom) return fieldName(pointedFrom, message);
   for (
     let wrapper = error.parentElement;
     wrapper && wrapper !== section.parentElement;
     wrapper = wrapper.parentElement
   ) {
-    const labels = wrapper.querySelectorAll("label");
-    if (labels.length === 0) continue;
-    if (labels.length > 1) return undefined;
-    return displayText(labels[0]?.textContent).replace(/\s*[*:]+$/, "");
+    const controls = queryAll(wrapper, fieldControls);
+    if (controls.length === 0) continue;
+    return controls.length === 1 && controls[0] ? fieldName(controls[0], message) : undefined;
   }
   return undefined;
 }
 
-/** Every error the registration form shows, each with the field it belongs to when one is labelled. */
+/** Every error the registration form shows, each with the field it belongs to when one is named. */
 export function readRegistrationErrors(section: Element): RegistrationError[] {
   const doc = section.ownerDocument;
-  const errorElements = new Set<Element>();
-  for (const selector of fieldErrors) {
-    for (const element of Array.from(section.querySelectorAll(selector))) errorElements.add(element);
-  }
-  // Errors linked from an invalid control (aria-errormessage, or aria-describedby on an invalid field).
+  // Each error, with the invalid control that points to it when one does.
+  const errorElements = new Map<Element, Element | undefined>();
+  for (const element of queryAll(section, fieldErrors)) errorElements.set(element, undefined);
   for (const control of Array.from(section.querySelectorAll('[aria-invalid="true"]'))) {
     const ids = `${control.getAttribute("aria-errormessage") ?? ""} ${control.getAttribute("aria-describedby") ?? ""}`;
     for (const id of ids.split(/\s+/).filter(Boolean)) {
       const element = doc.getElementById(id);
-      if (element && section.contains(element)) errorElements.add(element);
+      if (element && section.contains(element)) errorElements.set(element, control);
     }
   }
   const errors: RegistrationError[] = [];
-  for (const element of errorElements) {
+  for (const [element, control] of errorElements) {
     // An alert nested in another alert is the same message.
-    if (Array.from(errorElements).some((other) => other !== element && other.contains(element))) continue;
+    if ([...errorElements.keys()].some((other) => other !== element && other.contains(element))) continue;
     const message = displayText(element.textContent);
     if (!message) continue;
-    const field = fieldOfError(element, section);
+    const field = fieldOfError(element, section, control);
     errors.push(field ? { field, message } : { message });
   }
   return errors;

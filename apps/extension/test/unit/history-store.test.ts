@@ -125,4 +125,23 @@ describe("the history kept in chrome.storage.local", () => {
     );
     expect(seen.userId).toBe("u-alice");
   });
+
+  it("gives the Users list the verdict of a user its row names by email only", async () => {
+    const store = new HistoryStore(memoryArea());
+    const alice = snapshot({ observedAt: "2026-05-01T10:00:00Z", email: "alice@example.com" });
+    await store.identify(alice, "url");
+    await store.setVerdict("u-alice", "cannot-send");
+    // Seen only at a path without an id: kept under its Username, found by its email too.
+    const bob = snapshot({
+      userId: "bob",
+      username: "bob",
+      email: "Bob@example.com",
+      observedAt: "2026-05-01T10:00:00Z",
+    });
+    await store.setVerdict((await store.identify(bob, "page")).userId, "pending");
+    expect(await store.verdicts(["ALICE@example.com", "bob@example.com", "carol@example.com"])).toEqual({
+      "ALICE@example.com": "cannot-send",
+      "bob@example.com": "pending",
+    });
+  });
 });

@@ -32,10 +32,11 @@ const registration = ({ observedAt: _, ...rest }: CompanySmsRegistration) => ({
 const userPages = savedPages.flatMap((page) => (page.page === "user" ? [page] : []));
 const smsPages = savedPages.flatMap((page) => (page.page === "sms" ? [page] : []));
 const listPages = savedPages.flatMap((page) => (page.page === "users" ? [page] : []));
-const readable = (variant: string | null) => variant !== "missing-sms-section" && variant !== "loading";
+const readable = (page: (typeof userPages)[number]) =>
+  page.variant !== "missing-sms-section" && page.variant !== "loading" && !page.collapsed;
 
 describe("saved user pages", () => {
-  it.each(userPages.filter((page) => readable(page.variant)).map((page) => [page.file, page] as const))(
+  it.each(userPages.filter(readable).map((page) => [page.file, page] as const))(
     "%s reads as the world shows it",
     (_file, page) => {
       const reading = readUserProfile(loadPage(savedPageHtml(page.file)), {
@@ -59,6 +60,23 @@ describe("saved user pages", () => {
       "smsStatus",
     ]);
   });
+
+  it.each(userPages.filter((page) => page.collapsed).map((page) => [page.file, page] as const))(
+    "%s, its SMS section closed, reads as 'open SMS enabled numbers', never as SMS off",
+    (_file, page) => {
+      const reading = readUserProfile(loadPage(savedPageHtml(page.file)), {
+        userId: page.userId,
+        observedAt: at,
+      });
+      expect(!reading.ok && reading.unreadable).toEqual(
+        ["smsNumber", "smsEnabled", "smsStatus"].map((field) => ({
+          field,
+          reason: 'the "SMS enabled numbers" section is closed or still loading',
+          waitingFor: "SMS enabled numbers",
+        })),
+      );
+    },
+  );
 
   it("doesn't mistake a page still loading for a rendered profile", () => {
     const page = userPages.find((p) => p.variant === "loading")!;
