@@ -1,40 +1,54 @@
 /**
  * The collapsible frame every panel shares: a header button (keyboard operable, announces its expanded state) and
  * a labelled region. Collapsing is remembered for the rest of the visit, so it doesn't reopen on every user.
+ * A class component for the content script's size budget (see CopyButton).
  */
-import type { ComponentChildren } from "preact";
-import { useId, useState } from "preact/hooks";
+import { Component, type ComponentChildren } from "preact";
 import type { Tone } from "./words";
 
 let collapsedForVisit = false;
+let frames = 0;
 
-export function PanelFrame(props: {
+interface Props {
   summary: string;
   tone: Tone;
   label: string;
   children: ComponentChildren;
-}) {
-  const [expanded, setExpanded] = useState(!collapsedForVisit);
-  const bodyId = useId();
-  const toggle = () => {
-    collapsedForVisit = expanded;
-    setExpanded(!expanded);
+}
+
+export class PanelFrame extends Component<Props, { expanded: boolean }> {
+  override state = { expanded: !collapsedForVisit };
+  private readonly bodyId = `sms-doctor-panel-body-${++frames}`;
+
+  private readonly toggle = () => {
+    collapsedForVisit = this.state.expanded;
+    this.setState({ expanded: !this.state.expanded });
   };
-  return (
-    <section class="panel" data-tone={props.tone} aria-label={props.label}>
-      <button type="button" class="header" aria-expanded={expanded} aria-controls={bodyId} onClick={toggle}>
-        <span class="brand">SMS Doctor</span>
-        <span aria-hidden="true">·</span>
-        <span class="verdict" aria-live="polite">
-          {props.summary}
-        </span>
-        <span class="chevron" aria-hidden="true">
-          ▾
-        </span>
-      </button>
-      <div class="body" id={bodyId} hidden={!expanded}>
-        {props.children}
-      </div>
-    </section>
-  );
+
+  override render() {
+    const { expanded } = this.state;
+    return (
+      <section class="panel" data-tone={this.props.tone} aria-label={this.props.label}>
+        <button
+          type="button"
+          class="header"
+          aria-expanded={expanded}
+          aria-controls={this.bodyId}
+          onClick={this.toggle}
+        >
+          <span class="brand">SMS Doctor</span>
+          <span aria-hidden="true">·</span>
+          <span class="verdict" aria-live="polite">
+            {this.props.summary}
+          </span>
+          <span class="chevron" aria-hidden="true">
+            ▾
+          </span>
+        </button>
+        <div class="body" id={this.bodyId} hidden={!expanded}>
+          {this.props.children}
+        </div>
+      </section>
+    );
+  }
 }
