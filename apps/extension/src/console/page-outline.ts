@@ -1,0 +1,243 @@
+/**
+ * The page's outline for a bug report ("Copy page outline" in the couldn't-read notice): how the page is built,
+ * which is what a developer needs to teach SMS Doctor a console layout it couldn't read, with nothing the page says
+ * about a person. `scripts/outline-to-fixture.ts` turns an outline back into a saved page for the unit tests.
+ *
+ * One line per element, in document order:
+ *
+ *   <two spaces per depth>tag[key=value]…[flag] "text" … ×N
+ *
+ * - `tag`: the lower-case tag name.
+ * - `[key=value]`: id, class (hand-written class names such as `form-section-header-container` only, not
+ *   generated ones), role, type, name, for, href (its path; segments past the second become `…`), data-test-id,
+ *   data-id, aria-label, aria-labelledby, aria-expanded, aria-hidden, then the flags `[hidden]` and `[readonly]`,
+ *   always in that order. A `\` or `]` inside a value is escaped with `\`.
+ * - `"text"`, a JSON string: for a label-like element (label, legend, caption, h1–h6, th, dt, summary, button,
+ *   role heading/columnheader/button/tab, or an `aria-labelledby` target, unless it has an `aria-label`): its
+ *   text. For a control labelled by a `<label>` or `aria-labelledby`, and any element with `aria-labelledby`:
+ *   its accessible name. For other elements: text of their own shaped like a label ("Status:").
+ * - `…` after the text: the element has text of its own that was left out (a value, a name, a cell, a paragraph).
+ * - `×N`: the element, subtree included, comes N times in a row (table rows, list items, options).
+ * - A line starting with `#` is a comment; a line `…` means deeper or later elements were cut (depth 40, 1,500
+ *   lines).
+ *
+ * What is left out: every input, textarea and select value, option, cell and paragraph text (as `…`); a label
+ * or heading that contains an input's or select's value becomes `"…"` (a title showing the user's name, which the
+ * First Name input holds too); other page text of two words or more, or with a digit (a user's name in a cell,
+ * "4 of 48 numbers"), is cut out of labels and attributes as `…` ("Select …"); single words elsewhere on the
+ * page ("Enabled") are not, so an `aria-label` "SMS Enabled" survives. Emails become `…@…` and every run of four or
+ * more digits `#`. Scripts, styles, SVG insides and SMS Doctor's own panels are skipped.
+ */
+import { computeAccessibleName } from "dom-accessibility-api";
+
+const MAX_LINES = 1500;
+const MAX_DEPTH = 40;
+const ATTRIBUTES = [
+  "id",
+  "class",
+  "role",
+  "type",
+  "name",
+  "for",
+  "href",
+  "data-test-id",
+  "data-id",
+  "aria-label",
+  "aria-labelledby",
+  "aria-expanded",
+  "aria-hidden",
+];
+const FLAGS = ["hidden", "readonly"];
+const SKIPPED = /^(script|style|noscript|template|head|sms-doctor-panel|sms-doctor-badge)$/;
+// Shown as one line: their insides are drawing or another document, not the console's structure.
+const OPAQUE = /^(svg|math|iframe|canvas|video|audio|object)$/;
+const CONTROLS = /^(input|select|textarea)$/;
+const CONTROL_ROLES = /^(combobox|textbox|searchbox|switch|checkbox|radio|slider|spinbutton|listbox)$/;
+const LABEL_TAGS = /^(label|legend|caption|h[1-6]|th|dt|summary|button)$/;
+const LABEL_ROLES = /^(heading|columnheader|button|tab)$/;
+/** A short text ending in a colon labels what follows it ("Status: <span>Verified</span>"). */
+const LABEL_SHAPED = /^\p{L}[\p{L} ()&/'-]{0,38}:$/u;
+const EMAIL = /[^\s@"'<>()[\]]+@[^\s@"'<>()[\]]+\.[^\s@"'<>()[\]]+/g;
+
+/**
+ * How an element's text is treated: "label" shows its text (and that of plain descendants); "named" shows the
+ * accessible name it takes from elsewhere; "other" shows label-shaped text of its own only. The fixture script
+ * uses the same split to know which texts to write back.
+ */
+export function outlineKind(
+  tag: string,
+  attribute: (name: string) => string | null,
+  labelTargets: ReadonlySet<string>,
+): "label" | "named" | "other" {
+  const role = attribute("role") ?? "";
+  if (attribute("aria-labelledby") !== null || CONTROLS.test(tag) || CONTROL_ROLES.test(role)) return "named";
+  if (attribute("aria-label") !== null) return "other";
+  const id = attribute("id");
+  return LABEL_TAGS.test(tag) || LABEL_ROLES.test(role) || (id !== null && labelTargets.has(id))
+    ? "label"
+    : "other";
+}
+
+/** Emails and runs of four or more digits removed: applied to everything the outline prints. */
+export function redact(text: string): string {
+  return text.replace(EMAIL, "…@…").replace(/\d{4,}/g, "#");
+}
+
+const squash = (text: string | null): string => (text ?? "").replace(/\s+/g, " ").trim();
+
+/** Page texts of the given values as one case-insensitive, whole-word pattern (longest first). */
+function wordsPattern(texts: Iterable<string>): RegExp | null {
+  const list = [...new Set(texts)].sort((a, b) => b.length - a.length);
+  if (list.length === 0) return null;
+  const escaped = list.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})(?![\\p{L}\\p{N}])`, "giu");
+}
+
+interface Item {
+  tag: string;
+  attributes: [string, string | null][];
+  text: string;
+  /** The element has text of its own that the outline leaves out. */
+  leftOut: boolean;
+  /** Its children are past MAX_DEPTH. */
+  cut: boolean;
+  children: Item[];
+}
+
+interface Collected {
+  labelTargets: Set<string>;
+  /** Input and select values: a label holding one is dropped. */
+  values: Set<string>;
+  /** Other page text that may name someone: cut out of labels and attributes. */
+  texts: Set<string>;
+}
+
+function controlValues(root: Element, values: Set<string>): void {
+  for (const control of Array.from(root.querySelectorAll("input, textarea, select"))) {
+    if (control.localName === "select") {
+      for (const option of Array.from((control as HTMLSelectElement).selectedOptions))
+        values.add(option.text);
+    } else if (!/^(checkbox|radio|button|submit|reset|image)$/.test((control as HTMLInputElement).type)) {
+      values.add((control as HTMLInputElement).value);
+      values.add(control.getAttribute("value") ?? "");
+    }
+  }
+}
+
+/** First pass: the elements with their raw texts, and every page text the second pass must keep out. */
+function collect(
+  element: Element,
+  depth: number,
+  sink: string[] | null,
+  hidden: boolean,
+  c: Collected,
+): Item {
+  const tag = element.localName;
+  const attribute = (name: string) => element.getAttribute(name);
+  const kind = outlineKind(tag, attribute, c.labelTargets);
+  hidden ||= attribute("aria-hidden") === "true";
+  // Text of a plain element inside a label-like one belongs to that label ("<h2><span>SMS</span> numbers</h2>").
+  const ownSink = kind === "label" ? [] : kind === "other" ? sink : null;
+  const item: Item = { tag, attributes: [], text: "", leftOut: false, cut: false, children: [] };
+  for (const name of ATTRIBUTES) {
+    const value = attribute(name);
+    if (value !== null) item.attributes.push([name, value]);
+  }
+  for (const flag of FLAGS) if (element.hasAttribute(flag)) item.attributes.push([flag, null]);
+  for (const node of Array.from(element.childNodes)) {
+    if (node.nodeType === 3) {
+      const text = squash(node.textContent);
+      if (!text) continue;
+      if (ownSink) ownSink.push(text);
+      else if (kind === "other" && LABEL_SHAPED.test(text)) item.text = squash(`${item.text} ${text}`);
+      else {
+        item.leftOut = true;
+        // A decorative duplicate of a label (aria-hidden "SMS Enabled" beside the switch) names no one.
+        if (!hidden) c.texts.add(text);
+      }
+    } else if (node.nodeType === 1 && !SKIPPED.test((node as Element).localName) && !OPAQUE.test(tag)) {
+      if (depth >= MAX_DEPTH) item.cut = true;
+      else item.children.push(collect(node as Element, depth + 1, ownSink, hidden, c));
+    }
+  }
+  if (kind === "label") item.text = squash(ownSink?.join(" ") ?? "");
+  const labels = (element as HTMLInputElement).labels;
+  if (kind === "named" && (attribute("aria-labelledby") !== null || (labels && labels.length > 0))) {
+    // Hidden text counts: the outline describes the DOM (a collapsed section's labels too), and skipping style
+    // lookups keeps it fast (happy-dom's getComputedStyle costs ~100 ms a page).
+    item.text = squash(computeAccessibleName(element, { hidden: true }));
+  }
+  return item;
+}
+
+/** The outline of a page or of one element; see the header comment for the format. */
+export function pageOutline(root: Document | Element): string {
+  const top = "body" in root ? (root.body ?? root.documentElement) : root;
+  const c: Collected = { labelTargets: new Set(), values: new Set(), texts: new Set() };
+  for (const labelled of Array.from(top.querySelectorAll("[aria-labelledby]"))) {
+    for (const id of (labelled.getAttribute("aria-labelledby") ?? "").split(/\s+/)) c.labelTargets.add(id);
+  }
+  controlValues(top, c.values);
+  const tree = collect(top, 0, null, false, c);
+
+  const values = wordsPattern([...c.values].map(squash).filter((value) => value.length > 1));
+  const texts = wordsPattern(
+    [...c.texts].map(squash).filter((text) => /\d/.test(text) || (text.match(/\p{L}+/gu)?.length ?? 0) > 1),
+  );
+  const cut = (text: string) => redact(texts ? text.replace(texts, "…") : text);
+  const label = (text: string) => (values && text.search(values) >= 0 ? "…" : cut(text));
+  // Attributes that can carry data (a user's id in a row's data-id) lose values too, not only names.
+  const cutAll = (text: string) => cut(values ? text.replace(values, "…") : text);
+  const escapeValue = (value: string) => value.replace(/[\\\]]/g, "\\$&");
+
+  const attributeText = (name: string, value: string): string => {
+    if (name === "aria-label") return label(squash(value));
+    if (name === "class") {
+      return value
+        .split(/\s+/)
+        .filter((token) => /^[a-z]+(-[a-z]+)+$/.test(token) && !/^(css|sc|jsx|emotion|svelte)-/.test(token))
+        .join(" ");
+    }
+    if (name === "href") {
+      const path = value.replace(/^[a-z]+:\/\/[^/]*/i, "").replace(/[?#].*/, "");
+      return cutAll(
+        path
+          .split("/")
+          .map((segment, index) => (index > 2 ? "…" : segment))
+          .join("/"),
+      );
+    }
+    return /^(role|type|aria-expanded|aria-hidden)$/.test(name)
+      ? redact(squash(value))
+      : cutAll(squash(value));
+  };
+
+  const render = (item: Item, depth: number): string[] => {
+    let line = "  ".repeat(depth) + item.tag;
+    for (const [name, value] of item.attributes) {
+      if (value === null) line += `[${name}]`;
+      else {
+        const shown = attributeText(name, value);
+        if (shown || name !== "class") line += `[${name}=${escapeValue(shown)}]`;
+      }
+    }
+    if (item.text) line += ` ${JSON.stringify(label(item.text))}`;
+    if (item.leftOut) line += " …";
+    const lines = [line];
+    const blocks = item.children.map((child) => render(child, depth + 1));
+    for (let i = 0; i < blocks.length; ) {
+      const block = blocks[i] as string[];
+      const key = block.join("\n");
+      let count = 1;
+      while (blocks[i + count]?.join("\n") === key) count++;
+      if (count > 1) block[0] += ` ×${count}`;
+      lines.push(...block);
+      i += count;
+    }
+    if (item.cut) lines.push(`${"  ".repeat(depth + 1)}…`);
+    return lines;
+  };
+
+  const lines = render(tree, 0);
+  return (lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES - 1), "…"] : lines).join("\n");
+}
