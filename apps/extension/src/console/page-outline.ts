@@ -32,32 +32,18 @@ import { computeAccessibleName } from "dom-accessibility-api";
 
 const MAX_LINES = 1500;
 const MAX_DEPTH = 40;
-const ATTRIBUTES = [
-  "id",
-  "class",
-  "role",
-  "type",
-  "name",
-  "for",
-  "href",
-  "data-test-id",
-  "data-id",
-  "aria-label",
-  "aria-labelledby",
-  "aria-expanded",
-  "aria-hidden",
-];
-const FLAGS = ["hidden", "readonly"];
+const ATTRIBUTES =
+  "id class role type name for href data-test-id data-id aria-label aria-labelledby aria-expanded aria-hidden hidden readonly".split(
+    " ",
+  );
 const SKIPPED = /^(script|style|noscript|template|head|sms-doctor-panel|sms-doctor-badge)$/;
-// Shown as one line: their insides are drawing or another document, not the console's structure.
-const OPAQUE = /^(svg|math|iframe|canvas|video|audio|object)$/;
-const CONTROLS = /^(input|select|textarea)$/;
-const CONTROL_ROLES = /^(combobox|textbox|searchbox|switch|checkbox|radio|slider|spinbutton|listbox)$/;
-const LABEL_TAGS = /^(label|legend|caption|h[1-6]|th|dt|summary|button)$/;
-const LABEL_ROLES = /^(heading|columnheader|button|tab)$/;
+// Tag names and roles together (no tag is named like one of these roles, and the other way round).
+const CONTROL =
+  /^(input|select|textarea|combobox|textbox|searchbox|switch|checkbox|radio|slider|spinbutton|listbox)$/;
+const LABEL = /^(label|legend|caption|h[1-6]|th|dt|summary|button|heading|columnheader|tab)$/;
 /** A short text ending in a colon labels what follows it ("Status: <span>Verified</span>"). */
 const LABEL_SHAPED = /^\p{L}[\p{L} ()&/'-]{0,38}:$/u;
-const EMAIL = /[^\s@"'<>()[\]]+@[^\s@"'<>()[\]]+\.[^\s@"'<>()[\]]+/g;
+const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/g;
 
 /**
  * How an element's text is treated: "label" shows its text (and that of plain descendants); "named" shows the
@@ -70,10 +56,9 @@ export function outlineKind(
   labelTargets: ReadonlySet<string>,
 ): "label" | "named" | "other" {
   const role = attribute("role") ?? "";
-  if (attribute("aria-labelledby") !== null || CONTROLS.test(tag) || CONTROL_ROLES.test(role)) return "named";
-  if (attribute("aria-label") !== null) return "other";
-  const id = attribute("id");
-  return LABEL_TAGS.test(tag) || LABEL_ROLES.test(role) || (id !== null && labelTargets.has(id))
+  if (attribute("aria-labelledby") !== null || CONTROL.test(tag) || CONTROL.test(role)) return "named";
+  return attribute("aria-label") === null &&
+    (LABEL.test(tag) || LABEL.test(role) || labelTargets.has(attribute("id") ?? ""))
     ? "label"
     : "other";
 }
@@ -85,66 +70,48 @@ export function redact(text: string): string {
 
 const squash = (text: string | null): string => (text ?? "").replace(/\s+/g, " ").trim();
 
-/** Page texts of the given values as one case-insensitive, whole-word pattern (longest first). */
-function wordsPattern(texts: Iterable<string>): RegExp | null {
-  const list = [...new Set(texts)].sort((a, b) => b.length - a.length);
-  if (list.length === 0) return null;
-  const escaped = list.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})(?![\\p{L}\\p{N}])`, "giu");
-}
+/** The texts as one case-insensitive, whole-word pattern, longest first; one that never matches when empty. */
+const wordsPattern = (texts: string[], letter = "[\\p{L}\\p{N}]"): RegExp =>
+  new RegExp(
+    `(?<!${letter})(?:${
+      texts
+        .sort((a, b) => b.length - a.length)
+        .map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+        .join("|") || "(?!)"
+    })(?!${letter})`,
+    "giu",
+  );
 
 interface Item {
   tag: string;
-  attributes: [string, string | null][];
+  attributes: [string, string][];
   text: string;
   /** The element has text of its own that the outline leaves out. */
   leftOut: boolean;
-  /** Its children are past MAX_DEPTH. */
-  cut: boolean;
   children: Item[];
 }
 
-interface Collected {
-  labelTargets: Set<string>;
-  /** Input and select values: a label holding one is dropped. */
-  values: Set<string>;
-  /** Other page text that may name someone: cut out of labels and attributes. */
-  texts: Set<string>;
-}
-
-function controlValues(root: Element, values: Set<string>): void {
-  for (const control of Array.from(root.querySelectorAll("input, textarea, select"))) {
-    if (control.localName === "select") {
-      for (const option of Array.from((control as HTMLSelectElement).selectedOptions))
-        values.add(option.text);
-    } else if (!/^(checkbox|radio|button|submit|reset|image)$/.test((control as HTMLInputElement).type)) {
-      values.add((control as HTMLInputElement).value);
-      values.add(control.getAttribute("value") ?? "");
-    }
-  }
-}
-
-/** First pass: the elements with their raw texts, and every page text the second pass must keep out. */
+/** First pass: the elements with their raw texts; `texts` gathers the page texts the second pass keeps out. */
 function collect(
   element: Element,
   depth: number,
   sink: string[] | null,
   hidden: boolean,
-  c: Collected,
+  labelTargets: Set<string>,
+  texts: Set<string>,
 ): Item {
   const tag = element.localName;
   const attribute = (name: string) => element.getAttribute(name);
-  const kind = outlineKind(tag, attribute, c.labelTargets);
+  const kind = outlineKind(tag, attribute, labelTargets);
   hidden ||= attribute("aria-hidden") === "true";
   // Text of a plain element inside a label-like one belongs to that label ("<h2><span>SMS</span> numbers</h2>").
   const ownSink = kind === "label" ? [] : kind === "other" ? sink : null;
-  const item: Item = { tag, attributes: [], text: "", leftOut: false, cut: false, children: [] };
+  const item: Item = { tag, attributes: [], text: "", leftOut: false, children: [] };
   for (const name of ATTRIBUTES) {
     const value = attribute(name);
     if (value !== null) item.attributes.push([name, value]);
   }
-  for (const flag of FLAGS) if (element.hasAttribute(flag)) item.attributes.push([flag, null]);
-  for (const node of Array.from(element.childNodes)) {
+  for (const node of element.childNodes) {
     if (node.nodeType === 3) {
       const text = squash(node.textContent);
       if (!text) continue;
@@ -153,16 +120,19 @@ function collect(
       else {
         item.leftOut = true;
         // A decorative duplicate of a label (aria-hidden "SMS Enabled" beside the switch) names no one.
-        if (!hidden) c.texts.add(text);
+        if (!hidden) texts.add(text);
       }
-    } else if (node.nodeType === 1 && !SKIPPED.test((node as Element).localName) && !OPAQUE.test(tag)) {
-      if (depth >= MAX_DEPTH) item.cut = true;
-      else item.children.push(collect(node as Element, depth + 1, ownSink, hidden, c));
+    } else if (node.nodeType === 1 && !SKIPPED.test((node as Element).localName) && tag !== "svg") {
+      if (depth < MAX_DEPTH)
+        item.children.push(collect(node as Element, depth + 1, ownSink, hidden, labelTargets, texts));
+      else if (!item.children.length) item.children.push({ ...item, tag: "…", attributes: [], children: [] });
     }
   }
-  if (kind === "label") item.text = squash(ownSink?.join(" ") ?? "");
-  const labels = (element as HTMLInputElement).labels;
-  if (kind === "named" && (attribute("aria-labelledby") !== null || (labels && labels.length > 0))) {
+  if (ownSink && kind === "label") item.text = squash(ownSink.join(" "));
+  if (
+    kind === "named" &&
+    (attribute("aria-labelledby") !== null || (element as HTMLInputElement).labels?.length)
+  ) {
     // Hidden text counts: the outline describes the DOM (a collapsed section's labels too), and skipping style
     // lookups keeps it fast (happy-dom's getComputedStyle costs ~100 ms a page).
     item.text = squash(computeAccessibleName(element, { hidden: true }));
@@ -173,52 +143,51 @@ function collect(
 /** The outline of a page or of one element; see the header comment for the format. */
 export function pageOutline(root: Document | Element): string {
   const top = "body" in root ? (root.body ?? root.documentElement) : root;
-  const c: Collected = { labelTargets: new Set(), values: new Set(), texts: new Set() };
-  for (const labelled of Array.from(top.querySelectorAll("[aria-labelledby]"))) {
-    for (const id of (labelled.getAttribute("aria-labelledby") ?? "").split(/\s+/)) c.labelTargets.add(id);
+  const labelTargets = new Set<string>();
+  for (const labelled of top.querySelectorAll("[aria-labelledby]")) {
+    for (const id of (labelled.getAttribute("aria-labelledby") ?? "").split(/\s+/)) labelTargets.add(id);
   }
-  controlValues(top, c.values);
-  const tree = collect(top, 0, null, false, c);
+  const values = new Set<string>();
+  for (const control of top.querySelectorAll<HTMLInputElement>("input, textarea, select")) {
+    if (!/^(checkbox|radio|button|submit|reset|image)$/.test(control.type)) {
+      values.add(squash(control.value));
+      values.add(squash(control.getAttribute("value")));
+    }
+  }
+  const texts = new Set<string>();
+  const tree = collect(top, 0, null, false, labelTargets, texts);
 
-  const values = wordsPattern([...c.values].map(squash).filter((value) => value.length > 1));
-  const texts = wordsPattern(
-    [...c.texts].map(squash).filter((text) => /\d/.test(text) || (text.match(/\p{L}+/gu)?.length ?? 0) > 1),
+  const valuePattern = wordsPattern([...values].filter((value) => value.length > 1));
+  const textPattern = wordsPattern(
+    [...texts].filter((text) => /\d/.test(text) || (text.match(/\p{L}+/gu)?.length ?? 0) > 1),
   );
-  const cut = (text: string) => redact(texts ? text.replace(texts, "…") : text);
-  const label = (text: string) => (values && text.search(values) >= 0 ? "…" : cut(text));
-  // Attributes that can carry data (a user's id in a row's data-id) lose values too, not only names.
-  const cutAll = (text: string) => cut(values ? text.replace(values, "…") : text);
-  const escapeValue = (value: string) => value.replace(/[\\\]]/g, "\\$&");
-
-  const attributeText = (name: string, value: string): string => {
-    if (name === "aria-label") return label(squash(value));
-    if (name === "class") {
-      return value
-        .split(/\s+/)
-        .filter((token) => /^[a-z]+(-[a-z]+)+$/.test(token) && !/^(css|sc|jsx|emotion|svelte)-/.test(token))
-        .join(" ");
-    }
-    if (name === "href") {
-      const path = value.replace(/^[a-z]+:\/\/[^/]*/i, "").replace(/[?#].*/, "");
-      return cutAll(
-        path
-          .split("/")
-          .map((segment, index) => (index > 2 ? "…" : segment))
-          .join("/"),
-      );
-    }
-    return /^(role|type|aria-expanded|aria-hidden)$/.test(name)
-      ? redact(squash(value))
-      : cutAll(squash(value));
-  };
+  const cut = (text: string) => redact(text.replace(textPattern, "…"));
+  const label = (text: string) => (text.search(valuePattern) < 0 ? cut(text) : "…");
 
   const render = (item: Item, depth: number): string[] => {
     let line = "  ".repeat(depth) + item.tag;
-    for (const [name, value] of item.attributes) {
-      if (value === null) line += `[${name}]`;
+    for (const [name, raw] of item.attributes) {
+      let value = squash(raw);
+      if (name === "class") {
+        // Hand-written class names only (`form-section-header-container`), not generated ones (`css-1x2y3z`).
+        value = value
+          .split(" ")
+          .filter((token) => /^[a-z]+(-[a-z]+)+$/.test(token) && !token.startsWith("css-"))
+          .join(" ");
+        if (!value) continue;
+      } else if (name === "href") {
+        value = value.replace(/^[a-z]+:\/\/[^/]*|[?#].*/gi, "").replace(/^((\/[^/]*){2})\/.+/, "$1/…");
+      }
+      if (/^(hidden|readonly)$/.test(name)) line += `[${name}]`;
       else {
-        const shown = attributeText(name, value);
-        if (shown || name !== "class") line += `[${name}=${escapeValue(shown)}]`;
+        value =
+          name === "aria-label"
+            ? label(value)
+            : /^(role|type|aria-expanded|aria-hidden)$/.test(name)
+              ? redact(value)
+              : // Attributes that can carry data (a user's id in a row's data-id) lose values too.
+                cut(value.replace(valuePattern, "…"));
+        line += `[${name}=${value.replace(/[\\\]]/g, "\\$&")}]`;
       }
     }
     if (item.text) line += ` ${JSON.stringify(label(item.text))}`;
@@ -227,14 +196,12 @@ export function pageOutline(root: Document | Element): string {
     const blocks = item.children.map((child) => render(child, depth + 1));
     for (let i = 0; i < blocks.length; ) {
       const block = blocks[i] as string[];
-      const key = block.join("\n");
       let count = 1;
-      while (blocks[i + count]?.join("\n") === key) count++;
+      while (blocks[i + count]?.join() === block.join()) count++;
       if (count > 1) block[0] += ` ×${count}`;
       lines.push(...block);
       i += count;
     }
-    if (item.cut) lines.push(`${"  ".repeat(depth + 1)}…`);
     return lines;
   };
 
