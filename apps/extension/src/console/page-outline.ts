@@ -9,7 +9,7 @@
  *
  * - `tag`: the lower-case tag name.
  * - `[key=value]`: id, class (hand-written class names such as `form-section-header-container` only, not
- *   generated ones), role, type, name, for, href (its path; segments past the second become `…`), data-test-id,
+ *   generated ones), role, type, name, for, href (its path, anything past the second segment as `…`), data-test-id,
  *   data-id, aria-label, aria-labelledby, aria-expanded, aria-hidden, then the flags `[hidden]` and `[readonly]`,
  *   always in that order. A `\` or `]` inside a value is escaped with `\`.
  * - `"text"`, a JSON string: for a label-like element (label, legend, caption, h1–h6, th, dt, summary, button,
@@ -25,8 +25,9 @@
  * or heading that contains an input's or select's value becomes `"…"` (a title showing the user's name, which the
  * First Name input holds too); other page text of two words or more, or with a digit (a user's name in a cell,
  * "4 of 48 numbers"), is cut out of labels and attributes as `…` ("Select …"); single words elsewhere on the
- * page ("Enabled") are not, so an `aria-label` "SMS Enabled" survives. Emails become `…@…` and every run of four or
- * more digits `#`. Scripts, styles, SVG insides and SMS Doctor's own panels are skipped.
+ * page ("Enabled") are not, so an `aria-label` "SMS Enabled" survives (the price: a one-word name shown only in a
+ * cell would survive in a label such as "Select Alice"). Emails become `…@…` and every run of four or more digits
+ * `#`. Scripts, styles, SVG insides and SMS Doctor's own panels are skipped.
  */
 import { computeAccessibleName } from "dom-accessibility-api";
 
