@@ -92,6 +92,12 @@ function* descendants(node: OutlineNode): Generator<OutlineNode> {
 const isCell = (node: OutlineNode) =>
   /^(td|th)$/.test(node.tag) ||
   /^(cell|gridcell|columnheader|rowheader)$/.test(attributeOf(node, "role") ?? "");
+const isControl = (node: OutlineNode) =>
+  /^(input|select|textarea)$/.test(node.tag) ||
+  /^(combobox|textbox|searchbox|switch|checkbox|radio|slider|spinbutton|listbox)$/.test(
+    attributeOf(node, "role") ?? "",
+  );
+
 const isRow = (node: OutlineNode) => node.tag === "tr" || attributeOf(node, "role") === "row";
 const isTable = (node: OutlineNode) =>
   node.tag === "table" || /^(table|grid|treegrid)$/.test(attributeOf(node, "role") ?? "");
@@ -149,12 +155,6 @@ function contextOf(node: OutlineNode): string {
   }
   return "";
 }
-
-const isControl = (node: OutlineNode) =>
-  /^(input|select|textarea)$/.test(node.tag) ||
-  /^(combobox|textbox|searchbox|switch|checkbox|radio|slider|spinbutton|listbox)$/.test(
-    attributeOf(node, "role") ?? "",
-  );
 
 /** The nearest heading in the smallest section around the node: "Your Brand" tells a brand status from a number's. */
 function sectionHeading(node: OutlineNode): string {
