@@ -4,9 +4,11 @@ import {
   type Finding,
   formatFinding,
   isStalled,
+  PROVISIONING_STATE_WORDS,
   type ProvisioningRecord,
 } from "@sms-doctor/core";
 import type { ExplainedFinding, TrackingView } from "../messaging/messages";
+import { waitWords } from "../panels/words";
 
 export function explainFinding(finding: Finding): ExplainedFinding {
   const words = formatFinding(finding);
@@ -21,7 +23,10 @@ export function explainFinding(finding: Finding): ExplainedFinding {
     evidence: finding.evidence,
     article: words.article,
   };
-  if (finding.resolution.expectedDelay) explained.expectedDelay = finding.resolution.expectedDelay;
+  if (finding.resolution.expectedDelay) {
+    explained.expectedDelay = finding.resolution.expectedDelay;
+    explained.expectedWait = waitWords(finding.resolution.expectedDelay);
+  }
   return explained;
 }
 
@@ -29,12 +34,16 @@ export function trackingView(record: ProvisioningRecord, now: string): TrackingV
   const view: TrackingView = {
     number: record.number,
     state: record.state,
+    stateWords: PROVISIONING_STATE_WORDS[record.state],
     since: record.since,
     stalled: isStalled(record, now),
   };
   if (record.lastCheckedAt) view.lastCheckedAt = record.lastCheckedAt;
   if (record.nextCheckAt) view.nextCheckAt = record.nextCheckAt;
   const remaining = expectedRemaining(record, now);
-  if (remaining) view.expectedRemaining = remaining;
+  if (remaining) {
+    view.expectedRemaining = remaining;
+    view.expectedRemainingWords = waitWords(remaining);
+  }
   return view;
 }

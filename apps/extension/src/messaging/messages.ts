@@ -63,6 +63,8 @@ export interface ExplainedFinding {
   steps: string[];
   actor: Actor;
   expectedDelay?: ExpectedDelay;
+  /** The expected delay in words ("4 hours, at most 48 hours"), written by the background. */
+  expectedWait?: string;
   evidence: Evidence[];
   article?: { title: string; url: string };
 }
@@ -71,11 +73,15 @@ export interface ExplainedFinding {
 export interface TrackingView {
   number: string;
   state: string;
+  /** The state in an administrator's words (core's PROVISIONING_STATE_WORDS). */
+  stateWords: string;
   since: string;
   lastCheckedAt?: string;
   nextCheckAt?: string;
   /** ISO 8601 durations. */
   expectedRemaining?: { typical: string; max: string };
+  /** The expected remaining time in words, written by the background. */
+  expectedRemainingWords?: string;
   stalled: boolean;
 }
 

@@ -1,6 +1,6 @@
 /** One finding: cause, evidence (before → after, when seen), resolution steps in order, who acts, expected wait. */
 import type { ExplainedFinding } from "../messaging/messages";
-import { actorWords, certaintyWords, fieldWords, formatDuration, formatInstant, formatValue } from "./words";
+import { actorWords, certaintyWords, fieldWords, formatInstant, formatValue } from "./words";
 
 export function FindingItem({ finding }: { finding: ExplainedFinding }) {
   return (
@@ -37,9 +37,7 @@ export function FindingItem({ finding }: { finding: ExplainedFinding }) {
       )}
       <p class="meta">
         Who acts: {actorWords[finding.actor]}
-        {finding.expectedDelay &&
-          `. Expected wait: about ${formatDuration(finding.expectedDelay.typical)}, at most ${formatDuration(finding.expectedDelay.max)}`}
-        .
+        {finding.expectedWait && `. Expected wait: about ${finding.expectedWait}`}.
       </p>
       {finding.article && (
         <p class="meta">

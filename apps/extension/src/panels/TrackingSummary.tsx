@@ -1,19 +1,6 @@
 /** The provisioning tracker: where the worker says the number stands with the carriers. */
 import type { TrackingStatus } from "../messaging/messages";
-import { formatDuration, formatInstant } from "./words";
-
-const stateWords: Record<string, string> = {
-  REQUESTED: "Requested, no carrier has answered yet",
-  AWAITING_BRAND: "Waiting for the brand to be verified",
-  AWAITING_CAMPAIGN: "Waiting for the carriers to approve the campaign",
-  AWAITING_NUMBER: "Waiting for the number to be assigned to the campaign",
-  ACTIVE: "Live with the carriers",
-  ACTION_REQUIRED: "Rejected: a person must fix and resubmit",
-  STALLED: "Stalled: no progress past the usual time",
-  SUSPENDED: "Suspended by the carriers",
-  FAILED: "Failed",
-  CANCELLED: "Cancelled",
-};
+import { formatInstant } from "./words";
 
 export function TrackingSummary({ status }: { status: TrackingStatus }) {
   if (status.kind === "not-applicable") return null;
@@ -34,7 +21,7 @@ export function TrackingSummary({ status }: { status: TrackingStatus }) {
       <dl>
         <dt>State</dt>
         <dd>
-          {stateWords[tracking.state] ?? tracking.state}
+          {tracking.stateWords}
           {tracking.stalled && tracking.state !== "STALLED" ? " (stalled)" : ""}
         </dd>
         <dt>Since</dt>
@@ -43,12 +30,9 @@ export function TrackingSummary({ status }: { status: TrackingStatus }) {
           <dt key="l">Last check</dt>,
           <dd key="lv">{formatInstant(tracking.lastCheckedAt)}</dd>,
         ]}
-        {tracking.expectedRemaining && [
+        {tracking.expectedRemainingWords && [
           <dt key="r">Expected remaining</dt>,
-          <dd key="rv">
-            about {formatDuration(tracking.expectedRemaining.typical)}, at most{" "}
-            {formatDuration(tracking.expectedRemaining.max)}
-          </dd>,
+          <dd key="rv">about {tracking.expectedRemainingWords}</dd>,
         ]}
       </dl>
     </div>

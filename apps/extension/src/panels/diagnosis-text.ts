@@ -1,6 +1,6 @@
 /** The plain-text diagnosis an administrator pastes into a support ticket. */
 import type { ExplainedFinding, UserDiagnosisView } from "../messaging/messages";
-import { actorWords, certaintyWords, fieldWords, formatDuration, formatValue, verdictWords } from "./words";
+import { actorWords, certaintyWords, fieldWords, formatValue, verdictWords } from "./words";
 
 function findingText(finding: ExplainedFinding, index: number): string[] {
   const lines = [`${index + 1}. ${finding.title} [${certaintyWords[finding.certainty]}, ${finding.ruleId}]`];
@@ -14,9 +14,7 @@ function findingText(finding: ExplainedFinding, index: number): string[] {
   finding.steps.forEach((step, stepIndex) => {
     lines.push(`   Step ${stepIndex + 1}: ${step}`);
   });
-  const wait = finding.expectedDelay
-    ? `; expected wait ${formatDuration(finding.expectedDelay.typical)}, at most ${formatDuration(finding.expectedDelay.max)}`
-    : "";
+  const wait = finding.expectedWait ? `; expected wait ${finding.expectedWait}` : "";
   lines.push(`   Who acts: ${actorWords[finding.actor]}${wait}`);
   if (finding.article) lines.push(`   8x8 article: ${finding.article.title} <${finding.article.url}>`);
   return lines;

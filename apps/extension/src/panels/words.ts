@@ -64,6 +64,11 @@ export function formatDuration(iso: string): string {
   return parts.length > 0 ? parts.slice(0, 2).join(" ") : "any moment now";
 }
 
+/** "PT4H" to "PT48H" → "4 hours, at most 48 hours": how long a wait takes, as the panels word it. */
+export function waitWords(wait: { typical: string; max: string }): string {
+  return `${formatDuration(wait.typical)}, at most ${formatDuration(wait.max)}`;
+}
+
 /** An instant in the admin's locale, e.g. "May 3, 2026, 2:15 PM". */
 export function formatInstant(iso: string): string {
   const date = new Date(iso);

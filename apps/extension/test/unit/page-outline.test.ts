@@ -26,11 +26,20 @@ function inputValues(doc: Document): string[] {
     .filter((value) => value.length > 1);
 }
 
+/** Elements that name a control through aria-labelledby (react-select's labels): labels too. */
+function labelTargets(doc: Document): Element[] {
+  const ids = Array.from(doc.body.querySelectorAll("[aria-labelledby]"), (element) =>
+    (element.getAttribute("aria-labelledby") ?? "").split(/\s+/),
+  ).flat();
+  return ids.map((id) => doc.getElementById(id)).filter((element) => element !== null);
+}
+
 /** The page's labels the outline may show; one holding an input's value must be dropped, so it isn't one. */
 function pageLabels(doc: Document): string[] {
   const values = inputValues(doc);
   return [
     ...Array.from(doc.body.querySelectorAll(LABELS), (element) => squash(element.textContent)),
+    ...labelTargets(doc).map((element) => squash(element.textContent)),
     ...Array.from(doc.body.querySelectorAll("[aria-label]"), (element) =>
       squash(element.getAttribute("aria-label")),
     ),
@@ -44,10 +53,12 @@ function pageLabels(doc: Document): string[] {
 function secrets(doc: Document): string[] {
   const found = inputValues(doc);
   for (const option of Array.from(doc.body.querySelectorAll("option"))) found.push(option.text);
+  const targets = labelTargets(doc);
   const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (parent && !parent.closest(`script, style, option, ${LABELS}`)) found.push(node.textContent ?? "");
+    if (!parent || parent.closest(`script, style, option, ${LABELS}`)) continue;
+    if (!targets.some((target) => target.contains(parent))) found.push(node.textContent ?? "");
   }
   const labels = pageLabels(doc).map((label) => label.toLowerCase());
   return [...new Set(found.map(squash))].filter(

@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { type PageId, pageOf, pages, unclaimedUrls, userIdFromUrl } from "../../src/console/routes";
+import { type PageId, pageOf, pages, pageUrls, unclaimedUrls, userIdFromUrl } from "../../src/console/routes";
 
 describe("console routes", () => {
   const ids = Object.keys(pages) as PageId[];
-  const matrix = ids.flatMap((id) => pages[id].urls.map((url) => [id, url] as const));
+  const matrix = ids.flatMap((id) => pageUrls[id].map((url) => [id, url] as const));
 
   it.each(matrix)("%s claims %s, and no other page does", (id, url) => {
     for (const other of ids) expect(pages[other].matches(url), `${other} on ${url}`).toBe(other === id);

@@ -19,6 +19,7 @@ const seen: Omit<UserDiagnosisView, "copyText"> = {
       steps: ["Re-enable SMS for +16175550188.", "Wait for Pending to become Enabled."],
       actor: "admin",
       expectedDelay: { typical: "PT4H", max: "PT48H" },
+      expectedWait: "4 hours, at most 48 hours",
       evidence: [
         {
           field: "phoneNumber",

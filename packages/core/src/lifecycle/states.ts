@@ -28,3 +28,17 @@ export function stageOfState(state: ProvisioningState): ProvisioningStage | unde
 export function stageIndex(stage: ProvisioningStage): number {
   return STAGES.indexOf(stage);
 }
+
+/** Each state in an administrator's words: the panels, CLI and alerts show these. */
+export const PROVISIONING_STATE_WORDS: Record<ProvisioningState, string> = {
+  REQUESTED: "Requested, no carrier has answered yet",
+  AWAITING_BRAND: "Waiting for the brand to be verified",
+  AWAITING_CAMPAIGN: "Waiting for the carriers to approve the campaign",
+  AWAITING_NUMBER: "Waiting for the number to be assigned to the campaign",
+  ACTIVE: "Live with the carriers",
+  ACTION_REQUIRED: "Rejected: a person must fix and resubmit",
+  STALLED: "Stalled: no progress past the usual time",
+  SUSPENDED: "Suspended by the carriers",
+  FAILED: "Failed",
+  CANCELLED: "Cancelled",
+};
