@@ -49,7 +49,7 @@ describe("a collapsed SMS section", () => {
     // Nothing was stored as this user's state while the section was closed.
     expect((await storedReadings(browser, "u-alice")).snapshot).toBeUndefined();
 
-    await page.getByRole("button", { name: "SMS enabled numbers" }).click();
+    await page.getByRole("button", { name: "SMS enabled numbers", exact: true }).click();
     await page.locator('[data-sms-doctor-panel="user"][data-state="ready"]').waitFor();
     expect(await panel.host.count()).toBe(1);
     expect(await panel.verdict()).toBe("can-send");
