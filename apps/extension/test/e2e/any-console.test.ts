@@ -38,6 +38,8 @@ describe("a collapsed SMS section", () => {
   it("asks to open it, never reads it as off, and replaces the panel in place once it is opened", async () => {
     sandbox = await serveReplica(browser.context, { scenario: "healthy-company" });
     const page = await browser.newPage();
+    await open(page, "/sms", ["collapsed-sms"]);
+    await new PanelPage(page, "sms-page").verdict();
     await open(page, "/users/user/u-alice", ["collapsed-sms"]);
     const panel = new PanelPage(page, "user");
     const waiting = page.locator('[data-sms-doctor-panel="user"][data-state="waiting"]');
