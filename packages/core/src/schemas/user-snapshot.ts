@@ -16,6 +16,7 @@ export const NumberStatusSchema = z.enum(["assigned", "porting", "pre-porting", 
 /** The account's status, where the source shows it. */
 export const AccountStatusSchema = z.enum(["active", "inactive"]);
 export const SnapshotSourceSchema = z.enum(["console", "admin-api", "import"]);
+export type SnapshotSource = z.infer<typeof SnapshotSourceSchema>;
 
 /** What one source saw of one user at one instant. */
 export const UserSnapshotSchema = z.object({
