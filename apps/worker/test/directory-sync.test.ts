@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { FindingsPageSchema } from "@sms-doctor/core";
+import { AdminApiUserSchema, FindingsPageSchema } from "@sms-doctor/core";
 import { type Sandbox, startSandbox } from "@sms-doctor/sandbox";
 import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
@@ -278,6 +278,69 @@ describe("directory sync from the Administration API", () => {
     expect(after.code).toBe(0);
     expect(after.stdout).toMatch(/sync completed: 2 users read, 1 changed, 1 new findings/);
     expect(after.stdout).toMatch(/ALERT u-bob \(Bob Martinez\): .*\[phone-number-changed, likely\]/);
+    expect(after.stdout).toMatch(/^ {2}2 users read, 2 used, 0 skipped$/m);
+    expect(after.stdout).toMatch(/^ {2}\d+ phone numbers read, \d+ used, 0 skipped$/m);
     expect(after.stdout + after.stderr).not.toContain(sandbox.adminApiKey);
+
+    // An administrator makes Alice INACTIVE through the API (a whole-user PUT): she can no longer send.
+    const headers = { "x-api-key": sandbox.adminApiKey, "content-type": "application/vnd.users.v1+json" };
+    const alice = AdminApiUserSchema.parse(
+      await (await fetch(`${sandbox.adminApiUrl}/users/u-alice`, { headers })).json(),
+    );
+    alice.basicInfo.status = "INACTIVE";
+    const put = await fetch(`${sandbox.adminApiUrl}/users/u-alice`, {
+      method: "PUT",
+      headers,
+      body: JSON.stringify(alice),
+    });
+    expect(put.status).toBe(202);
+    await until(() => sandbox.world.user("u-alice")?.status === "INACTIVE", 5_000, "the PUT to complete");
+    const inactive = await sync();
+    expect(inactive.code).toBe(0);
+    expect(inactive.stdout).toMatch(
+      /ALERT u-alice \(.*\): The user's account is inactive \[user-inactive, confirmed\]/,
+    );
+    const verdicts = await get("/v1/users/verdicts?userIds=u-alice");
+    expect(verdicts.body.verdicts).toEqual({ "u-alice": "cannot-send" });
+  });
+
+  it("sms-doctor sync fails, naming the likely cause, when the API's users don't look like Administration API users", async () => {
+    await startSandboxAndApi("healthy-company", { limit: 100, windowMs: 1000 });
+    // An API answering in the shape SMS Doctor used to expect (a top-level id, extensions beside
+    // serviceInfo): a real server of the outside world, not our code.
+    const oldShape = createServer((req, res) => {
+      const users = req.url?.startsWith("/admin-provisioning/users");
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          data: users
+            ? [1, 2, 3].map((i) => ({ id: `u${i}`, extensions: [{ primaryPhoneNumber: "+14155550100" }] }))
+            : [],
+          pagination: { hasMore: false },
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => oldShape.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(oldShape.address() as AddressInfo).port}/admin-provisioning`;
+      const run = await runCli(
+        ["sync", "--tenant", "acme"],
+        cliEnv({
+          LOG_LEVEL: "silent",
+          REDIS_URL: redisServer.url(),
+          SMS_DOCTOR_PREFIX: prefix,
+          SMS_DOCTOR_DIRECTORY_URLS: `acme=${url}`,
+          SMS_DOCTOR_DIRECTORY_KEYS: "acme:some-key",
+        }),
+      ).done;
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/^sync completed: 0 users read/);
+      expect(run.stdout).toMatch(/3 users read, 0 used, 3 skipped \(first reasons: basicInfo: .* ×3\)/);
+      expect(run.stderr).toMatch(
+        /sync failed: every one of the users read from acme's Administration API were skipped .*these don't look like Administration API users: basicInfo/,
+      );
+    } finally {
+      await new Promise((resolve) => oldShape.close(resolve));
+    }
   });
 });
