@@ -8,8 +8,11 @@ import {
   AdminApiPhoneNumberSchema,
   AdminApiUserSchema,
   AdminApiUserWriteSchema,
+  extensionPhoneNumberOf,
   firstIssueText,
   nextScrollIdOf,
+  voiceExtensionOf,
+  voiceLicenseOf,
 } from "../src/index.js";
 import * as schemas from "../src/schemas/index.js";
 
@@ -116,6 +119,39 @@ describe("Administration API reads", () => {
       "pagination.hasMore",
     ]);
     expect(issues(AdminApiPageSchema.safeParse({ data: {} }))).toEqual(["data"]);
+  });
+});
+
+describe("a user's voice extension, number and license", () => {
+  const addOn = { id: "rec", name: "UC Call Recordings Cold Storage-VOSVC0504-01-GB" };
+  const basic = { id: "b", name: "X Series - Basic" };
+  const x4 = { id: "x4", name: "X Series - X4" };
+
+  it("takes the license the extension's licenseId names, not an add-on listed first", () => {
+    expect(voiceLicenseOf([addOn, basic, x4], { licenseId: "b" })).toBe(basic);
+    expect(voiceLicenseOf([addOn, x4], { licenseId: "x4" })).toBe(x4);
+  });
+
+  it("without a licenseId (or one naming nothing listed), takes the first license read as a voice license", () => {
+    expect(voiceLicenseOf([addOn, basic], {})).toBe(basic);
+    expect(voiceLicenseOf([addOn, basic], { licenseId: "gone" })).toBe(basic);
+    expect(voiceLicenseOf([addOn], undefined)).toBe(addOn);
+    expect(voiceLicenseOf(null, undefined)).toBeUndefined();
+  });
+
+  it("finds the number: primaryPhoneNumber, else the primary entry, else the first; the extension with one", () => {
+    const listed = [{ phoneNumber: "+16175550101" }, { phoneNumber: "+16175550102", primary: true }];
+    expect(extensionPhoneNumberOf({ primaryPhoneNumber: "+16175550199", phoneNumbers: listed })).toBe(
+      "+16175550199",
+    );
+    expect(extensionPhoneNumberOf({ primaryPhoneNumber: null, phoneNumbers: listed })).toBe("+16175550102");
+    expect(extensionPhoneNumberOf({ phoneNumbers: [{ phoneNumber: null }, listed[0]!] })).toBe(
+      "+16175550101",
+    );
+    expect(extensionPhoneNumberOf(undefined)).toBeNull();
+    const withNumber = { extensionNumber: "2", primaryPhoneNumber: "+16175550101" };
+    expect(voiceExtensionOf([{ extensionNumber: "1" }, withNumber])).toBe(withNumber);
+    expect(voiceExtensionOf(null)).toBeUndefined();
   });
 });
 

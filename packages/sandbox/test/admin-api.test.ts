@@ -292,6 +292,11 @@ describe("Administration API writes (POST, PUT, DELETE /users → 202 and an Ope
     const s = await startTestSandbox({ scenario: "healthy-company" });
     try {
       const alice = await currentUser(s, "u-alice");
+      // The voice license listed is replaced, and the extension's licenseId names the new one.
+      alice.serviceInfo.licenses = [
+        alice.serviceInfo.licenses[0],
+        { id: "lic-us-x6", name: "X Series - X6", country: "US" },
+      ];
       alice.serviceInfo.extensions[0].licenseId = "lic-us-x6";
       const accepted = await send(s, "PUT", "/users/u-alice", alice);
       expect(accepted.status).toBe(202);

@@ -1,10 +1,11 @@
 import {
   type AdminApiExtension,
-  type AdminApiLicense,
   type AdminApiPhoneNumber,
   type AdminApiUser,
-  licenseSms,
+  extensionPhoneNumberOf,
   type UserSnapshot,
+  voiceExtensionOf,
+  voiceLicenseOf,
 } from "@sms-doctor/core";
 
 /**
@@ -57,12 +58,8 @@ export function adminUserSnapshot(
 ): UserSnapshot | UnreadableUser {
   const info = user.basicInfo;
   if (!info.userId) return { field: "basicInfo.userId", problem: "missing; every user has one" };
-  const extensions = user.serviceInfo?.extensions ?? [];
-  // Users normally have one extension; the one with a number is the one SMS can use.
-  const extension =
-    extensions.find((e) => e.primaryPhoneNumber || e.phoneNumbers?.some((n) => n.phoneNumber)) ??
-    extensions[0];
-  const phoneNumber = phoneNumberOf(extension);
+  const extension = voiceExtensionOf(user.serviceInfo?.extensions);
+  const phoneNumber = extensionPhoneNumberOf(extension);
   const record = phoneNumber ? numbers.get(phoneNumber) : undefined;
   const displayName = [info.firstName, info.lastName].filter(Boolean).join(" ");
   const numberStatus = phoneNumber ? numberStatusOf(phoneNumber, extension, record, numbers) : undefined;
@@ -71,7 +68,7 @@ export function adminUserSnapshot(
   return {
     userId: info.userId,
     observedAt,
-    license: voiceLicense(user.serviceInfo?.licenses ?? [], extension),
+    license: voiceLicenseOf(user.serviceInfo?.licenses, extension)?.name ?? null,
     phoneNumber,
     ...(extension?.extensionNumber ? { extensionNumber: extension.extensionNumber } : {}),
     extensionType: "user",
@@ -88,31 +85,6 @@ export function adminUserSnapshot(
     ...(info.primaryEmail ? { email: info.primaryEmail } : {}),
     ...(info.site?.name ? { site: info.site.name } : {}),
   };
-}
-
-function phoneNumberOf(extension: AdminApiExtension | undefined): string | null {
-  if (!extension) return null;
-  const listed = extension.phoneNumbers ?? [];
-  return (
-    extension.primaryPhoneNumber ||
-    listed.find((n) => n.primary && n.phoneNumber)?.phoneNumber ||
-    listed.find((n) => n.phoneNumber)?.phoneNumber ||
-    null
-  );
-}
-
-/**
- * The extension's voice license: the one its `licenseId` names. A user also holds add-ons (call
- * recording storage…) and DID licenses, in any order, so the first listed is not it. Without a
- * `licenseId` (or one naming no listed license), the first license core can read as a voice license.
- */
-export function voiceLicense(
-  licenses: readonly AdminApiLicense[],
-  extension: AdminApiExtension | undefined,
-): string | null {
-  const named = licenses.filter((l) => l.name?.trim());
-  const byId = extension?.licenseId ? named.find((l) => l.id === extension.licenseId) : undefined;
-  return (byId ?? named.find((l) => licenseSms(l.name ?? null) !== "unknown") ?? named[0])?.name ?? null;
 }
 
 function numberStatusOf(

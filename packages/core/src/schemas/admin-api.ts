@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { licenseSms } from "../facts/license.js";
 import { E164Schema } from "./primitives.js";
 
 // 8x8's Administration API (beta), https://api.8x8.com/admin-provisioning, as 8x8 publishes it:
@@ -95,6 +96,41 @@ export const AdminApiUserSchema = z.looseObject({
 export type AdminApiUser = z.infer<typeof AdminApiUserSchema>;
 export type AdminApiExtension = z.infer<typeof AdminApiExtensionSchema>;
 export type AdminApiLicense = z.infer<typeof AdminApiLicenseSchema>;
+
+/** The extension SMS can use: the first with a number (users normally have one), else the first. */
+export function voiceExtensionOf(
+  extensions: readonly AdminApiExtension[] | null | undefined,
+): AdminApiExtension | undefined {
+  const list = extensions ?? [];
+  return list.find((e) => e.primaryPhoneNumber || e.phoneNumbers?.some((n) => n.phoneNumber)) ?? list[0];
+}
+
+/** The extension's number: `primaryPhoneNumber`, else its `primary` entry of `phoneNumbers[]`, else the first. */
+export function extensionPhoneNumberOf(extension: AdminApiExtension | undefined): string | null {
+  if (!extension) return null;
+  const listed = extension.phoneNumbers ?? [];
+  return (
+    extension.primaryPhoneNumber ||
+    listed.find((n) => n.primary && n.phoneNumber)?.phoneNumber ||
+    listed.find((n) => n.phoneNumber)?.phoneNumber ||
+    null
+  );
+}
+
+/**
+ * The extension's voice license: the one its `licenseId` names. A user also holds add-ons (call
+ * recording storage…) and DID licenses, in any order, so the first listed is not it. Without a
+ * `licenseId` (or one naming no listed license), the first license whose name reads as an X Series
+ * tier, Lobby or Basic; else the first named one.
+ */
+export function voiceLicenseOf(
+  licenses: readonly AdminApiLicense[] | null | undefined,
+  extension: AdminApiExtension | undefined,
+): AdminApiLicense | undefined {
+  const named = (licenses ?? []).filter((l) => l.name?.trim());
+  const byId = extension?.licenseId ? named.find((l) => l.id === extension.licenseId) : undefined;
+  return byId ?? named.find((l) => licenseSms(l.name ?? null) !== "unknown") ?? named[0];
+}
 
 /**
  * `PhoneNumber` (`application/vnd.phonenumbers.v1+json`). During a port-in, the number being ported

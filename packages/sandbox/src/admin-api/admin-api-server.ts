@@ -7,6 +7,8 @@ import {
   type AdminApiUserWrite,
   AdminApiUserWriteSchema,
   E164Schema,
+  extensionPhoneNumberOf,
+  voiceLicenseOf,
 } from "@sms-doctor/core";
 import { z } from "zod";
 import { listen, type RunningServer } from "../http/http-server.js";
@@ -469,27 +471,27 @@ function siteOf(world: World, body: AdminApiUserWrite): string {
 }
 
 /**
- * The voice license a write asks for: the one the extension's `licenseId` names, else the first the
- * world knows (by id, then name). DID licenses are assigned by 8x8, never asked for.
+ * The voice license a write asks for, chosen as a reader chooses it (core's `voiceLicenseOf`: the one
+ * the extension's `licenseId` names), then found in the world's catalogue by id, else by name.
  */
 function voiceLicenseName(world: World, body: AdminApiUserWrite): string | null {
-  const asked = body.serviceInfo?.licenses ?? [];
-  const licenseId = body.serviceInfo?.extensions?.[0]?.licenseId;
-  const known = (l: { id?: string | null; name?: string | null }) =>
-    world.licenses.find((w) => (l.id && w.id === l.id) || (!l.id && l.name && w.name === l.name));
-  const byId = licenseId ? world.licenses.find((w) => w.id === licenseId) : undefined;
-  return (byId ?? asked.map(known).find(Boolean))?.name ?? null;
+  const licenses = body.serviceInfo?.licenses ?? [];
+  // No license listed: a PUT that removes it (the guide's first step of a license change).
+  if (licenses.length === 0) return null;
+  const extension = body.serviceInfo?.extensions?.[0];
+  // A license may be asked for by id alone (no name), which the reader's choice skips.
+  const asked =
+    voiceLicenseOf(licenses, extension) ??
+    licenses.find((l) => l.id && l.id === extension?.licenseId) ??
+    licenses[0]!;
+  const known =
+    world.licenses.find((w) => asked.id && w.id === asked.id) ??
+    world.licenses.find((w) => asked.name && w.name === asked.name);
+  return known?.name ?? null;
 }
 
 function phoneNumberOf(body: AdminApiUserWrite): string | null {
-  const extension = body.serviceInfo?.extensions?.[0];
-  if (!extension) return null;
-  return (
-    extension.primaryPhoneNumber ||
-    extension.phoneNumbers?.find((n) => n.primary)?.phoneNumber ||
-    extension.phoneNumbers?.[0]?.phoneNumber ||
-    null
-  );
+  return extensionPhoneNumberOf(body.serviceInfo?.extensions?.[0]);
 }
 
 /** World field names → the published paths a FAILED operation's `errors[].field` names. */
