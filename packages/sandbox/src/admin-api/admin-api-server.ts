@@ -29,6 +29,7 @@ import {
   PHONE_NUMBER_SELECTORS,
   type RenderedUser,
   siteId,
+  temporaryNumbers,
   USER_SELECTORS,
 } from "./admin-representation.js";
 import { OperationQueue } from "./operations.js";
@@ -306,7 +307,7 @@ export async function startAdminApiServer(options: AdminApiOptions): Promise<Run
         page(
           url,
           "phone-numbers",
-          world.numbers().map((n) => adminPhoneNumber(world, n)),
+          renderedNumbers(world),
           PHONE_NUMBER_SELECTORS,
           // The phone number guide: "Cannot Sort By Multiple Attributes".
           { multiSort: false },
@@ -328,7 +329,7 @@ export async function startAdminApiServer(options: AdminApiOptions): Promise<Run
         const number = world.number(parsed.data);
         if (!number)
           throw new HttpError(404, "NOT_FOUND", `Phone number not found: ${parsed.data}`, "phoneNumber");
-        return adminPhoneNumber(world, number);
+        return adminPhoneNumber(number, temporaryNumbers(world));
       }),
     );
 
@@ -340,6 +341,12 @@ export async function startAdminApiServer(options: AdminApiOptions): Promise<Run
       await server.close();
     },
   };
+}
+
+/** Every company number as the API lists it, rendered afresh for each request. */
+function renderedNumbers(world: World): AdminApiPhoneNumber[] {
+  const temporaries = temporaryNumbers(world);
+  return world.numbers().map((n) => adminPhoneNumber(n, temporaries));
 }
 
 // ---- paging ----
