@@ -339,6 +339,23 @@ describe("directory sync from the Administration API", () => {
       expect(run.stderr).toMatch(
         /sync failed: every one of the users read from acme's Administration API were skipped .*these don't look like Administration API users: basicInfo/,
       );
+
+      // The scheduled sync's job fails with the same words instead of completing.
+      const worker = new DirectorySyncWorker({
+        connection: connection(true),
+        redis: connection(),
+        tenants: [{ tenant: "acme", adminApiUrl: url, apiKey: "some-key" }],
+        intervalMs: 3_600_000,
+        prefix,
+        logger,
+        onSync: (_tenant, summary) => syncs.push(summary),
+      });
+      workers.push(worker);
+      await worker.start();
+      await until(async () => (await worker.queue.getFailedCount()) > 0, 20_000, "the sync job to fail");
+      const [failed] = await worker.queue.getFailed();
+      expect(failed!.failedReason).toMatch(/^directory sync: every one of the users read .* basicInfo/);
+      expect(syncs.at(-1)).toMatchObject({ status: "completed", users: { read: 3, skipped: 3 } });
     } finally {
       await new Promise((resolve) => oldShape.close(resolve));
     }
