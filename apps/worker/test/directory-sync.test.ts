@@ -7,8 +7,9 @@ import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildStatusApi } from "../src/api/status-api.js";
 import { sha256Hex } from "../src/config.js";
+import { AdminApiClient } from "../src/directory/admin-api-client.js";
 import { directoryKeys } from "../src/directory/directory-keys.js";
-import type { SyncSummary } from "../src/directory/directory-sync.js";
+import { type SyncSummary, syncDirectory } from "../src/directory/directory-sync.js";
 import { DirectorySyncWorker } from "../src/directory/directory-sync-worker.js";
 import { createLogger } from "../src/logger.js";
 import { TransitionNotifier } from "../src/notify/transition-notifier.js";
@@ -166,6 +167,38 @@ describe("directory sync from the Administration API", () => {
     const jobs = await second.queue.getJobs(["completed", "delayed", "waiting", "active"]);
     expect(jobs.length).toBeGreaterThan(0);
     for (const job of jobs) expect(JSON.stringify(job.data)).toBe('{"tenant":"acme"}');
+  });
+
+  it("diagnoses from the published shapes what only the API shows: toll-free, a port-in's temporary number, Basic behind a DID license", async () => {
+    for (const [scenario, userId, ruleId, seen] of [
+      ["toll-free-number", "u-hank", "toll-free-number", { numberCategory: "toll-free" }],
+      ["number-not-ported-yet", "u-jamal", "number-not-ported-yet", { numberStatus: "temporary" }],
+      ["license-without-sms", "u-gina", "license-without-sms", { license: "X Series - Basic" }],
+    ] as const) {
+      const company = await startSandbox({ scenario, adminRateLimit: { limit: 100, windowMs: 1000 } });
+      try {
+        const client = new AdminApiClient({ baseUrl: company.adminApiUrl, apiKey: company.adminApiKey });
+        const tenant = `t-${scenario}`;
+        const summary = await syncDirectory({ redis, client, tenant, prefix, pageSize: 1 });
+        expect(summary, scenario).toMatchObject({
+          status: "completed",
+          users: { skipped: 0 },
+          numbers: { skipped: 0 },
+        });
+        const keys = directoryKeys(tenant, prefix);
+        expect(JSON.parse((await redis.lindex(keys.history(userId), 0))!), scenario).toMatchObject({
+          userId,
+          source: "admin-api",
+          userStatus: "active",
+          ...seen,
+        });
+        expect(await redis.hget(keys.verdicts, userId), scenario).toBe("cannot-send");
+        expect((await redis.hget(keys.lastFindings, userId))?.split(",")[0], scenario).toBe(ruleId);
+        expect(await redis.hget(keys.verdicts, "u-bob"), scenario).not.toBe("cannot-send");
+      } finally {
+        await company.close();
+      }
+    }
   });
 
   it("alerts by signed webhook and GET /v1/findings when an SMS-enabled user's number changes between two syncs", async () => {
