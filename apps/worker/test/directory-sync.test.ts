@@ -9,7 +9,7 @@ import { buildStatusApi } from "../src/api/status-api.js";
 import { sha256Hex } from "../src/config.js";
 import { AdminApiClient } from "../src/directory/admin-api-client.js";
 import { directoryKeys } from "../src/directory/directory-keys.js";
-import { type SyncSummary, syncDirectory } from "../src/directory/directory-sync.js";
+import { type SyncSummary, syncDirectory, syncFailure } from "../src/directory/directory-sync.js";
 import { DirectorySyncWorker } from "../src/directory/directory-sync-worker.js";
 import { createLogger } from "../src/logger.js";
 import { TransitionNotifier } from "../src/notify/transition-notifier.js";
@@ -198,6 +198,32 @@ describe("directory sync from the Administration API", () => {
       } finally {
         await company.close();
       }
+    }
+  });
+
+  it("a sync that resumes after its last page read nothing new, and is no failure for it", async () => {
+    const company = await startSandbox({ scenario: "healthy-company" });
+    try {
+      const client = new AdminApiClient({ baseUrl: company.adminApiUrl, apiKey: company.adminApiKey });
+      const keys = directoryKeys("acme", prefix);
+      // A worker stored the last page and died before clearing its checkpoint.
+      await redis.hset(keys.checkpoint, { phase: "done", scrollId: "", startedAt: new Date().toISOString() });
+      const resumed = await syncDirectory({ redis, client, tenant: "acme", prefix });
+      expect(resumed).toMatchObject({
+        status: "completed",
+        resumedFrom: "done",
+        users: { read: 0 },
+        requests: 0,
+      });
+      expect(syncFailure(resumed, "acme")).toBeNull();
+      expect(await redis.exists(keys.checkpoint)).toBe(0);
+      // The same nothing, read from the start, is a failure.
+      const { resumedFrom: _, ...fromStart } = resumed;
+      expect(syncFailure(fromStart, "acme")).toBe(
+        "no users were read from acme's Administration API: nothing was checked",
+      );
+    } finally {
+      await company.close();
     }
   });
 

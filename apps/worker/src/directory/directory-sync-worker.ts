@@ -4,8 +4,7 @@ import type { RedisClient } from "../redis/connections.js";
 import { TENANT_PATTERN } from "../tracking/keys.js";
 import { AdminApiClient } from "./admin-api-client.js";
 import { directoryKeys } from "./directory-keys.js";
-import { type SyncSummary, syncDirectory } from "./directory-sync.js";
-import { failureOf } from "./read-tally.js";
+import { type SyncSummary, syncDirectory, syncFailure } from "./directory-sync.js";
 
 export const DIRECTORY_QUEUE = "directory-sync";
 
@@ -129,8 +128,7 @@ export class DirectorySyncWorker {
     this.o.onSync?.(tenant, summary);
     // A scheduled sync that stored (almost) nobody fails its job, where bull-board and the logs show it,
     // rather than completing as if the directory were healthy. The next interval tries again.
-    const failure =
-      summary.status === "completed" ? failureOf(summary.users, `${tenant}'s Administration API`) : null;
+    const failure = syncFailure(summary, tenant);
     if (failure) {
       this.o.logger?.error({ tenant, users: summary.users, numbers: summary.numbers }, failure);
       throw new UnrecoverableError(`directory sync: ${failure}`);

@@ -16,7 +16,7 @@ import type { RedisClient } from "../redis/connections.js";
 import type { AdminApiClient } from "./admin-api-client.js";
 import { adminUserSnapshot, PhoneNumberDirectory, snapshotFingerprint } from "./admin-user-snapshot.js";
 import { type DirectoryKeys, directoryKeys } from "./directory-keys.js";
-import { countRead, countSkipped, newTally, type ReadTally } from "./read-tally.js";
+import { countRead, countSkipped, failureOf, newTally, type ReadTally } from "./read-tally.js";
 
 export interface SyncSummary {
   status: "completed" | "interrupted" | "busy";
@@ -28,6 +28,8 @@ export interface SyncSummary {
   /** This run's reading, page by page (a resumed run counts only what it read itself). */
   users: ReadTally;
   numbers: ReadTally;
+  /** The phase a resumed run started from; absent for a run from the start. */
+  resumedFrom?: string;
 }
 
 export interface DirectorySyncOptions {
@@ -93,6 +95,7 @@ export async function syncDirectory(
       await redis.multi().del(keys.numbers).hset(keys.checkpoint, checkpoint).exec();
     } else {
       options.logger?.info({ tenant, phase: checkpoint.phase }, "directory sync resumes from its checkpoint");
+      summary.resumedFrom = checkpoint.phase;
     }
     while (checkpoint.phase === "numbers") {
       signal?.throwIfAborted();
@@ -175,6 +178,15 @@ export async function syncDirectory(
     await redis.eval(RELEASE_LEASE, 1, keys.lease, owner).catch(() => {});
   }
   return summary;
+}
+
+/**
+ * Why a completed sync must not count as a success (nothing read, or most users skipped), or null. A
+ * run that resumed after the last page (a crash before the checkpoint was cleared) read nothing new.
+ */
+export function syncFailure(summary: SyncSummary, tenant: string): string | null {
+  if (summary.status !== "completed" || summary.resumedFrom === "done") return null;
+  return failureOf(summary.users, `${tenant}'s Administration API`);
 }
 
 function fingerprintOf(snapshot: UserSnapshot): string {

@@ -3,8 +3,8 @@ import type { Config } from "../config.js";
 import type { RedisClient } from "../redis/connections.js";
 import { AdminApiClient } from "./admin-api-client.js";
 import { directoryTenants } from "./directory-config.js";
-import { syncDirectory } from "./directory-sync.js";
-import { failureOf, tallyLine } from "./read-tally.js";
+import { syncDirectory, syncFailure } from "./directory-sync.js";
+import { tallyLine } from "./read-tally.js";
 
 /**
  * `sms-doctor sync --tenant t`: one directory sync in the foreground (the worker runs them on a
@@ -58,7 +58,7 @@ export async function runSyncCommand(
   }
   if (summary.status !== "completed") return 1;
   // A sync that stored (almost) nobody must not look like one that found nothing wrong.
-  const failure = failureOf(summary.users, `${tenant}'s Administration API`);
+  const failure = syncFailure(summary, tenant);
   if (failure) {
     console.error(`sync failed: ${failure}`);
     return 1;
