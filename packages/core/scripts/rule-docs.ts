@@ -26,7 +26,7 @@ ${meta.description}
 - Applies to numbers in: ${regions}
 - 8x8 article: [${meta.docs.article}](${meta.docs.url})
 - Evaluated only in these situations (\`Situation\`): ${triggers}
-
+${meta.seenOnlyIn ? `- Fires only on snapshots from: ${meta.seenOnlyIn.join(", ")} (the console page doesn't show what it needs)\n` : ""}
 ## Messages
 
 Findings and resolution steps carry a \`messageId\` and \`data\`; \`formatFinding\` fills these templates.

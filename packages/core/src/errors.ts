@@ -22,3 +22,10 @@ export class DiagnosisInputError extends Error {
 export function toInputIssues(error: z.ZodError): InputIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
 }
+
+/** The first zod issue as `path: message` (or the message alone at the root): a skipped row's reason. */
+export function firstIssueText(error: z.ZodError): string {
+  const [issue] = toInputIssues(error);
+  if (!issue) return "invalid";
+  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+}

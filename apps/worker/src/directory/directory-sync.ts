@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import {
-  type AdminApiPhoneNumber,
   AdminApiPhoneNumberSchema,
   AdminApiUserSchema,
   diagnose,
   type Finding,
   type FindingAlert,
+  firstIssueText,
   formatFinding,
   type UserSnapshot,
   UserSnapshotSchema,
@@ -14,8 +14,9 @@ import { readStored, readStoredRegistration, readStoredSnapshots } from "../hist
 import type { Logger } from "../logger.js";
 import type { RedisClient } from "../redis/connections.js";
 import type { AdminApiClient } from "./admin-api-client.js";
-import { adminUserSnapshot, snapshotFingerprint } from "./admin-user-snapshot.js";
+import { adminUserSnapshot, PhoneNumberDirectory, snapshotFingerprint } from "./admin-user-snapshot.js";
 import { type DirectoryKeys, directoryKeys } from "./directory-keys.js";
+import { countRead, countSkipped, failureOf, newTally, type ReadTally } from "./read-tally.js";
 
 export interface SyncSummary {
   status: "completed" | "interrupted" | "busy";
@@ -24,6 +25,11 @@ export interface SyncSummary {
   alerts: number;
   skipped: number;
   requests: number;
+  /** This run's reading, page by page (a resumed run counts only what it read itself). */
+  users: ReadTally;
+  numbers: ReadTally;
+  /** The phase a resumed run started from; absent for a run from the start. */
+  resumedFrom?: string;
 }
 
 export interface DirectorySyncOptions {
@@ -74,6 +80,8 @@ export async function syncDirectory(
     alerts: 0,
     skipped: 0,
     requests: 0,
+    users: newTally("users"),
+    numbers: newTally("phone numbers"),
   };
   if ((await redis.set(keys.lease, owner, "PX", leaseMs, "NX")) !== "OK") return summary;
   const renew = async () => {
@@ -87,43 +95,59 @@ export async function syncDirectory(
       await redis.multi().del(keys.numbers).hset(keys.checkpoint, checkpoint).exec();
     } else {
       options.logger?.info({ tenant, phase: checkpoint.phase }, "directory sync resumes from its checkpoint");
+      summary.resumedFrom = checkpoint.phase;
     }
     while (checkpoint.phase === "numbers") {
       signal?.throwIfAborted();
       const page = await client.page("phone-numbers", pageSize, checkpoint.scrollId || undefined, signal);
       const numbers: Record<string, string> = {};
-      for (const item of page.data) {
+      for (const item of page.items) {
         const parsed = AdminApiPhoneNumberSchema.safeParse(item);
-        if (parsed.success) numbers[parsed.data.phoneNumber] = JSON.stringify(parsed.data);
+        if (!parsed.success) countSkipped(summary.numbers, firstIssueText(parsed.error));
+        else if (!parsed.data.phoneNumber) countSkipped(summary.numbers, "phoneNumber: missing");
+        else {
+          countRead(summary.numbers);
+          numbers[parsed.data.phoneNumber] = JSON.stringify(parsed.data);
+        }
       }
-      checkpoint = page.pagination.nextScrollId
-        ? { ...checkpoint, scrollId: page.pagination.nextScrollId }
+      checkpoint = page.nextScrollId
+        ? { ...checkpoint, scrollId: page.nextScrollId }
         : { ...checkpoint, phase: "users", scrollId: "" };
       await renew();
       const multi = redis.multi();
       if (Object.keys(numbers).length) multi.hset(keys.numbers, numbers);
       await multi.hset(keys.checkpoint, checkpoint).exec();
     }
-    const directory = new Map<string, AdminApiPhoneNumber>();
-    for (const [number, json] of Object.entries(await redis.hgetall(keys.numbers))) {
+    const directory = new PhoneNumberDirectory();
+    for (const json of Object.values(await redis.hgetall(keys.numbers))) {
       const stored = readStored(json, AdminApiPhoneNumberSchema);
-      if (stored) directory.set(number, stored);
+      if (stored) directory.add(stored);
     }
     while (checkpoint.phase === "users") {
       signal?.throwIfAborted();
       const page = await client.page("users", pageSize, checkpoint.scrollId || undefined, signal);
       const observedAt = new Date(now()).toISOString();
       const snapshots: UserSnapshot[] = [];
-      for (const item of page.data) {
+      for (const item of page.items) {
         const user = AdminApiUserSchema.safeParse(item);
-        const snapshot = user.success
-          ? UserSnapshotSchema.safeParse(adminUserSnapshot(user.data, directory, observedAt))
-          : undefined;
-        if (snapshot?.success) snapshots.push(snapshot.data);
-        else summary.skipped++;
+        if (!user.success) {
+          countSkipped(summary.users, firstIssueText(user.error));
+          continue;
+        }
+        const projected = adminUserSnapshot(user.data, directory, observedAt);
+        if ("problem" in projected) {
+          countSkipped(summary.users, `${projected.field}: ${projected.problem}`);
+          continue;
+        }
+        const snapshot = UserSnapshotSchema.safeParse(projected);
+        if (snapshot.success) {
+          countRead(summary.users);
+          snapshots.push(snapshot.data);
+        } else countSkipped(summary.users, firstIssueText(snapshot.error));
       }
-      const next = page.pagination.nextScrollId
-        ? { ...checkpoint, scrollId: page.pagination.nextScrollId }
+      summary.skipped = summary.users.skipped;
+      const next = page.nextScrollId
+        ? { ...checkpoint, scrollId: page.nextScrollId }
         : { ...checkpoint, phase: "done", scrollId: "" };
       await renew();
       const written = await writeChangedUsers(options, keys, snapshots, next, observedAt);
@@ -154,6 +178,15 @@ export async function syncDirectory(
     await redis.eval(RELEASE_LEASE, 1, keys.lease, owner).catch(() => {});
   }
   return summary;
+}
+
+/**
+ * Why a completed sync must not count as a success (nothing read, or most users skipped), or null. A
+ * run that resumed after the last page (a crash before the checkpoint was cleared) read nothing new.
+ */
+export function syncFailure(summary: SyncSummary, tenant: string): string | null {
+  if (summary.status !== "completed" || summary.resumedFrom === "done") return null;
+  return failureOf(summary.users, `${tenant}'s Administration API`);
 }
 
 function fingerprintOf(snapshot: UserSnapshot): string {

@@ -3,7 +3,8 @@ import type { Config } from "../config.js";
 import type { RedisClient } from "../redis/connections.js";
 import { AdminApiClient } from "./admin-api-client.js";
 import { directoryTenants } from "./directory-config.js";
-import { syncDirectory } from "./directory-sync.js";
+import { syncDirectory, syncFailure } from "./directory-sync.js";
+import { tallyLine } from "./read-tally.js";
 
 /**
  * `sms-doctor sync --tenant t`: one directory sync in the foreground (the worker runs them on a
@@ -48,10 +49,19 @@ export async function runSyncCommand(
     console.log(
       `sync ${summary.status}: ${summary.usersSeen} users read, ${summary.usersChanged} changed, ${items.length} new findings, ${summary.requests} requests`,
     );
+    console.log(`  ${tallyLine(summary.users)}`);
+    console.log(`  ${tallyLine(summary.numbers)}`);
     for (const a of items)
       console.log(
         `  ALERT ${a.userId}${a.displayName ? ` (${a.displayName})` : ""}: ${a.title} [${a.finding.ruleId}, ${a.finding.certainty}]\n    ${a.explanation}`,
       );
   }
-  return summary.status === "completed" ? 0 : 1;
+  if (summary.status !== "completed") return 1;
+  // A sync that stored (almost) nobody must not look like one that found nothing wrong.
+  const failure = syncFailure(summary, tenant);
+  if (failure) {
+    console.error(`sync failed: ${failure}`);
+    return 1;
+  }
+  return 0;
 }

@@ -1,5 +1,6 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
 import type { Finding, Severity } from "../schemas/diagnosis.js";
+import type { SnapshotSource } from "../schemas/user-snapshot.js";
 
 /** Describes a rule, ESLint-style: what it finds, where it applies, and every message it can produce. */
 export interface RuleMeta {
@@ -14,6 +15,11 @@ export interface RuleMeta {
   docs: { article: string; url: string };
   /** Message templates with `{{placeholders}}`, keyed by messageId: findings' and resolution steps'. */
   messages: Readonly<Record<string, string>>;
+  /**
+   * Set when only snapshots from these sources carry the facts the rule needs (the console page
+   * doesn't show them), so no console-read scenario can show it firing.
+   */
+  seenOnlyIn?: readonly SnapshotSource[];
 }
 
 export interface Rule {

@@ -4,6 +4,7 @@ import type { DiagnosisInput } from "./diagnosis.js";
 import { SmsStatusSchema } from "./primitives.js";
 import { NumberKindSchema, ProvisioningStageSchema, ProvisioningStateSchema } from "./provisioning-record.js";
 import {
+  AccountStatusSchema,
   ExtensionTypeSchema,
   NumberCategorySchema,
   NumberStatusSchema,
@@ -22,6 +23,7 @@ const SMS_STATUS = setOf(SmsStatusSchema.unwrap().options);
 const EXTENSION_TYPE = setOf(ExtensionTypeSchema.options);
 const NUMBER_CATEGORY = setOf(NumberCategorySchema.options);
 const NUMBER_STATUS = setOf(NumberStatusSchema.options);
+const ACCOUNT_STATUS = setOf(AccountStatusSchema.options);
 const SOURCE = setOf(SnapshotSourceSchema.options);
 const BRAND_STATUS = setOf(BrandStatusSchema.unwrap().options);
 const CAMPAIGN_STATUS = setOf(CampaignStatusSchema.unwrap().options);
@@ -61,6 +63,7 @@ const inSet = (set: Set<unknown>) => (v: unknown) => set.has(v);
 const isExtensionType = inSet(EXTENSION_TYPE);
 const isNumberCategory = inSet(NUMBER_CATEGORY);
 const isNumberStatus = inSet(NUMBER_STATUS);
+const isAccountStatus = inSet(ACCOUNT_STATUS);
 const isSource = inSet(SOURCE);
 const isKind = inSet(KIND);
 const isStage = inSet(STAGE);
@@ -92,6 +95,7 @@ export function isUserSnapshot(v: unknown): boolean {
     opt(v.extensionType, isExtensionType) &&
     opt(v.numberCategory, isNumberCategory) &&
     opt(v.numberStatus, isNumberStatus) &&
+    opt(v.userStatus, isAccountStatus) &&
     opt(v.source, isSource) &&
     opt(v.displayName, isStr) &&
     opt(v.email, isStr) &&

@@ -13,7 +13,10 @@ export type UserSmsState = z.infer<typeof UserSmsStateSchema>;
 export const ExtensionTypeSchema = z.enum(["user", "auto-attendant", "call-queue", "ring-group"]);
 export const NumberCategorySchema = z.enum(["local", "toll-free", "virtual"]);
 export const NumberStatusSchema = z.enum(["assigned", "porting", "pre-porting", "temporary"]);
+/** The account's status, where the source shows it. */
+export const AccountStatusSchema = z.enum(["active", "inactive"]);
 export const SnapshotSourceSchema = z.enum(["console", "admin-api", "import"]);
+export type SnapshotSource = z.infer<typeof SnapshotSourceSchema>;
 
 /** What one source saw of one user at one instant. */
 export const UserSnapshotSchema = z.object({
@@ -27,6 +30,11 @@ export const UserSnapshotSchema = z.object({
   extensionType: ExtensionTypeSchema.optional(),
   numberCategory: NumberCategorySchema.optional(),
   numberStatus: NumberStatusSchema.optional(),
+  /**
+   * The account's status where the source shows it (the Administration API's `basicInfo.status`). An
+   * inactive user can't log in or use services, SMS included; absent when unknown (the console page).
+   */
+  userStatus: AccountStatusSchema.optional(),
   /** null when the source cannot see SMS at all (8x8's Administration API). */
   sms: UserSmsStateSchema.nullable(),
   source: SnapshotSourceSchema.optional(),
