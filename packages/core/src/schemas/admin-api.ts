@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { E164Schema } from "./primitives.js";
+import { TEXT_LIMITS } from "./text-limits.js";
 
 // 8x8's Administration API (beta): https://api.8x8.com/admin-provisioning, versioned media types
 // `application/vnd.users.v1+json` and `application/vnd.phonenumbers.v1+json`. The worker's directory
@@ -11,7 +12,7 @@ import { E164Schema } from "./primitives.js";
  * without breaking a sync; the ones we use are checked.
  */
 export const AdminApiUserSchema = z.looseObject({
-  id: z.string().min(1).max(200),
+  id: z.string().min(1).max(TEXT_LIMITS.userId),
   basicInfo: z
     .looseObject({
       firstName: z.string().max(1000).optional(),
