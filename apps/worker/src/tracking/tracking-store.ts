@@ -5,6 +5,7 @@ import {
   ProvisioningStateSchema,
   type ProvisioningTransition,
 } from "@sms-doctor/core";
+import { QuotaExceededError } from "../api/api-limits.js";
 import type { RedisClient } from "../redis/connections.js";
 import { dueMember, type TrackingKeys, trackingKeys } from "./keys.js";
 import { decodeRecord, encodeRecord, type StoredRecord } from "./record-codec.js";
@@ -67,12 +68,13 @@ export class TrackingStore {
 
   /**
    * Starts tracking a number, due for its first check at once. Idempotent: when a live record exists
-   * it is returned as it is (`started: false`).
+   * it is returned as it is (`started: false`). With `quota`, a number new to the tenant is refused
+   * with QuotaExceededError (`tracked-numbers`) while the tenant keeps that many records.
    */
   async start(
     tenant: string,
     record: ProvisioningRecord,
-    options: { userId?: string; dueAt: number },
+    options: { userId?: string; dueAt: number; quota?: number },
   ): Promise<{ started: boolean; stored: StoredRecord }> {
     const encoded = encodeRecord({
       version: 0,
@@ -89,8 +91,10 @@ export class TrackingStore {
         options.dueAt,
         STATES.indexOf(record.state),
         FINAL_INDEXES,
+        options.quota ?? "",
       ],
     )) as [number, string];
+    if (started === -1) throw new QuotaExceededError("tracked-numbers", options.quota!);
     return { started: started === 1, stored: decodeRecord(record.number, stored) };
   }
 

@@ -142,8 +142,10 @@ export const ErrorResponseSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    /** The offending field's dotted path, for 400s. */
+    /** The offending field's dotted path, for 400s (and 413s of a part of the body). */
     field: z.string().optional(),
+    /** The limit a 413 or 429 enforces, by the name the worker's README gives it (`tracked-numbers`, `failed-auth`…). */
+    limit: z.string().optional(),
   }),
 });
 
