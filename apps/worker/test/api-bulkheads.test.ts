@@ -154,8 +154,9 @@ describe("user ids", () => {
     expect(response.statusCode).toBe(200);
     const { verdicts } = JSON.parse(response.body);
     expect(Object.hasOwn(verdicts, "__proto__")).toBe(true);
-    expect(verdicts.__proto__).toEqual(expect.any(String));
-    expect(verdicts.__proto__).toBe(verdicts.u1);
+    const proto = Object.getOwnPropertyDescriptor(verdicts, "__proto__")?.value;
+    expect(proto).toEqual(expect.any(String));
+    expect(proto).toBe(verdicts.u1);
   });
 });
 

@@ -1,6 +1,7 @@
 import { listFindingAlerts } from "../alerts/finding-alerts.js";
 import type { Config } from "../config.js";
 import type { RedisClient } from "../redis/connections.js";
+import { terminalText } from "../terminal-text.js";
 import { AdminApiClient } from "./admin-api-client.js";
 import { directoryTenants } from "./directory-config.js";
 import { syncDirectory } from "./directory-sync.js";
@@ -48,9 +49,10 @@ export async function runSyncCommand(
     console.log(
       `sync ${summary.status}: ${summary.usersSeen} users read, ${summary.usersChanged} changed, ${items.length} new findings, ${summary.requests} requests`,
     );
+    // Names, ids and explanations come from the Administration API (through findings' data): printed as text.
     for (const a of items)
       console.log(
-        `  ALERT ${a.userId}${a.displayName ? ` (${a.displayName})` : ""}: ${a.title} [${a.finding.ruleId}, ${a.finding.certainty}]\n    ${a.explanation}`,
+        `  ALERT ${terminalText(a.userId)}${a.displayName ? ` (${terminalText(a.displayName)})` : ""}: ${terminalText(a.title)} [${terminalText(a.finding.ruleId)}, ${a.finding.certainty}]\n    ${terminalText(a.explanation)}`,
       );
   }
   return summary.status === "completed" ? 0 : 1;
