@@ -5,7 +5,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildStatusApi } from "../src/api/status-api.js";
-import { sha256Hex } from "../src/config.js";
+import { ConfigError, loadConfig, sha256Hex } from "../src/config.js";
+import { AdminApiClient, AdminApiError } from "../src/directory/admin-api-client.js";
 import { directoryKeys } from "../src/directory/directory-keys.js";
 import { producerConnection, type RedisClient, whenReady } from "../src/redis/connections.js";
 import { TrackingStore } from "../src/tracking/tracking-store.js";
@@ -103,5 +104,58 @@ describe("directory sync of outside text", () => {
     const keys = directoryKeys("acme", prefix);
     expect(await redis.hexists(keys.fingerprints, "__proto__")).toBe(1);
     expect(await redis.exists(keys.checkpoint)).toBe(0);
+  });
+});
+
+describe("the Administration API client and outside hosts", () => {
+  it("refuses redirects, so the key is never sent where a redirect points", async () => {
+    const seenKeys: (string | undefined)[] = [];
+    const elsewhere = createServer((req, res) => {
+      seenKeys.push(req.headers["x-api-key"] as string | undefined);
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end('{"data":[],"pagination":{"hasMore":false}}');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
+    const target = `http://localhost:${(elsewhere.address() as AddressInfo).port}/users`;
+    const redirecting = createServer((_req, res) => res.writeHead(302, { location: target }).end());
+    await new Promise<void>((resolve) => redirecting.listen(0, "127.0.0.1", resolve));
+    try {
+      const client = new AdminApiClient({
+        baseUrl: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`,
+        apiKey: "admin-api-key-0123456789",
+      });
+      const error = await client.page("users", 10).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AdminApiError);
+      expect((error as AdminApiError).status).toBe(302);
+      expect(seenKeys).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => redirecting.close(() => resolve()));
+      await new Promise<void>((resolve) => elsewhere.close(() => resolve()));
+    }
+  });
+
+  it("requires https, except to this machine", () => {
+    expect(() => new AdminApiClient({ baseUrl: "http://api.example.com/admin", apiKey: "k" })).toThrow(
+      /https/,
+    );
+    expect(
+      () => new AdminApiClient({ baseUrl: "https://api.8x8.com/admin-provisioning", apiKey: "k" }),
+    ).not.toThrow();
+    expect(() => new AdminApiClient({ baseUrl: "http://localhost:4010", apiKey: "k" })).not.toThrow();
+    const env = (url: string) => ({
+      SMS_DOCTOR_DIRECTORY_URLS: `acme=${url}`,
+      SMS_DOCTOR_DIRECTORY_KEYS: "acme:admin-api-key-0123456789",
+    });
+    const refused = (() => {
+      try {
+        loadConfig(env("http://api.example.com/admin"));
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toBeInstanceOf(ConfigError);
+    expect((refused as ConfigError).problems[0]?.variable).toBe("SMS_DOCTOR_DIRECTORY_URLS");
+    expect(loadConfig(env("http://127.0.0.1:4010")).SMS_DOCTOR_DIRECTORY_URLS).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { type AdminApiPage, AdminApiPageSchema } from "@sms-doctor/core";
+import { type AdminApiPage, AdminApiPageSchema, isHttpsOrLoopback } from "@sms-doctor/core";
 
 export const USERS_MEDIA_TYPE = "application/vnd.users.v1+json";
 export const PHONE_NUMBERS_MEDIA_TYPE = "application/vnd.phonenumbers.v1+json";
@@ -42,6 +42,8 @@ export class AdminApiClient {
 
   constructor(options: AdminApiClientOptions) {
     this.#o = { timeoutMs: 15_000, attempts: 6, sleep: abortableSleep, ...options };
+    if (!isHttpsOrLoopback(this.#o.baseUrl))
+      throw new AdminApiError("the Administration API URL must be https:// (http:// only to loopback)");
   }
 
   /** One page of `/users` or `/phone-numbers`; pass the previous page's `nextScrollId` to go on. */
@@ -72,6 +74,8 @@ export class AdminApiClient {
       try {
         response = await fetch(url, {
           headers: { "x-api-key": this.#o.apiKey, accept },
+          // Never follow: a redirect would re-send x-api-key to wherever it points. A 3xx is refused below.
+          redirect: "manual",
           signal: signal
             ? AbortSignal.any([signal, AbortSignal.timeout(this.#o.timeoutMs)])
             : AbortSignal.timeout(this.#o.timeoutMs),
