@@ -175,7 +175,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       : { logger: options.logger ?? false }),
     bodyLimit: DEFAULT_BODY_BYTES,
     // A user id at its bound must reach the schema (which names the field), not stop at a 414.
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // A client that trickles its request in (headers or body) is cut off instead of holding a socket and a
     // growing buffer; Node checks for such requests every `connectionsCheckingInterval`.
     requestTimeout,

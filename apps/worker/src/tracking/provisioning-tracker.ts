@@ -3,7 +3,7 @@ import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullm
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
 import { type ProviderAdapter, ProviderError } from "../providers/provider-adapter.js";
-import type { RedisClient } from "../redis/connections.js";
+import { type RedisClient, throttledErrorLog } from "../redis/connections.js";
 import { decideCheck } from "./check-number.js";
 import { checkJobId, parseDueMember, QUEUE_NAME } from "./keys.js";
 import type { StoredRecord } from "./record-codec.js";
@@ -104,7 +104,9 @@ export class ProvisioningTracker {
       removeOnComplete: { count: 0 },
       removeOnFail: { count: 1000 },
     });
-    this.worker.on("error", (error) => this.#o.logger.error({ err: error }, "worker error"));
+    // Connection errors come once per retry during an outage: a few warnings, not a line per retry.
+    this.worker.on("error", throttledErrorLog(this.#o.logger, "tracking worker"));
+    this.queue.on("error", throttledErrorLog(this.#o.logger, "tracking queue"));
     this.worker.on("failed", (job, error) =>
       this.#o.logger.error({ jobId: job?.id, err: error }, "job failed and will not be retried"),
     );
