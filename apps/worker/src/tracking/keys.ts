@@ -30,6 +30,8 @@ export interface TrackingKeys {
   historyUsers(tenant: string): string;
   /** Hash: userId → verdict of the user's latest snapshot (for the Users list's badges). */
   verdicts(tenant: string): string;
+  /** Set with a TTL while a provider asked every worker to wait (a 429): its checks wait, nothing else does. */
+  providerPause(provider: string): string;
   /** Marks a provider webhook event as seen, for deduplication. */
   seenEvent(provider: string, eventId: string): string;
 }
@@ -46,6 +48,7 @@ export function trackingKeys(prefix = DEFAULT_PREFIX): TrackingKeys {
     companyDigest: (tenant) => `${prefix}:t:${tenant}:company-digest`,
     historyUsers: (tenant) => `${prefix}:t:${tenant}:history-users`,
     verdicts: (tenant) => `${prefix}:t:${tenant}:verdicts`,
+    providerPause: (provider) => `${prefix}:provider-pause:${provider}`,
     seenEvent: (provider, eventId) => `${prefix}:seen:${provider}:${eventId}`,
   };
 }
