@@ -177,11 +177,32 @@ export class ProvisioningTracker {
           },
         ];
       });
-      if (jobs.length > 0) await this.queue.addBulk(jobs);
+      if (jobs.length > 0) {
+        await this.#clearFailedChecks(jobs.map((j) => j.opts.jobId));
+        await this.queue.addBulk(jobs);
+      }
       queued += jobs.length;
       if (members.length < Math.min(room, claimBatch)) break;
     }
     return { queued };
+  }
+
+  /**
+   * A check job that failed is kept (for bull-board and the logs) under its fixed id, and BullMQ ignores an
+   * add with the id of a job it keeps: the number would never be checked again. So before queueing checks,
+   * the sweep removes failed jobs with their ids; the number is due again only when its lease ran out, so
+   * whatever broke has had that long to be repaired, and a failure repeats at most once per lease.
+   */
+  async #clearFailedChecks(jobIds: string[]): Promise<void> {
+    const scores = (await this.#o.store.redis.zmscore(this.queue.keys.failed!, ...jobIds)) as (
+      | string
+      | null
+    )[];
+    const failed = jobIds.filter((_, i) => scores[i] !== null);
+    for (const id of failed) {
+      this.#o.logger.warn({ jobId: id }, "a failed check is due again: queued anew");
+      await this.queue.remove(id);
+    }
   }
 
   async #check(job: Job, token: string | undefined, data: CheckJobData): Promise<unknown> {
