@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   FINAL_STATES,
   type ProvisioningRecord,
@@ -14,7 +15,12 @@ import { claimDueScript, commitRecordScript, startTrackingScript } from "./track
 const STATES = ProvisioningStateSchema.options;
 const FINAL_INDEXES = [...FINAL_STATES].map((s) => STATES.indexOf(s)).join(",");
 
-/** One transition as emitted on the stream and to webhooks. `id` is stable: the same transition, the same id. */
+/**
+ * One transition as emitted on the stream and to webhooks. `id` is stable (the same transition, the same id)
+ * and unique: it ends with a digest of the transition, so when Redis loses its last second (AOF everysec) or
+ * fails over and the record's version is written again by a different transition, the id differs too, and
+ * receivers that deduplicate on it never drop the real one.
+ */
 export interface TransitionEvent {
   id: string;
   tenant: string;
@@ -112,8 +118,12 @@ export class TrackingStore {
     const version = previous.version + 1;
     const number = previous.record.number;
     const events = transitions.map((transition, i) => {
+      const digest = createHash("sha256")
+        .update(JSON.stringify([transition.from, transition.to, transition.at, transition.cause, next.state]))
+        .digest("base64url")
+        .slice(0, 12);
       const event: TransitionEvent = {
-        id: `${tenant}.${number.slice(1)}.${version}.${i}`,
+        id: `${tenant}.${number.slice(1)}.${version}.${i}.${digest}`,
         tenant,
         number,
         transition,
