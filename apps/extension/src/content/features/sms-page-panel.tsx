@@ -9,6 +9,7 @@ import { waitForReading } from "../../console/wait-for-reading";
 import { send } from "../../messaging/send";
 import { mountPanel } from "../../panels/mount-panel";
 import { SmsPagePanel } from "../../panels/SmsPagePanel";
+import { boundedRegistration } from "../bounded-text";
 import type { Feature } from "../feature";
 
 export const smsPagePanel: Feature = {
@@ -32,7 +33,7 @@ export const smsPagePanel: Feature = {
     panel.setState("reading");
     panel.render(<SmsPagePanel state={{ kind: "reading" }} />);
     try {
-      const view = await send({ type: "sms-page-read", registration: reading.value });
+      const view = await send({ type: "sms-page-read", registration: boundedRegistration(reading.value) });
       if (signal.aborted) return;
       panel.setState("ready", view.verdict);
       panel.render(<SmsPagePanel state={{ kind: "explained", view }} />);

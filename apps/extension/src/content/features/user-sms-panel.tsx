@@ -15,7 +15,15 @@ import { waitForReading } from "../../console/wait-for-reading";
 import { send } from "../../messaging/send";
 import { mountPanel } from "../../panels/mount-panel";
 import { UserSmsPanel } from "../../panels/UserSmsPanel";
+import { boundedSnapshot, TEXT_LIMITS } from "../bounded-text";
 import type { Feature } from "../feature";
+
+/**
+ * Mutations of the SMS rows are read once the page has been quiet this long (or, on a page that never
+ * quiets down, at most this often): a busy or hostile page can't make every mutation a round trip.
+ */
+const SMS_ROWS_QUIET_MS = 300;
+const SMS_ROWS_MAX_WAIT_MS = 2000;
 
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -37,7 +45,8 @@ export const userSmsPanel: Feature = {
   include: [isUserPage],
   async init({ signal, url, softNavigation }) {
     const userId = userIdFromUrl(url);
-    if (!userId) return false;
+    // An id longer than any the worker or the background accepts is not a user page we can diagnose.
+    if (!userId || userId.length > TEXT_LIMITS.userId) return false;
     const read = () => readUserProfile(document, { userId, observedAt: new Date().toISOString() });
     // Moving here from another user, the console may briefly still show that user: wait until it doesn't.
     const previous = softNavigation ? profileContent(read()) : null;
@@ -58,7 +67,7 @@ export const userSmsPanel: Feature = {
 
     const diagnose = async (snapshot = reading.value) => {
       try {
-        const view = await send({ type: "user-page-read", snapshot });
+        const view = await send({ type: "user-page-read", snapshot: boundedSnapshot(snapshot) });
         if (signal.aborted) return;
         panel.setState("ready", view.verdict);
         panel.render(<UserSmsPanel state={{ kind: "diagnosed", view }} />);
@@ -72,17 +81,41 @@ export const userSmsPanel: Feature = {
     panel.render(<UserSmsPanel state={{ kind: "reading" }} />);
     await diagnose();
 
-    // After a save the Status cell changes (e.g. to Pending): diagnose the new state.
+    // After a save the Status cell changes (e.g. to Pending): diagnose the new state, once the rows are
+    // quiet, and only when what is read differs from what was last sent.
     let lastSaved = smsRowsFingerprint();
-    const observer = new MutationObserver(() => {
+    let lastSent = profileContent(reading);
+    const readAgain = () => {
+      pendingSince = undefined;
+      if (signal.aborted) return;
       const saved = smsRowsFingerprint();
       if (saved === lastSaved) return;
       lastSaved = saved;
       const again = read();
-      if (again.ok) void diagnose(again.value);
+      if (!again.ok) return;
+      const content = profileContent(again);
+      if (content === lastSent) return;
+      lastSent = content;
+      void diagnose(again.value);
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let pendingSince: number | undefined;
+    const observer = new MutationObserver(() => {
+      const now = Date.now();
+      pendingSince ??= now;
+      clearTimeout(timer);
+      const wait = Math.min(SMS_ROWS_QUIET_MS, pendingSince + SMS_ROWS_MAX_WAIT_MS - now);
+      timer = setTimeout(readAgain, Math.max(0, wait));
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    signal.addEventListener("abort", () => observer.disconnect(), { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        observer.disconnect();
+        clearTimeout(timer);
+      },
+      { once: true },
+    );
     return;
   },
 };
