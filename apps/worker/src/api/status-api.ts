@@ -176,6 +176,19 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
     bodyLimit: DEFAULT_BODY_BYTES,
     // A user id at its bound must reach the schema (which names the field), not stop at a 414.
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Fastify's own refusals before routing (a malformed or over-long path) answer in our error shape too.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
+      void reply.code(tooLong ? 414 : 400).send({
+        error: {
+          code: "invalid-request",
+          message: tooLong
+            ? `path: a path parameter is longer than ${MAX_PARAM_LENGTH} characters`
+            : "path: not a valid URL path",
+          field: "path",
+        },
+      });
+    },
     // A client that trickles its request in (headers or body) is cut off instead of holding a socket and a
     // growing buffer; Node checks for such requests every `connectionsCheckingInterval`.
     requestTimeout,
