@@ -302,6 +302,49 @@ describe("rate limits", () => {
   });
 });
 
+describe("observations in flight", () => {
+  it("are read two at a time per tenant; past 64 waiting a tenant's next one is a 429, other tenants go on", async () => {
+    const { app } = await api();
+    const url = await app.listen({ host: "127.0.0.1", port: 0 });
+    const { port } = app.server.address() as { port: number };
+    const sockets = Array.from({ length: 2 + 64 }, () => {
+      const socket = connect(port, "127.0.0.1", () => {
+        socket.write(
+          `POST /v1/observations HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${ACME}\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{`,
+        );
+      });
+      socket.on("error", () => {});
+      return socket;
+    });
+    try {
+      const post = (token: string) =>
+        fetch(`${url}/v1/observations`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify({ snapshot: snapshot("u1") }),
+        });
+      let refused: Response | undefined;
+      for (let attempt = 0; attempt < 50 && refused?.status !== 429; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        refused = await Promise.race([
+          post(ACME),
+          new Promise<Response>((resolve) =>
+            setTimeout(() => resolve(new Response(null, { status: 599 })), 300),
+          ),
+        ]);
+      }
+      expect(refused?.status).toBe(429);
+      expect((await refused!.json()).error).toMatchObject({
+        code: "quota-exceeded",
+        limit: "observations-in-flight",
+      });
+      expect((await post(GLOBEX)).status).toBe(200);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+    }
+  });
+});
+
 describe("slow clients", () => {
   it("are cut off when their request does not arrive within the request timeout", async () => {
     const { app } = await api({ requestTimeoutMs: 1000 });

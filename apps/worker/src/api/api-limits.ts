@@ -33,6 +33,7 @@ export type LimitName =
   | "registration-bytes"
   | "users-with-history"
   | "tracked-numbers"
+  | "observations-in-flight"
   | "body-bytes"
   | "tenant-requests"
   | "address-requests"
@@ -56,11 +57,20 @@ const LIMIT_WORDS: Record<LimitName, string> = {
   "registration-bytes": "the company registration is too large",
   "users-with-history": "this tenant keeps history for as many users as it may",
   "tracked-numbers": "this tenant tracks as many numbers as it may",
+  "observations-in-flight": "this tenant has as many observations waiting as it may",
   "body-bytes": "the request body is too large",
   "tenant-requests": "too many requests from this tenant",
   "address-requests": "too many requests from this address",
   "failed-auth": "too many requests with a wrong token from this address",
 };
+
+/**
+ * An observation's body can be 1.5 MB, and reading, parsing and storing it takes ~10 MB for a moment: each
+ * tenant has this many read at once and the next ones wait (their bodies unread, so they take no memory);
+ * more than `MAX_OBSERVATIONS_WAITING_PER_TENANT` waiting are refused (`observations-in-flight`, 429).
+ */
+export const MAX_OBSERVATIONS_IN_FLIGHT_PER_TENANT = 2;
+export const MAX_OBSERVATIONS_WAITING_PER_TENANT = 64;
 
 /** `body-bytes`: any request body but an observation's. */
 export const DEFAULT_BODY_BYTES = 256 * 1024;

@@ -56,6 +56,8 @@ import {
   DEFAULT_RATE_LIMITS,
   DEFAULT_TENANT_QUOTAS,
   type LimitName,
+  MAX_OBSERVATIONS_IN_FLIGHT_PER_TENANT,
+  MAX_OBSERVATIONS_WAITING_PER_TENANT,
   MAX_PARAM_LENGTH,
   observationBodyBytes,
   QuotaExceededError,
@@ -668,9 +670,37 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       return json;
     };
 
+    // Observations read at once, per tenant (bounded memory per tenant; see MAX_OBSERVATIONS_IN_FLIGHT_PER_TENANT).
+    // An entry lives while its tenant has observations running or waiting: at most one per configured tenant.
+    const observing = new Map<string, { running: number; waiting: (() => void)[] }>();
+    const takeObservationTurn = async (request: FastifyRequest, reply: FastifyReply) => {
+      const tenant = tenantOf(request);
+      const slots = observing.get(tenant) ?? { running: 0, waiting: [] };
+      observing.set(tenant, slots);
+      if (slots.running >= MAX_OBSERVATIONS_IN_FLIGHT_PER_TENANT) {
+        if (slots.waiting.length >= MAX_OBSERVATIONS_WAITING_PER_TENANT)
+          throw new QuotaExceededError("observations-in-flight", MAX_OBSERVATIONS_WAITING_PER_TENANT);
+        await new Promise<void>((resolve) => slots.waiting.push(resolve));
+      } else {
+        slots.running++;
+      }
+      // Whatever ends the request (an answer, an error, a client gone) hands the turn on, once.
+      reply.raw.once("close", () => {
+        const next = slots.waiting.shift();
+        if (next) return next();
+        slots.running--;
+        if (slots.running === 0 && observing.get(tenant) === slots) observing.delete(tenant);
+      });
+    };
+
     v1.post(
       "/v1/observations",
       {
+        // Before the body is read: a waiting observation holds a socket, not its body.
+        preParsing: async (request, reply, payload) => {
+          await takeObservationTurn(request, reply);
+          return payload;
+        },
         // One snapshot and the company's registration (which lists every SMS enabled number), each at its quota.
         bodyLimit: observationBodyBytes(quotas),
         schema: {
