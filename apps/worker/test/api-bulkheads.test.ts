@@ -334,7 +334,7 @@ describe("observations in flight", () => {
         ]);
       }
       expect(refused?.status).toBe(429);
-      expect((await refused!.json()).error).toMatchObject({
+      expect(((await refused!.json()) as { error: unknown }).error).toMatchObject({
         code: "quota-exceeded",
         limit: "observations-in-flight",
       });
