@@ -27,6 +27,9 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const server = await RedisServerProcess.start();
 try {
   await fuzz();
+  await heap("over its rate limit (10/min): the rest refused in onRequest, bodies unread", {
+    perTenantPerMinute: 10,
+  });
   await heap("within the tenant's rate limit (600/min)", {});
   await heap("rate limit lifted: every maximal body parsed and stored", { perTenantPerMinute: 1e9 });
 } finally {
