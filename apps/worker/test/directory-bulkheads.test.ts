@@ -3,10 +3,12 @@
 // plain HTTP server serving pages in its shape (the outside world, not one of our parts).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { TEXT_LIMITS, UserSnapshotSchema } from "@sms-doctor/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildStatusApi } from "../src/api/status-api.js";
 import { ConfigError, loadConfig, sha256Hex } from "../src/config.js";
 import { AdminApiClient, AdminApiError } from "../src/directory/admin-api-client.js";
+import { adminUserSnapshot } from "../src/directory/admin-user-snapshot.js";
 import { directoryKeys } from "../src/directory/directory-keys.js";
 import { producerConnection, type RedisClient, whenReady } from "../src/redis/connections.js";
 import { TrackingStore } from "../src/tracking/tracking-store.js";
@@ -157,5 +159,25 @@ describe("the Administration API client and outside hosts", () => {
     expect(refused).toBeInstanceOf(ConfigError);
     expect((refused as ConfigError).problems[0]?.variable).toBe("SMS_DOCTOR_DIRECTORY_URLS");
     expect(loadConfig(env("http://127.0.0.1:4010")).SMS_DOCTOR_DIRECTORY_URLS).toHaveLength(1);
+  });
+});
+
+describe("a user whose names are longer than a snapshot keeps", () => {
+  it("is still synced, its texts cut to core's bounds", () => {
+    const snapshot = adminUserSnapshot(
+      {
+        id: "u-long",
+        basicInfo: {
+          firstName: "F".repeat(1000),
+          lastName: "L".repeat(1000),
+          primaryEmail: `${"e".repeat(990)}@x.io`,
+        },
+        serviceInfo: { licenses: [{ name: "X Series - X4" }] },
+      },
+      new Map(),
+      "2026-05-01T12:00:00Z",
+    );
+    expect(UserSnapshotSchema.safeParse(snapshot).success).toBe(true);
+    expect(snapshot.displayName).toHaveLength(TEXT_LIMITS.name);
   });
 });

@@ -2,6 +2,8 @@
 // A caller that sends more gets an error naming the field, never a megabyte kept in a memo.
 import { describe, expect, it } from "vitest";
 import {
+  boundedRegistration,
+  boundedSnapshot,
   CompanySmsRegistrationSchema,
   DiagnosisInputError,
   diagnose,
@@ -149,5 +151,33 @@ describe("formatFinding and findings from a newer worker", () => {
     };
     expect(() => formatFinding(bad)).toThrow(UnknownFindingError);
     expect(() => formatFinding(bad)).toThrow(/resolution\.steps\.0\.messageId/);
+  });
+});
+
+describe("bounding outside text before it is sent on", () => {
+  it("cuts every text of a snapshot and a registration to its limit, and the schemas then accept them", () => {
+    const long = "x".repeat(100_000);
+    const cut = boundedSnapshot({
+      ...snapshot,
+      license: long,
+      phoneNumber: long,
+      displayName: long,
+      email: long,
+      site: long,
+      extensionNumber: long,
+      sms: { number: long, enabled: true, status: "pending" },
+    });
+    expect(UserSnapshotSchema.safeParse(cut).success).toBe(true);
+    expect(cut.license).toHaveLength(TEXT_LIMITS.name);
+    expect(cut.userId).toBe(snapshot.userId);
+    const registrationCut = boundedRegistration({
+      ...registration,
+      campaign: {
+        status: "rejected",
+        errors: Array.from({ length: 500 }, () => ({ field: long, message: long })),
+      },
+      enabledNumbers: Array.from({ length: 30_000 }, () => ({ number: long, status: "enabled" as const })),
+    });
+    expect(CompanySmsRegistrationSchema.safeParse(registrationCut).success).toBe(true);
   });
 });

@@ -1,4 +1,9 @@
-import type { AdminApiPhoneNumber, AdminApiUser, UserSnapshot } from "@sms-doctor/core";
+import {
+  type AdminApiPhoneNumber,
+  type AdminApiUser,
+  boundedSnapshot,
+  type UserSnapshot,
+} from "@sms-doctor/core";
 
 /** The company's numbers by E.164, as `GET /phone-numbers` lists them. */
 export type PhoneNumberDirectory = ReadonlyMap<string, AdminApiPhoneNumber>;
@@ -17,7 +22,8 @@ export function adminUserSnapshot(
   const number = phoneNumber ? numbers.get(phoneNumber) : undefined;
   const info = user.basicInfo;
   const displayName = [info?.firstName, info?.lastName].filter(Boolean).join(" ");
-  return {
+  // Names and emails the API allows are longer than a snapshot keeps: cut, so the user is still synced.
+  return boundedSnapshot({
     userId: user.id,
     observedAt,
     license: user.serviceInfo?.licenses[0]?.name ?? null,
@@ -31,7 +37,7 @@ export function adminUserSnapshot(
     ...(displayName ? { displayName } : {}),
     ...(info?.primaryEmail ? { email: info.primaryEmail } : {}),
     ...(info?.site ? { site: info.site } : {}),
-  };
+  });
 }
 
 function numberStatusOf(number: AdminApiPhoneNumber): Pick<UserSnapshot, "numberStatus"> {
