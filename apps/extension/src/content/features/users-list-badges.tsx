@@ -33,7 +33,8 @@ export const usersListBadges: Feature = {
       const verdicts = await send({ type: "users-list-verdicts", userIds: rows.map((row) => row.userId) });
       if (signal.aborted) return;
       for (const row of rows) {
-        const verdict = verdicts[row.userId];
+        // Own keys only: a user "__proto__" must not read Object.prototype as its verdict.
+        const verdict = Object.hasOwn(verdicts, row.userId) ? verdicts[row.userId] : undefined;
         if (!verdict || verdict === "can-send" || !row.link.isConnected) continue;
         const badge = mountBadge(row.link, signal);
         badge.host.dataset.verdict = verdict;
