@@ -339,6 +339,11 @@ describe("observations in flight", () => {
         limit: "observations-in-flight",
       });
       expect((await post(GLOBEX)).status).toBe(200);
+      // The waiting and reading ones give up: every turn they held or waited for is free again.
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const after = await Promise.all([post(ACME), post(ACME), post(ACME)]);
+      expect(after.map((r) => r.status)).toEqual([200, 200, 200]);
     } finally {
       for (const socket of sockets) socket.destroy();
     }

@@ -677,19 +677,41 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       const tenant = tenantOf(request);
       const slots = observing.get(tenant) ?? { running: 0, waiting: [] };
       observing.set(tenant, slots);
-      if (slots.running >= MAX_OBSERVATIONS_IN_FLIGHT_PER_TENANT) {
-        if (slots.waiting.length >= MAX_OBSERVATIONS_WAITING_PER_TENANT)
-          throw new QuotaExceededError("observations-in-flight", MAX_OBSERVATIONS_WAITING_PER_TENANT);
-        await new Promise<void>((resolve) => slots.waiting.push(resolve));
-      } else {
-        slots.running++;
-      }
-      // Whatever ends the request (an answer, an error, a client gone) hands the turn on, once.
+      let running = false;
+      const grant = () => {
+        running = true;
+      };
+      const forgetIfIdle = () => {
+        if (slots.running === 0 && slots.waiting.length === 0 && observing.get(tenant) === slots)
+          observing.delete(tenant);
+      };
+      // Whatever ends the request (an answer, an error, a client gone, even while still waiting) settles
+      // its turn exactly once: a running one hands it on, a waiting one leaves the queue.
       reply.raw.once("close", () => {
-        const next = slots.waiting.shift();
-        if (next) return next();
-        slots.running--;
-        if (slots.running === 0 && observing.get(tenant) === slots) observing.delete(tenant);
+        if (!running) {
+          const waiting = slots.waiting.indexOf(turn);
+          if (waiting >= 0) slots.waiting.splice(waiting, 1);
+        } else {
+          const next = slots.waiting.shift();
+          if (next) return next();
+          slots.running--;
+        }
+        forgetIfIdle();
+      });
+      let turn: () => void = grant;
+      if (slots.running < MAX_OBSERVATIONS_IN_FLIGHT_PER_TENANT) {
+        slots.running++;
+        running = true;
+        return;
+      }
+      if (slots.waiting.length >= MAX_OBSERVATIONS_WAITING_PER_TENANT)
+        throw new QuotaExceededError("observations-in-flight", MAX_OBSERVATIONS_WAITING_PER_TENANT);
+      await new Promise<void>((resolve) => {
+        turn = () => {
+          grant();
+          resolve();
+        };
+        slots.waiting.push(turn);
       });
     };
 
