@@ -1,5 +1,5 @@
 export { diagnose, evaluateRules, parseDiagnosisInput } from "./diagnose.js";
-export { DiagnosisInputError, firstIssueText, type InputIssue } from "./errors.js";
+export { DiagnosisInputError, firstIssueText, type InputIssue, UnknownFindingError } from "./errors.js";
 export { DiagnosisFacts, diagnosisFacts, SnapshotFacts } from "./facts/diagnosis-facts.js";
 export { type LicenseSms, licenseSms } from "./facts/license.js";
 export { isTollFree, isUsOrCanada, regionOf, toE164 } from "./facts/phone-number.js";

@@ -3,6 +3,7 @@ import {
   AdminApiErrorBodySchema,
   AdminApiPageSchema,
   firstIssueText,
+  isHttpsOrLoopback,
   nextScrollIdOf,
 } from "@sms-doctor/core";
 
@@ -54,6 +55,8 @@ export class AdminApiClient {
 
   constructor(options: AdminApiClientOptions) {
     this.#o = { timeoutMs: 15_000, attempts: 6, sleep: abortableSleep, ...options };
+    if (!isHttpsOrLoopback(this.#o.baseUrl))
+      throw new AdminApiError("the Administration API URL must be https:// (http:// only to loopback)");
   }
 
   /**
@@ -92,6 +95,8 @@ export class AdminApiClient {
       try {
         response = await fetch(url, {
           headers: { "x-api-key": this.#o.apiKey, accept },
+          // Never follow: a redirect would re-send x-api-key to wherever it points. A 3xx is refused below.
+          redirect: "manual",
           signal: signal
             ? AbortSignal.any([signal, AbortSignal.timeout(this.#o.timeoutMs)])
             : AbortSignal.timeout(this.#o.timeoutMs),

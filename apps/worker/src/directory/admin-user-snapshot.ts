@@ -2,6 +2,7 @@ import {
   type AdminApiExtension,
   type AdminApiPhoneNumber,
   type AdminApiUser,
+  boundedSnapshot,
   extensionPhoneNumberOf,
   type UserSnapshot,
   voiceExtensionOf,
@@ -65,7 +66,8 @@ export function adminUserSnapshot(
   const numberStatus = phoneNumber ? numberStatusOf(phoneNumber, extension, record, numbers) : undefined;
   const category =
     record?.category === "TOLL_FREE" ? "toll-free" : record?.category === "LOCAL" ? "local" : undefined;
-  return {
+  // Names and emails the API allows are longer than a snapshot keeps: cut, so the user is still synced.
+  return boundedSnapshot({
     userId: info.userId,
     observedAt,
     license: voiceLicenseOf(user.serviceInfo?.licenses, extension)?.name ?? null,
@@ -84,7 +86,7 @@ export function adminUserSnapshot(
     ...(displayName ? { displayName } : {}),
     ...(info.primaryEmail ? { email: info.primaryEmail } : {}),
     ...(info.site?.name ? { site: info.site.name } : {}),
-  };
+  });
 }
 
 function numberStatusOf(

@@ -1,6 +1,6 @@
 import { type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { Logger } from "../logger.js";
-import type { RedisClient } from "../redis/connections.js";
+import { type RedisClient, throttledErrorLog } from "../redis/connections.js";
 import { TENANT_PATTERN } from "../tracking/keys.js";
 import { AdminApiClient } from "./admin-api-client.js";
 import { directoryKeys } from "./directory-keys.js";
@@ -50,6 +50,7 @@ export class DirectorySyncWorker {
       connection: o.connection,
       prefix: o.prefix ?? "{sms-doctor}",
     });
+    this.queue.on("error", throttledErrorLog(o.logger, "directory sync queue"));
     for (const t of o.tenants)
       this.#clients.set(t.tenant, new AdminApiClient({ baseUrl: t.adminApiUrl, apiKey: t.apiKey }));
   }
@@ -68,7 +69,7 @@ export class DirectorySyncWorker {
       removeOnComplete: { count: 100 },
       removeOnFail: { count: 100 },
     });
-    this.#worker.on("error", (error) => this.o.logger?.warn({ err: error }, "directory sync worker error"));
+    this.#worker.on("error", throttledErrorLog(this.o.logger, "directory sync worker"));
     for (const { tenant } of this.o.tenants) {
       await this.queue.upsertJobScheduler(
         `directory.${tenant}`,

@@ -10,7 +10,13 @@ import {
   type UserSnapshot,
   UserSnapshotSchema,
 } from "@sms-doctor/core";
-import { readStored, readStoredRegistration, readStoredSnapshots } from "../history/stored-history.js";
+import {
+  HISTORY_LENGTH,
+  HISTORY_TTL_SECONDS,
+  readStored,
+  readStoredRegistration,
+  readStoredSnapshots,
+} from "../history/stored-history.js";
 import type { Logger } from "../logger.js";
 import type { RedisClient } from "../redis/connections.js";
 import type { AdminApiClient } from "./admin-api-client.js";
@@ -47,7 +53,6 @@ export interface DirectorySyncOptions {
   now?: () => number;
 }
 
-const HISTORY_TTL_SECONDS = 90 * 86_400;
 /** Worth waking someone for: blocking or warning, and at least likely ("possible" means "go and look"). */
 const alerting = (f: Finding) => f.severity !== "info" && f.certainty !== "possible";
 
@@ -100,14 +105,15 @@ export async function syncDirectory(
     while (checkpoint.phase === "numbers") {
       signal?.throwIfAborted();
       const page = await client.page("phone-numbers", pageSize, checkpoint.scrollId || undefined, signal);
-      const numbers: Record<string, string> = {};
+      // Maps, never plain objects, for keys that come from outside: "__proto__" is a key like any other.
+      const numbers = new Map<string, string>();
       for (const item of page.items) {
         const parsed = AdminApiPhoneNumberSchema.safeParse(item);
         if (!parsed.success) countSkipped(summary.numbers, firstIssueText(parsed.error));
         else if (!parsed.data.phoneNumber) countSkipped(summary.numbers, "phoneNumber: missing");
         else {
           countRead(summary.numbers);
-          numbers[parsed.data.phoneNumber] = JSON.stringify(parsed.data);
+          numbers.set(parsed.data.phoneNumber, JSON.stringify(parsed.data));
         }
       }
       checkpoint = page.nextScrollId
@@ -115,7 +121,7 @@ export async function syncDirectory(
         : { ...checkpoint, phase: "users", scrollId: "" };
       await renew();
       const multi = redis.multi();
-      if (Object.keys(numbers).length) multi.hset(keys.numbers, numbers);
+      if (numbers.size) multi.hset(keys.numbers, numbers);
       await multi.hset(keys.checkpoint, checkpoint).exec();
     }
     const directory = new PhoneNumberDirectory();
@@ -202,7 +208,7 @@ async function writeChangedUsers(
   observedAt: string,
 ): Promise<{ changed: number; alerts: number }> {
   const { redis, tenant } = options;
-  const historyLength = options.historyLength ?? 50;
+  const historyLength = options.historyLength ?? HISTORY_LENGTH;
   const fingerprints = snapshots.map(fingerprintOf);
   const stored = snapshots.length
     ? await redis.hmget(keys.fingerprints, ...snapshots.map((s) => s.userId))
@@ -217,9 +223,11 @@ async function writeChangedUsers(
     const replies = (await reads.exec()) ?? [];
     const company = readStoredRegistration(replies.at(-1)?.[1] as string | null);
     const lastFindings = replies.at(-2)?.[1] as (string | null)[];
-    const fingerprintUpdates: Record<string, string> = {};
-    const findingUpdates: Record<string, string> = {};
-    const verdictUpdates: Record<string, string> = {};
+    // Keyed by user id, which the Administration API chooses: Maps, so a user "__proto__" is stored like
+    // any other (on a plain object it would set the prototype, and the empty HSET would abort the page).
+    const fingerprintUpdates = new Map<string, string>();
+    const findingUpdates = new Map<string, string>();
+    const verdictUpdates = new Map<string, string>();
     changed.forEach((i, n) => {
       const snapshot = snapshots[i]!;
       const earlier = readStoredSnapshots((replies[n]?.[1] as string[]) ?? []).snapshots;
@@ -236,9 +244,9 @@ async function writeChangedUsers(
         .lpush(historyKey, JSON.stringify(snapshot))
         .ltrim(historyKey, 0, historyLength - 1)
         .expire(historyKey, HISTORY_TTL_SECONDS);
-      fingerprintUpdates[snapshot.userId] = fingerprints[i]!;
-      findingUpdates[snapshot.userId] = diagnosis.findings.map((f) => f.ruleId).join(",");
-      verdictUpdates[snapshot.userId] = diagnosis.verdict;
+      fingerprintUpdates.set(snapshot.userId, fingerprints[i]!);
+      findingUpdates.set(snapshot.userId, diagnosis.findings.map((f) => f.ruleId).join(","));
+      verdictUpdates.set(snapshot.userId, diagnosis.verdict);
       // A user never seen before is a baseline, not news: alert only on what changed since a snapshot.
       if (earlier.length === 0) return;
       for (const finding of diagnosis.findings) {

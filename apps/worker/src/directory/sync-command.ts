@@ -1,6 +1,7 @@
 import { listFindingAlerts } from "../alerts/finding-alerts.js";
 import type { Config } from "../config.js";
 import type { RedisClient } from "../redis/connections.js";
+import { terminalText } from "../terminal-text.js";
 import { AdminApiClient } from "./admin-api-client.js";
 import { directoryTenants } from "./directory-config.js";
 import { syncDirectory, syncFailure } from "./directory-sync.js";
@@ -49,11 +50,13 @@ export async function runSyncCommand(
     console.log(
       `sync ${summary.status}: ${summary.usersSeen} users read, ${summary.usersChanged} changed, ${items.length} new findings, ${summary.requests} requests`,
     );
-    console.log(`  ${tallyLine(summary.users)}`);
-    console.log(`  ${tallyLine(summary.numbers)}`);
+    // Names, ids, reasons and explanations come from the Administration API (some through findings' data):
+    // printed as text.
+    console.log(`  ${terminalText(tallyLine(summary.users))}`);
+    console.log(`  ${terminalText(tallyLine(summary.numbers))}`);
     for (const a of items)
       console.log(
-        `  ALERT ${a.userId}${a.displayName ? ` (${a.displayName})` : ""}: ${a.title} [${a.finding.ruleId}, ${a.finding.certainty}]\n    ${a.explanation}`,
+        `  ALERT ${terminalText(a.userId)}${a.displayName ? ` (${terminalText(a.displayName)})` : ""}: ${terminalText(a.title)} [${terminalText(a.finding.ruleId)}, ${a.finding.certainty}]\n    ${terminalText(a.explanation)}`,
       );
   }
   if (summary.status !== "completed") return 1;

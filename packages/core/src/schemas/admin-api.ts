@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { licenseSms } from "../facts/license.js";
 import { E164Schema } from "./primitives.js";
+import { TEXT_LIMITS } from "./text-limits.js";
 
 // 8x8's Administration API (beta), https://api.8x8.com/admin-provisioning, as 8x8 publishes it:
 // - "8x8 Administration - User Management API" 1.0, user-api-v1.yaml, and "Phone Number Management API"
@@ -34,7 +35,7 @@ export const AdminApiSiteSchema = z.looseObject({ id: text(200), name: text(), p
 
 /** `BasicInfo`: the user's id lives here (`userId`, read-only); there is no top-level `id`. */
 export const AdminApiBasicInfoSchema = z.looseObject({
-  userId: text(200),
+  userId: text(TEXT_LIMITS.userId),
   customerId: text(200),
   userName: text(),
   firstName: text(),
