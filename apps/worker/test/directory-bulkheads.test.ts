@@ -19,18 +19,26 @@ const redisServer = useRedisServer();
 const TOKEN = "acme-token-0123456789abcdef";
 const HOSTILE_NAME = "Eve \u001b[31mRed\u001b]0;pwned\u0007";
 
+// Users as 8x8 publishes them (user-api-v1.yaml): the id in basicInfo, extensions under serviceInfo.
 const users = [
   {
-    id: "__proto__",
-    basicInfo: { firstName: "Eve", lastName: "\u001b[31mRed\u001b]0;pwned\u0007", status: "ACTIVE" },
-    serviceInfo: { licenses: [{ name: "X Series - X4" }] },
-    extensions: [{ extensionNumber: "1001", primaryPhoneNumber: "+14155550142" }],
+    basicInfo: {
+      userId: "__proto__",
+      firstName: "Eve",
+      lastName: "\u001b[31mRed\u001b]0;pwned\u0007",
+      status: "ACTIVE",
+    },
+    serviceInfo: {
+      licenses: [{ name: "X Series - X4" }],
+      extensions: [{ extensionNumber: "1001", primaryPhoneNumber: "+14155550142" }],
+    },
   },
   {
-    id: "u2",
-    basicInfo: { firstName: "Bob", lastName: "Plain", status: "ACTIVE" },
-    serviceInfo: { licenses: [{ name: "X Series - X4" }] },
-    extensions: [{ extensionNumber: "1002", primaryPhoneNumber: "+14155550199" }],
+    basicInfo: { userId: "u2", firstName: "Bob", lastName: "Plain", status: "ACTIVE" },
+    serviceInfo: {
+      licenses: [{ name: "X Series - X4" }],
+      extensions: [{ extensionNumber: "1002", primaryPhoneNumber: "+14155550199" }],
+    },
   },
 ];
 
@@ -96,7 +104,7 @@ describe("directory sync of outside text", () => {
     expect(baseline.code, baseline.stderr).toBe(0);
     expect(baseline.stdout).toMatch(/^sync completed: 2 users read, 2 changed/);
 
-    users[0]!.extensions[0]!.primaryPhoneNumber = "+14155550143";
+    users[0]!.serviceInfo.extensions[0]!.primaryPhoneNumber = "+14155550143";
     const after = await sync();
     expect(after.code, after.stderr).toBe(0);
     expect(after.stdout).toMatch(/^sync completed: 2 users read, 1 changed, 1 new findings/);
