@@ -1,4 +1,4 @@
-import { durationParts } from "./lifecycle/time.js";
+import { humanDuration } from "./human-duration.js";
 import { ruleMeta } from "./rules/index.js";
 import type { Finding, MessageData } from "./schemas/diagnosis.js";
 
@@ -9,6 +9,8 @@ export interface FormattedFinding {
   steps: string[];
   article: { title: string; url: string };
 }
+
+export { humanDuration };
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
@@ -22,23 +24,6 @@ export function fillMessage(template: string, data: MessageData): string {
     if (value === undefined) throw new Error(`message placeholder {{${key}}} has no value`);
     return typeof value === "string" ? humanDuration(value) : String(value);
   });
-}
-
-/** "P2DT3H" → "2 days 3 hours"; the two largest units, seconds only under a minute. Other text unchanged. */
-export function humanDuration(text: string): string {
-  const parts = text === "P" || text.endsWith("T") ? undefined : durationParts(text);
-  if (!parts) return text;
-  const units: [number, string][] = [
-    [parts.days, "day"],
-    [parts.hours, "hour"],
-    [parts.minutes, "minute"],
-    [parts.seconds, "second"],
-  ];
-  const words = units
-    .filter(([n]) => n > 0)
-    .slice(0, 2)
-    .map(([n, unit]) => `${n} ${unit}${n === 1 ? "" : "s"}`);
-  return words.length ? words.join(" ") : "no time";
 }
 
 /** English title, explanation and resolution steps of a finding, with every placeholder filled. */

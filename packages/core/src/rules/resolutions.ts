@@ -1,16 +1,21 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
+import { NUMBER_VERIFICATION_WAIT } from "../lifecycle/number-verification.js";
+import { toDuration } from "../lifecycle/time.js";
 import type { Evidence, ExpectedDelay, Finding, Resolution, ResolutionStep } from "../schemas/diagnosis.js";
 import type { RuleMeta } from "./rule.js";
 
-/** Re-enabling SMS on a US/Canadian number waits for outside verification: hours, up to 48 (8x8). */
-export const US_CA_ENABLE_DELAY: ExpectedDelay = Object.freeze({ typical: "PT4H", max: "PT48H" });
+/** Re-enabling SMS on a US/Canadian number waits for outside verification (the lifecycle's number wait). */
+export const US_CA_ENABLE_DELAY: ExpectedDelay = Object.freeze({
+  typical: toDuration(NUMBER_VERIFICATION_WAIT.typical),
+  max: toDuration(NUMBER_VERIFICATION_WAIT.max),
+});
 
 /** Step messages shared by every rule whose fix is "re-enable SMS". */
 export const REENABLE_MESSAGES = {
   reenableSms:
     'Open the user in Admin Console > Users, turn the switch for {{number}} to "SMS Enabled" under SMS enabled numbers, and Save.',
   waitForVerification:
-    "The number then shows Pending while parties outside 8x8 verify and provision it for SMS (usually hours, up to 48 hours); SMS may be interrupted meanwhile.",
+    "The number then shows Pending while parties outside 8x8 verify and provision it for SMS (usually hours, up to {{max}}); SMS may be interrupted meanwhile.",
   relogin: "When the status shows Enabled, the user logs out of 8x8 Work and logs back in.",
 } as const;
 
@@ -57,7 +62,10 @@ export function fixedResolution(resolution: Resolution): Resolution {
 }
 
 const NO_DATA = Object.freeze({});
-const WAIT_FOR_VERIFICATION = fixedStep("waitForVerification");
+const WAIT_FOR_VERIFICATION: ResolutionStep = Object.freeze({
+  messageId: "waitForVerification",
+  data: Object.freeze({ max: US_CA_ENABLE_DELAY.max }),
+}) as ResolutionStep;
 const RELOGIN = fixedStep("relogin");
 
 /** What a rule returns when it finds nothing: one shared, frozen empty list (no allocation per rule). */
