@@ -1,3 +1,4 @@
+import { formatPhoneNumberForPeople } from "./facts/phone-number.js";
 import { humanDuration } from "./human-duration.js";
 import { ruleMeta } from "./rules/index.js";
 import type { Finding, MessageData } from "./schemas/diagnosis.js";
@@ -16,15 +17,20 @@ const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 /**
  * Fills a message template's `{{placeholders}}`; throws when one has no value (a rule bug, never silent).
- * Data keeps durations in ISO 8601 for machines; people read "3 hours 1 minute".
+ * Data keeps durations in ISO 8601 and phone numbers in E.164 for machines; people read "3 hours 1 minute"
+ * and "+1 415-200-1234".
  */
 export function fillMessage(template: string, data: MessageData): string {
   return template.replace(PLACEHOLDER, (_, key: string) => {
     const value = data[key];
     if (value === undefined) throw new Error(`message placeholder {{${key}}} has no value`);
-    return typeof value === "string" ? humanDuration(value) : String(value);
+    if (typeof value !== "string") return String(value);
+    return E164.test(value) ? formatPhoneNumberForPeople(value) : humanDuration(value);
   });
 }
+
+/** A whole value in E.164: how rules put phone numbers in data (other text, such as licenses, never is). */
+const E164 = /^\+[1-9]\d{6,14}$/;
 
 /** English title, explanation and resolution steps of a finding, with every placeholder filled. */
 export function formatFinding(finding: Finding): FormattedFinding {

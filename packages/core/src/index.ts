@@ -2,7 +2,13 @@ export { diagnose, evaluateRules, parseDiagnosisInput } from "./diagnose.js";
 export { DiagnosisInputError, type InputIssue } from "./errors.js";
 export { DiagnosisFacts, diagnosisFacts, SnapshotFacts } from "./facts/diagnosis-facts.js";
 export { type LicenseSms, licenseSms } from "./facts/license.js";
-export { isTollFree, isUsOrCanada, regionOf, toE164 } from "./facts/phone-number.js";
+export {
+  formatPhoneNumberForPeople,
+  isTollFree,
+  isUsOrCanada,
+  regionOf,
+  toE164,
+} from "./facts/phone-number.js";
 export { Situation, situationsOf } from "./facts/situation.js";
 export { type FormattedFinding, fillMessage, formatFinding, humanDuration } from "./format-finding.js";
 export * from "./lifecycle/index.js";
