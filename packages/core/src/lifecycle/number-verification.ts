@@ -1,4 +1,4 @@
-import { DAY, HOUR, MINUTE } from "./time.js";
+import { DAY, HOUR, MINUTE, toDuration } from "./time.js";
 
 /**
  * How long a US/Canadian number waits for outside verification after SMS is enabled, in milliseconds:
@@ -31,6 +31,23 @@ export const RECENTLY_ENABLED_WITHIN: number = 3 * DAY;
 export const RECENTLY_ENABLED_WAIT: Readonly<{ typical: number; max: number }> = Object.freeze({
   typical: 5 * MINUTE,
   max: NUMBER_VERIFICATION_WAIT.max,
+});
+
+/** 8x8 states the verification wait in hours ("up to 48 hours"): written in hours, not as "P2D". */
+function inHours(ms: number): string {
+  return `PT${Math.round(ms / HOUR)}H`;
+}
+
+/** `NUMBER_VERIFICATION_WAIT` as ISO 8601 durations, as a resolution's `expectedDelay` states it. */
+export const NUMBER_VERIFICATION_DELAY: Readonly<{ typical: string; max: string }> = Object.freeze({
+  typical: inHours(NUMBER_VERIFICATION_WAIT.typical),
+  max: inHours(NUMBER_VERIFICATION_WAIT.max),
+});
+
+/** `RECENTLY_ENABLED_WAIT` as ISO 8601 durations. */
+export const RECENTLY_ENABLED_DELAY: Readonly<{ typical: string; max: string }> = Object.freeze({
+  typical: toDuration(RECENTLY_ENABLED_WAIT.typical),
+  max: inHours(RECENTLY_ENABLED_WAIT.max),
 });
 
 /** Whether SMS was enabled for a number recently (`RECENTLY_ENABLED_WITHIN`), or whether that is unknown. */

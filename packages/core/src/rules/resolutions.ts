@@ -1,14 +1,18 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
-import { NUMBER_VERIFICATION_WAIT } from "../lifecycle/number-verification.js";
+import { lastEnabledSpan } from "../facts/last-enabled.js";
+import {
+  type EnabledRecency,
+  enabledRecency,
+  NUMBER_VERIFICATION_DELAY,
+  RECENTLY_ENABLED_DELAY,
+  RECENTLY_ENABLED_WITHIN,
+} from "../lifecycle/number-verification.js";
 import { toDuration } from "../lifecycle/time.js";
 import type { Evidence, ExpectedDelay, Finding, Resolution, ResolutionStep } from "../schemas/diagnosis.js";
 import type { RuleMeta } from "./rule.js";
 
 /** Re-enabling SMS on a US/Canadian number waits for outside verification (the lifecycle's number wait). */
-export const US_CA_ENABLE_DELAY: ExpectedDelay = Object.freeze({
-  typical: toDuration(NUMBER_VERIFICATION_WAIT.typical),
-  max: toDuration(NUMBER_VERIFICATION_WAIT.max),
-});
+export const US_CA_ENABLE_DELAY: ExpectedDelay = NUMBER_VERIFICATION_DELAY;
 
 /** Step messages shared by every rule whose fix is "re-enable SMS". */
 export const REENABLE_MESSAGES = {
@@ -19,27 +23,64 @@ export const REENABLE_MESSAGES = {
   relogin: "When the status shows Enabled, the user logs out of 8x8 Work and logs back in.",
 } as const;
 
+/** Assigning a license with SMS: license-without-sms's fix, and license-changed's first step when none is left. */
+export const ASSIGN_LICENSE_MESSAGES = {
+  assignLicense: "Assign an X Series X2 or higher license under Services and permissions, and Save.",
+} as const;
+
+/**
+ * Step messages of the rules that re-enable the number SMS was on for before, where how recently it was
+ * enabled decides the wait (8x8: a recently enabled number may skip verification).
+ */
+export const RECENCY_MESSAGES = {
+  enabledRecently:
+    "SMS was enabled for {{number}} within the last {{within}}, so it will likely show Enabled at once rather than Pending.",
+  ifStillPending:
+    "If it shows Pending instead, parties outside 8x8 are verifying it, which can take up to {{max}}.",
+  mayBeEnabledAtOnce:
+    "SMS Doctor has not seen when SMS was last enabled for {{number}}: if that was within the last {{within}}, it may skip verification and show Enabled at once rather than Pending.",
+} as const;
+
+const WITHIN = toDuration(RECENTLY_ENABLED_WITHIN);
+
 /**
  * The steps to re-enable SMS for a number, with the US/CA verification wait where it applies; a rule
- * adds its own advice (steps without placeholders) right after re-enabling or just before the user logs
- * in again.
+ * adds its own advice (steps without placeholders) right after re-enabling. `enabledBefore`: the number
+ * is the one SMS was on for before, so when it was last enabled decides the wait (`RECENCY_MESSAGES`);
+ * a new number always waits.
  */
 export function reenableResolution(
   facts: DiagnosisFacts,
   number: string | null,
   afterReenable: readonly ResolutionStep[] = [],
-  beforeRelogin: readonly ResolutionStep[] = [],
+  enabledBefore = false,
 ): Resolution {
   const usCa = facts.usCa;
+  const recency: EnabledRecency | undefined =
+    usCa && enabledBefore && number !== null
+      ? enabledRecency(lastEnabledSpan(facts, number), facts.now)
+      : undefined;
   // Built at its final size: this is the resolution of the most common findings.
-  const steps: ResolutionStep[] = new Array(2 + afterReenable.length + (usCa ? 1 : 0) + beforeRelogin.length);
+  const steps: ResolutionStep[] = new Array(
+    2 + afterReenable.length + (usCa ? 1 : 0) + (recency === "recent" || recency === "unknown" ? 1 : 0),
+  );
   let n = 0;
-  steps[n++] = { messageId: "reenableSms", data: { number: number ?? "the user's phone number" } };
+  const shown = number ?? "the user's phone number";
+  steps[n++] = { messageId: "reenableSms", data: { number: shown } };
   for (let i = 0; i < afterReenable.length; i++) steps[n++] = afterReenable[i]!;
-  if (usCa) steps[n++] = WAIT_FOR_VERIFICATION;
-  for (let i = 0; i < beforeRelogin.length; i++) steps[n++] = beforeRelogin[i]!;
+  if (recency === "recent") {
+    steps[n++] = { messageId: "enabledRecently", data: { number: shown, within: WITHIN } };
+    steps[n++] = IF_STILL_PENDING;
+  } else if (usCa) {
+    steps[n++] = WAIT_FOR_VERIFICATION;
+    if (recency === "unknown") {
+      steps[n++] = { messageId: "mayBeEnabledAtOnce", data: { number: shown, within: WITHIN } };
+    }
+  }
   steps[n] = RELOGIN;
-  return usCa ? { steps, actor: "admin", expectedDelay: US_CA_ENABLE_DELAY } : { steps, actor: "admin" };
+  if (!usCa) return { steps, actor: "admin" };
+  const expectedDelay = recency === "recent" ? RECENTLY_ENABLED_DELAY : US_CA_ENABLE_DELAY;
+  return { steps, actor: "admin", expectedDelay };
 }
 
 /**
@@ -67,6 +108,10 @@ const WAIT_FOR_VERIFICATION: ResolutionStep = Object.freeze({
   data: Object.freeze({ max: US_CA_ENABLE_DELAY.max }),
 }) as ResolutionStep;
 const RELOGIN = fixedStep("relogin");
+const IF_STILL_PENDING: ResolutionStep = Object.freeze({
+  messageId: "ifStillPending",
+  data: Object.freeze({ max: US_CA_ENABLE_DELAY.max }),
+}) as ResolutionStep;
 
 /** What a rule returns when it finds nothing: one shared, frozen empty list (no allocation per rule). */
 export const NONE: readonly Finding[] = Object.freeze([]);

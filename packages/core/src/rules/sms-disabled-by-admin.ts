@@ -3,8 +3,8 @@ import { sameLicense } from "../facts/license.js";
 import { Situation } from "../facts/situation.js";
 import {
   finding,
-  fixedSteps,
   NONE,
+  RECENCY_MESSAGES,
   REENABLE_MESSAGES,
   reenableResolution,
   smsStatusEvidence,
@@ -24,8 +24,7 @@ const meta: RuleMeta = {
       "SMS was on for {{number}} and is now off, while the phone number and license stayed the same: an administrator most likely turned it off (the console does not record who).",
     mayHaveBeenDisabled: "SMS is off. An administrator may have turned it off.",
     ...REENABLE_MESSAGES,
-    recentlyProvisionedNoDelay:
-      "A number that was provisioned and enabled very recently may not see the delay.",
+    ...RECENCY_MESSAGES,
   },
 };
 
@@ -58,8 +57,7 @@ export const smsDisabledByAdmin: Rule = {
   },
 };
 
-const NO_DELAY_IF_RECENT = fixedSteps("recentlyProvisionedNoDelay");
-
+/** The number SMS was on for is re-enabled: when it was last enabled decides the wait. */
 function resolution(facts: DiagnosisFacts, number: string | null) {
-  return reenableResolution(facts, number, [], facts.usCa ? NO_DELAY_IF_RECENT : []);
+  return reenableResolution(facts, number, [], true);
 }

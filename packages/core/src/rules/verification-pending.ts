@@ -1,7 +1,7 @@
 import { type DiagnosisFacts, sameNumber } from "../facts/diagnosis-facts.js";
 import { Situation } from "../facts/situation.js";
 import { humanDuration } from "../human-duration.js";
-import { NUMBER_VERIFICATION_WAIT } from "../lifecycle/number-verification.js";
+import { NUMBER_VERIFICATION_DELAY, NUMBER_VERIFICATION_WAIT } from "../lifecycle/number-verification.js";
 import { expectedRemaining, isStalled, trackingStartedAt } from "../lifecycle/schedule.js";
 import { toDuration } from "../lifecycle/time.js";
 import { finding, fixedResolution, fixedSteps, NONE, smsStatusEvidence } from "./resolutions.js";
@@ -10,7 +10,7 @@ import { ARTICLE_SYNC_ISSUE, articleUrl, type Rule, type RuleMeta } from "./rule
 const meta: RuleMeta = {
   id: "verification-pending",
   title: "The number is waiting for carrier verification",
-  description: `After SMS is enabled, US/Canadian numbers show Pending while parties outside 8x8 verify and provision them (up to ${humanDuration(toDuration(NUMBER_VERIFICATION_WAIT.max))}).`,
+  description: `After SMS is enabled, US/Canadian numbers show Pending while parties outside 8x8 verify and provision them (up to ${humanDuration(NUMBER_VERIFICATION_DELAY.max)}).`,
   severity: "warning",
   regions: "all",
   docs: { article: ARTICLE_SYNC_ISSUE, url: articleUrl(ARTICLE_SYNC_ISSUE) },

@@ -23,6 +23,12 @@ export interface ExpectedFinding {
   data?: Finding["data"];
   /** Step messageIds, in order. */
   steps?: string[];
+  /** The resolution's expected delay (undefined: none). */
+  expectedDelay?: Finding["resolution"]["expectedDelay"] | null;
+  /** Text the rendered finding (explanation and steps) must contain. */
+  says?: (string | RegExp)[];
+  /** Text it must not contain. */
+  neverSays?: (string | RegExp)[];
 }
 
 export interface InvalidCase extends ValidCase {
@@ -82,9 +88,14 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           if (e.severity) expect(finding.severity).toBe(e.severity);
           if (e.data) expect(finding.data).toMatchObject(e.data);
           if (e.steps) expect(finding.resolution.steps.map((s) => s.messageId)).toEqual(e.steps);
+          if (e.expectedDelay !== undefined)
+            expect(finding.resolution.expectedDelay).toEqual(e.expectedDelay ?? undefined);
           // Every message the finding can show is known and fully filled.
           const text = formatFinding(finding);
           for (const line of [text.explanation, ...text.steps]) expect(line).not.toMatch(PLACEHOLDER);
+          const all = [text.explanation, ...text.steps].join("\n");
+          for (const s of e.says ?? []) expect(all).toMatch(s);
+          for (const s of e.neverSays ?? []) expect(all).not.toMatch(s);
         });
       });
     }
