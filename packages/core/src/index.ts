@@ -1,3 +1,4 @@
+export { CAUSE_MESSAGES, type Cause, causeOf, type FormattedCause, formatCause } from "./cause.js";
 export { diagnose, evaluateRules, parseDiagnosisInput } from "./diagnose.js";
 export { DiagnosisInputError, type InputIssue } from "./errors.js";
 export { DiagnosisFacts, diagnosisFacts, SnapshotFacts } from "./facts/diagnosis-facts.js";

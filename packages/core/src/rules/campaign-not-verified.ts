@@ -13,6 +13,7 @@ const meta: RuleMeta = {
   severity: "blocking",
   regions: ["US", "CA"],
   docs: { article: ARTICLE_PREVIOUSLY_ENABLED, url: articleUrl(ARTICLE_PREVIOUSLY_ENABLED) },
+  tellApart: "The SMS page would tell whether the company's campaign is VERIFIED: open Admin Console > SMS.",
   messages: {
     notObserved:
       "{{number}} is a US/Canadian number, so it can send SMS only while the company's SMS campaign is VERIFIED. SMS Doctor has not seen the SMS page yet.",

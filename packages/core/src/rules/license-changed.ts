@@ -9,12 +9,19 @@ import {
   fixedSteps,
   NONE,
   RECENCY_MESSAGES,
+  RECENTLY_ENABLED_NOTE,
   REENABLE_MESSAGES,
   reenableResolution,
   smsNotOnNow,
   smsStatusEvidence,
 } from "./resolutions.js";
-import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
+import {
+  ARTICLE_PREVIOUSLY_ENABLED,
+  articleUrl,
+  EARLIER_STATE_TELLS_APART,
+  type Rule,
+  type RuleMeta,
+} from "./rule.js";
 
 const meta: RuleMeta = {
   id: "license-changed",
@@ -24,6 +31,8 @@ const meta: RuleMeta = {
   severity: "blocking",
   regions: "all",
   docs: { article: ARTICLE_PREVIOUSLY_ENABLED, url: articleUrl(ARTICLE_PREVIOUSLY_ENABLED) },
+  tellApart: EARLIER_STATE_TELLS_APART,
+  notes: [RECENTLY_ENABLED_NOTE],
   messages: {
     removed:
       'SMS was on under the license "{{before}}", then the license was removed ({{after}}). Removing a license turns SMS off; it stays off after a license is added again.',

@@ -1,5 +1,6 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
 import { lastEnabledSpan } from "../facts/last-enabled.js";
+import { humanDuration } from "../human-duration.js";
 import {
   type EnabledRecency,
   enabledRecency,
@@ -42,6 +43,9 @@ export const RECENCY_MESSAGES = {
 } as const;
 
 const WITHIN = toDuration(RECENTLY_ENABLED_WITHIN);
+
+/** The rule pages' account of "enabled recently", from the lifecycle's definition. */
+export const RECENTLY_ENABLED_NOTE = `"Enabled recently" means within the last ${humanDuration(WITHIN)} (\`RECENTLY_ENABLED_WITHIN\` in the lifecycle): 8x8's article "Previously Enabled Users Can't Send SMS Messages" says such a number may be active at once rather than Pending on re-enabling, without saying how recent. When SMS was last enabled for the number comes from the carriers' go-live in its provisioning record, else from the snapshots (Enabled for this number since one that showed otherwise). Recent: it will likely show Enabled at once (\`expectedDelay\` ${RECENTLY_ENABLED_DELAY.typical}, at most ${RECENTLY_ENABLED_DELAY.max}). Longer ago: the normal wait (${US_CA_ENABLE_DELAY.typical}, at most ${US_CA_ENABLE_DELAY.max}) and no "may skip" sentence. Never seen: the steps say so. US and Canadian numbers only.`;
 
 /**
  * The steps to re-enable SMS for a number, with the US/CA verification wait where it applies; a rule

@@ -5,11 +5,18 @@ import {
   finding,
   NONE,
   RECENCY_MESSAGES,
+  RECENTLY_ENABLED_NOTE,
   REENABLE_MESSAGES,
   reenableResolution,
   smsStatusEvidence,
 } from "./resolutions.js";
-import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
+import {
+  ARTICLE_PREVIOUSLY_ENABLED,
+  articleUrl,
+  EARLIER_STATE_TELLS_APART,
+  type Rule,
+  type RuleMeta,
+} from "./rule.js";
 
 const meta: RuleMeta = {
   id: "sms-disabled-by-admin",
@@ -19,6 +26,8 @@ const meta: RuleMeta = {
   severity: "blocking",
   regions: "all",
   docs: { article: ARTICLE_PREVIOUSLY_ENABLED, url: articleUrl(ARTICLE_PREVIOUSLY_ENABLED) },
+  tellApart: EARLIER_STATE_TELLS_APART,
+  notes: [RECENTLY_ENABLED_NOTE],
   messages: {
     disabled:
       "SMS was on for {{number}} and is now off, while the phone number and license stayed the same: an administrator most likely turned it off (the console does not record who).",
