@@ -13,6 +13,15 @@ export {
 export { Situation, situationsOf } from "./facts/situation.js";
 export { type FormattedFinding, fillMessage, formatFinding, humanDuration } from "./format-finding.js";
 export * from "./lifecycle/index.js";
+export {
+  formatSavePrediction,
+  predictSave,
+  SAVE_MESSAGES,
+  type SaveContext,
+  type SavePrediction,
+  type SavePredictionData,
+  type UserFormState,
+} from "./predict-save.js";
 export { RULE_IDS, RULES, type Rule, type RuleMeta, ruleMeta } from "./rules/index.js";
 export { registrationAdvice } from "./rules/registration-advice.js";
 export * from "./schemas/index.js";

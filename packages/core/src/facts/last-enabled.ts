@@ -1,5 +1,6 @@
 import type { EnabledSpan } from "../lifecycle/number-verification.js";
-import { type DiagnosisFacts, sameNumber } from "./diagnosis-facts.js";
+import type { ProvisioningRecord } from "../schemas/provisioning-record.js";
+import { type SnapshotFacts, sameNumber } from "./diagnosis-facts.js";
 import { instantMillis } from "./instant.js";
 
 /**
@@ -8,9 +9,14 @@ import { instantMillis } from "./instant.js";
  * Enabled for this number: on by the first of them, and turned on after the snapshot before the run when
  * that one shows SMS not Enabled for it. Snapshots that cannot see SMS say nothing either way. Only
  * Enabled counts: a number that stayed Pending was never provisioned, so it has nothing to skip.
+ *
+ * `earlier`: the user's earlier snapshots, oldest first (`DiagnosisFacts.earlier`).
  */
-export function lastEnabledSpan(facts: DiagnosisFacts, number: string): EnabledSpan {
-  const record = facts.provisioning;
+export function lastEnabledSpan(
+  earlier: readonly SnapshotFacts[],
+  record: ProvisioningRecord | undefined,
+  number: string,
+): EnabledSpan {
   if (record && sameNumber(record.number, number)) {
     const live = record.transitions.findLast((t) => t.to === "ACTIVE");
     if (live) {
@@ -18,7 +24,6 @@ export function lastEnabledSpan(facts: DiagnosisFacts, number: string): EnabledS
       return { after: at, by: at };
     }
   }
-  const earlier = facts.earlier;
   let by: number | undefined;
   for (let i = earlier.length - 1; i >= 0; i--) {
     const s = earlier[i]!;

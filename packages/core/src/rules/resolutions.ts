@@ -62,7 +62,7 @@ export function reenableResolution(
   const usCa = facts.usCa;
   const recency: EnabledRecency | undefined =
     usCa && enabledBefore && number !== null
-      ? enabledRecency(lastEnabledSpan(facts, number), facts.now)
+      ? enabledRecency(lastEnabledSpan(facts.earlier, facts.provisioning, number), facts.now)
       : undefined;
   // Built at its final size: this is the resolution of the most common findings.
   const steps: ResolutionStep[] = new Array(
