@@ -98,7 +98,6 @@ async function main(argv: string[]): Promise<number> {
     if (!url)
       throw new UsageError(`no Redis: set REDIS_URL, start one on 127.0.0.1:6379, or run "sms-doctor serve"`);
     const redis = producerConnection(url, { commandTimeoutMs: 30_000 });
-    redis.on("error", () => {});
     try {
       await whenReady(redis);
       const { runSyncCommand } = await import("./directory/sync-command.js");
@@ -121,7 +120,6 @@ async function main(argv: string[]): Promise<number> {
     if (!url)
       throw new UsageError(`no Redis: set REDIS_URL, start one on 127.0.0.1:6379, or run "sms-doctor serve"`);
     const redis = producerConnection(url, { commandTimeoutMs: 5000 });
-    redis.on("error", () => {});
     try {
       await whenReady(redis);
       const store = new TrackingStore(redis, { prefix: config.SMS_DOCTOR_PREFIX });

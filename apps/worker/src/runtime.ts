@@ -17,6 +17,7 @@ import {
   type RedisClient,
   type RedisTarget,
   storeConnection,
+  throttledErrorLog,
   whenReady,
   workerConnection,
 } from "./redis/connections.js";
@@ -65,9 +66,9 @@ export async function startWorker(
   metrics: WorkerMetrics,
   provider: ProviderAdapter = providerFromConfig(config),
 ): Promise<Running> {
-  const connection = workerConnection(target);
+  const connection = workerConnection(target, logger, "queue");
   await checkRedis(connection, config, logger);
-  const storeRedis = storeConnection(target);
+  const storeRedis = storeConnection(target, logger);
   const store = new TrackingStore(storeRedis, { prefix: config.SMS_DOCTOR_PREFIX });
   const tracker = new ProvisioningTracker({
     connection,
@@ -81,7 +82,7 @@ export async function startWorker(
   let notifier: TransitionNotifier | undefined;
   if (config.SMS_DOCTOR_WEBHOOK_URL && config.SMS_DOCTOR_WEBHOOK_SECRET) {
     notifier = new TransitionNotifier({
-      redis: workerConnection(target),
+      redis: workerConnection(target, logger, "notifier"),
       stream: store.keys.transitions,
       url: config.SMS_DOCTOR_WEBHOOK_URL,
       secret: config.SMS_DOCTOR_WEBHOOK_SECRET,
@@ -94,7 +95,7 @@ export async function startWorker(
   const tenants = directoryTenants(config);
   const directory = tenants.length
     ? new DirectorySyncWorker({
-        connection: workerConnection(target),
+        connection: workerConnection(target, logger, "directory"),
         redis: storeRedis,
         tenants,
         intervalMs: config.SMS_DOCTOR_DIRECTORY_INTERVAL_MINUTES * 60_000,
@@ -158,15 +159,15 @@ export async function startApi(
   logger: Logger,
   metrics: WorkerMetrics,
 ): Promise<Running & { app: FastifyInstance; url: string }> {
-  const redis = producerConnection(target);
-  redis.on("error", () => {}); // reported per request as 503; ioredis reconnects by itself
+  // Requests report an outage as 503s; the connection's own listener logs it once.
+  const redis = producerConnection(target, { logger });
   await checkRedis(redis, config, logger).catch((error) => {
     if (config.NODE_ENV === "production") throw error;
     logger.warn({ err: error }, "Redis is not reachable yet; the API answers 503 until it is");
   });
   const store = new TrackingStore(redis, { prefix: config.SMS_DOCTOR_PREFIX });
   const queue = new Queue(QUEUE_NAME, { connection: redis, prefix: config.SMS_DOCTOR_PREFIX });
-  queue.on("error", () => {});
+  queue.on("error", throttledErrorLog(logger, "status API queue"));
   metrics.watchQueue(async () => ({
     ...(await queue.getJobCounts("waiting", "active", "delayed", "failed")),
     scheduled: await store.scheduledCount(),

@@ -1,14 +1,15 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { FindingsPageSchema } from "@sms-doctor/core";
+import { AdminApiUserSchema, FindingsPageSchema } from "@sms-doctor/core";
 import { type Sandbox, startSandbox } from "@sms-doctor/sandbox";
 import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildStatusApi } from "../src/api/status-api.js";
 import { sha256Hex } from "../src/config.js";
+import { AdminApiClient } from "../src/directory/admin-api-client.js";
 import { directoryKeys } from "../src/directory/directory-keys.js";
-import type { SyncSummary } from "../src/directory/directory-sync.js";
+import { type SyncSummary, syncDirectory, syncFailure } from "../src/directory/directory-sync.js";
 import { DirectorySyncWorker } from "../src/directory/directory-sync-worker.js";
 import { createLogger } from "../src/logger.js";
 import { TransitionNotifier } from "../src/notify/transition-notifier.js";
@@ -168,6 +169,64 @@ describe("directory sync from the Administration API", () => {
     for (const job of jobs) expect(JSON.stringify(job.data)).toBe('{"tenant":"acme"}');
   });
 
+  it("diagnoses from the published shapes what only the API shows: toll-free, a port-in's temporary number, Basic behind a DID license", async () => {
+    for (const [scenario, userId, ruleId, seen] of [
+      ["toll-free-number", "u-hank", "toll-free-number", { numberCategory: "toll-free" }],
+      ["number-not-ported-yet", "u-jamal", "number-not-ported-yet", { numberStatus: "temporary" }],
+      ["license-without-sms", "u-gina", "license-without-sms", { license: "X Series - Basic" }],
+    ] as const) {
+      const company = await startSandbox({ scenario, adminRateLimit: { limit: 100, windowMs: 1000 } });
+      try {
+        const client = new AdminApiClient({ baseUrl: company.adminApiUrl, apiKey: company.adminApiKey });
+        const tenant = `t-${scenario}`;
+        const summary = await syncDirectory({ redis, client, tenant, prefix, pageSize: 1 });
+        expect(summary, scenario).toMatchObject({
+          status: "completed",
+          users: { skipped: 0 },
+          numbers: { skipped: 0 },
+        });
+        const keys = directoryKeys(tenant, prefix);
+        expect(JSON.parse((await redis.lindex(keys.history(userId), 0))!), scenario).toMatchObject({
+          userId,
+          source: "admin-api",
+          userStatus: "active",
+          ...seen,
+        });
+        expect(await redis.hget(keys.verdicts, userId), scenario).toBe("cannot-send");
+        expect((await redis.hget(keys.lastFindings, userId))?.split(",")[0], scenario).toBe(ruleId);
+        expect(await redis.hget(keys.verdicts, "u-bob"), scenario).not.toBe("cannot-send");
+      } finally {
+        await company.close();
+      }
+    }
+  });
+
+  it("a sync that resumes after its last page read nothing new, and is no failure for it", async () => {
+    const company = await startSandbox({ scenario: "healthy-company" });
+    try {
+      const client = new AdminApiClient({ baseUrl: company.adminApiUrl, apiKey: company.adminApiKey });
+      const keys = directoryKeys("acme", prefix);
+      // A worker stored the last page and died before clearing its checkpoint.
+      await redis.hset(keys.checkpoint, { phase: "done", scrollId: "", startedAt: new Date().toISOString() });
+      const resumed = await syncDirectory({ redis, client, tenant: "acme", prefix });
+      expect(resumed).toMatchObject({
+        status: "completed",
+        resumedFrom: "done",
+        users: { read: 0 },
+        requests: 0,
+      });
+      expect(syncFailure(resumed, "acme")).toBeNull();
+      expect(await redis.exists(keys.checkpoint)).toBe(0);
+      // The same nothing, read from the start, is a failure.
+      const { resumedFrom: _, ...fromStart } = resumed;
+      expect(syncFailure(fromStart, "acme")).toBe(
+        "no users were read from acme's Administration API: nothing was checked",
+      );
+    } finally {
+      await company.close();
+    }
+  });
+
   it("alerts by signed webhook and GET /v1/findings when an SMS-enabled user's number changes between two syncs", async () => {
     await startSandboxAndApi("phone-number-changed", { limit: 100, windowMs: 1000 });
     const hooks = await webhookReceiver();
@@ -278,6 +337,86 @@ describe("directory sync from the Administration API", () => {
     expect(after.code).toBe(0);
     expect(after.stdout).toMatch(/sync completed: 2 users read, 1 changed, 1 new findings/);
     expect(after.stdout).toMatch(/ALERT u-bob \(Bob Martinez\): .*\[phone-number-changed, likely\]/);
+    expect(after.stdout).toMatch(/^ {2}2 users read, 2 used, 0 skipped$/m);
+    expect(after.stdout).toMatch(/^ {2}\d+ phone numbers read, \d+ used, 0 skipped$/m);
     expect(after.stdout + after.stderr).not.toContain(sandbox.adminApiKey);
+
+    // An administrator makes Alice INACTIVE through the API (a whole-user PUT): she can no longer send.
+    const headers = { "x-api-key": sandbox.adminApiKey, "content-type": "application/vnd.users.v1+json" };
+    const alice = AdminApiUserSchema.parse(
+      await (await fetch(`${sandbox.adminApiUrl}/users/u-alice`, { headers })).json(),
+    );
+    alice.basicInfo.status = "INACTIVE";
+    const put = await fetch(`${sandbox.adminApiUrl}/users/u-alice`, {
+      method: "PUT",
+      headers,
+      body: JSON.stringify(alice),
+    });
+    expect(put.status).toBe(202);
+    await until(() => sandbox.world.user("u-alice")?.status === "INACTIVE", 5_000, "the PUT to complete");
+    const inactive = await sync();
+    expect(inactive.code).toBe(0);
+    expect(inactive.stdout).toMatch(
+      /ALERT u-alice \(.*\): The user's account is inactive \[user-inactive, confirmed\]/,
+    );
+    const verdicts = await get("/v1/users/verdicts?userIds=u-alice");
+    expect(verdicts.body.verdicts).toEqual({ "u-alice": "cannot-send" });
+  });
+
+  it("sms-doctor sync fails, naming the likely cause, when the API's users don't look like Administration API users", async () => {
+    await startSandboxAndApi("healthy-company", { limit: 100, windowMs: 1000 });
+    // An API answering in the shape SMS Doctor used to expect (a top-level id, extensions beside
+    // serviceInfo): a real server of the outside world, not our code.
+    const oldShape = createServer((req, res) => {
+      const users = req.url?.startsWith("/admin-provisioning/users");
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          data: users
+            ? [1, 2, 3].map((i) => ({ id: `u${i}`, extensions: [{ primaryPhoneNumber: "+14155550100" }] }))
+            : [],
+          pagination: { hasMore: false },
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => oldShape.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(oldShape.address() as AddressInfo).port}/admin-provisioning`;
+      const run = await runCli(
+        ["sync", "--tenant", "acme"],
+        cliEnv({
+          LOG_LEVEL: "silent",
+          REDIS_URL: redisServer.url(),
+          SMS_DOCTOR_PREFIX: prefix,
+          SMS_DOCTOR_DIRECTORY_URLS: `acme=${url}`,
+          SMS_DOCTOR_DIRECTORY_KEYS: "acme:some-key",
+        }),
+      ).done;
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/^sync completed: 0 users read/);
+      expect(run.stdout).toMatch(/3 users read, 0 used, 3 skipped \(first reasons: basicInfo: .* ×3\)/);
+      expect(run.stderr).toMatch(
+        /sync failed: every one of the users read from acme's Administration API were skipped .*these don't look like Administration API users: basicInfo/,
+      );
+
+      // The scheduled sync's job fails with the same words instead of completing.
+      const worker = new DirectorySyncWorker({
+        connection: connection(true),
+        redis: connection(),
+        tenants: [{ tenant: "acme", adminApiUrl: url, apiKey: "some-key" }],
+        intervalMs: 3_600_000,
+        prefix,
+        logger,
+        onSync: (_tenant, summary) => syncs.push(summary),
+      });
+      workers.push(worker);
+      await worker.start();
+      await until(async () => (await worker.queue.getFailedCount()) > 0, 20_000, "the sync job to fail");
+      const [failed] = await worker.queue.getFailed();
+      expect(failed!.failedReason).toMatch(/^directory sync: every one of the users read .* basicInfo/);
+      expect(syncs.at(-1)).toMatchObject({ status: "completed", users: { read: 3, skipped: 3 } });
+    } finally {
+      await new Promise((resolve) => oldShape.close(resolve));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { startSandbox } from "@sms-doctor/sandbox";
 import { afterAll, describe, expect, it } from "vitest";
 import { runAuditCommand } from "../src/audit/audit-command.js";
@@ -44,11 +45,92 @@ describe("sms-doctor audit", () => {
     expect(license.users[0]).toMatchObject({ userId: "u1", line: 3, license: "X Series - Basic" });
   });
 
-  it("reads the Administration API's JSON export with its phone numbers", async () => {
+  it("reads an export in the published shape: licenseId, toll-free, port-in, inactive users", async () => {
     const result = await audit(file("good.json", adminApiExport(50)));
     expect(result.audited).toBe(50);
+    expect(result.users).toMatchObject({ read: 50, skipped: 0 });
+    expect(result.numbers).toMatchObject({ read: 55, skipped: 0 }); // 50 numbers and the 5 being ported in
     const causes = Object.fromEntries(result.causes.map((c) => [c.ruleId, c.users.length]));
-    expect(causes).toEqual({ "license-without-sms": 5, "toll-free-number": 5 });
+    expect(causes).toEqual({
+      "license-without-sms": 5,
+      "toll-free-number": 5,
+      "number-not-ported-yet": 5,
+      "user-inactive": 5,
+    });
+    const byCause = (ruleId: string) => result.causes.find((c) => c.ruleId === ruleId)!.users[0]!;
+    // The voice license is the one the extension's licenseId names, not the add-on listed first.
+    expect(byCause("license-without-sms")).toMatchObject({ userId: "u1", license: "X Series - Basic" });
+    expect(byCause("toll-free-number")).toMatchObject({ userId: "u4", license: "X Series - X4" });
+    expect(byCause("number-not-ported-yet")).toMatchObject({ userId: "u6", phoneNumber: "+14155000006" });
+    expect(byCause("user-inactive")).toMatchObject({ userId: "u8", certainty: "confirmed" });
+    expect(result.verdicts["cannot-send"]).toBe(20);
+  });
+
+  it("reads 8x8's published example user", async () => {
+    const fixtures = join(
+      dirname(fileURLToPath(import.meta.resolve("@sms-doctor/sandbox/package.json"))),
+      "fixtures",
+    );
+    const { examples } = JSON.parse(
+      readFileSync(join(fixtures, "admin-api", "published-examples.json"), "utf8"),
+    );
+    const users = examples
+      .filter((e: { schema: string }) => e.schema === "User")
+      .map((e: { body: unknown }) => e.body);
+    expect(users.length).toBeGreaterThan(0);
+    const result = await audit(file("published.json", JSON.stringify(users)));
+    expect(result.users).toMatchObject({ read: users.length, skipped: 0 });
+    // Jane Smith has no license yet (serviceInfo.licenses is empty in the example).
+    expect(result.causes[0]).toMatchObject({
+      ruleId: "license-without-sms",
+      users: [{ userId: "hvOB1l3zDCaDAwp9tNLzZA" }],
+    });
+  });
+
+  it("fails, naming the likely cause, when every user (or most) is skipped", async () => {
+    // The shape SMS Doctor used to expect: a top-level id, extensions beside serviceInfo.
+    const oldShape = JSON.stringify(
+      Array.from({ length: 4 }, (_, i) => ({
+        id: `u${i}`,
+        serviceInfo: { licenses: [{ name: "X Series - X4" }] },
+        extensions: [{ primaryPhoneNumber: "+14155550100" }],
+      })),
+    );
+    const path = file("old-shape.json", oldShape);
+    const result = await audit(path);
+    expect(result.users).toMatchObject({
+      read: 4,
+      skipped: 4,
+      reasons: [{ reason: expect.stringMatching(/^basicInfo: /), count: 4 }],
+    });
+    const shown = await cli(["audit", path]);
+    expect(shown.code).toBe(1);
+    expect(shown.stderr).toMatch(/4 users read, 0 used, 4 skipped \(first reasons: basicInfo: .* ×4\)/);
+    expect(shown.stderr).toMatch(
+      /audit failed: every one of the users read from .* were skipped .*these don't look like Administration API users: basicInfo/,
+    );
+
+    // Users with no id: skipped by name of the field.
+    const noIds = JSON.stringify([
+      { basicInfo: { userId: null } },
+      { basicInfo: {} },
+      { basicInfo: { userId: "u1" } },
+    ]);
+    expect(await runAuditCommand(file("no-ids.json", noIds), { out: join(dir, "no-ids.txt") })).toBe(1);
+    const partly = await audit(file("no-ids.json", noIds));
+    expect(partly.users.reasons).toEqual([
+      { reason: "basicInfo.userId: missing; every user has one", count: 2 },
+    ]);
+    // An empty export checks nobody: not a success either.
+    expect(await runAuditCommand(file("empty.json", "[]"), { out: join(dir, "empty.txt") })).toBe(1);
+    // A few bad rows among many are reported, not fatal.
+    const mostlyGood = adminApiExport(9).replace(
+      '{"users": [\n',
+      `{"users": [\n${JSON.stringify({ id: "x" })},\n`,
+    );
+    expect(
+      await runAuditCommand(file("mostly-good.json", mostlyGood), { out: join(dir, "mostly.txt") }),
+    ).toBe(0);
   });
 
   it("reports bad rows with their line numbers and still audits the rest", async () => {
@@ -102,21 +184,23 @@ describe("sms-doctor audit", () => {
   it("survives broken JSON and wrong types: each bad user is named by line, the others audited", async () => {
     const good = (id: string, license: string) =>
       JSON.stringify({
-        id,
-        serviceInfo: { licenses: [{ name: license }] },
-        extensions: [{ primaryPhoneNumber: "+14155550100" }],
+        basicInfo: { userId: id },
+        serviceInfo: {
+          licenses: [{ id: "v", name: license }],
+          extensions: [{ licenseId: "v", primaryPhoneNumber: "+14155550100" }],
+        },
       });
     const json = [
       '{"users": [',
       `${good("a", "X Series - Basic")},`,
-      '{"id": 5, "serviceInfo": {"licenses": "X4"}},',
-      '{"id": "c", "extensions": [tru]},',
+      '{"basicInfo": {"userId": 5}, "serviceInfo": {"licenses": "X4"}},',
+      '{"basicInfo": {"userId": "c"}, "serviceInfo": {"extensions": [tru]}},',
       `${good("d", "X Series - Basic")},`,
-      '{"id": "e", "serviceInfo": {"licenses": [{"name": "X Series - X4"}]}, "extensions": [{"prim',
+      '{"basicInfo": {"userId": "e"}, "serviceInfo": {"licenses": [{"name": "X Series - X4"}], "extensions": [{"prim',
     ].join("\n");
     const result = await audit(file("broken.json", json));
     expect(result.skipped.map((s) => s.line)).toEqual([3, 4, 6]);
-    expect(result.skipped[0]!.problem).toMatch(/^id:/);
+    expect(result.skipped[0]!.problem).toMatch(/^basicInfo\.userId:/);
     expect(result.skipped[2]!.problem).toMatch(/cut short/);
     expect(result.causes[0]!.users.map((u) => [u.userId, u.line])).toEqual([
       ["a", 2],
@@ -135,6 +219,8 @@ describe("sms-doctor audit", () => {
     expect(shown.stdout).toContain("The user's license does not include SMS — 1 user [license-without-sms]");
     expect(shown.stdout).toMatch(/1\. Assign an X Series X2 or higher license/);
     expect(shown.stderr).toMatch(/audited 2 users \(0 rows skipped\) in [\d.]+ s/);
+    expect(shown.stderr).toMatch(/2 users read, 2 used, 0 skipped/);
+    expect(shown.stderr).toMatch(/\d+ phone numbers read, \d+ used, 0 skipped/);
 
     const out = join(dir, "report.csv");
     const written = await cli(["audit", exported, "--format", "csv", "--out", out]);

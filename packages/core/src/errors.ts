@@ -22,3 +22,27 @@ export class DiagnosisInputError extends Error {
 export function toInputIssues(error: z.ZodError): InputIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
 }
+
+/** The first zod issue as `path: message` (or the message alone at the root): a skipped row's reason. */
+export function firstIssueText(error: z.ZodError): string {
+  const [issue] = toInputIssues(error);
+  if (!issue) return "invalid";
+  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Thrown by `formatFinding` for a finding whose `ruleId`, or one of whose `messageId`s, this version of core
+ * does not know: a finding from a newer worker. Callers show what they can instead (the finding's data).
+ */
+export class UnknownFindingError extends Error {
+  readonly code = "unknown-finding";
+
+  constructor(
+    /** `ruleId`, `messageId` or `resolution.steps.<n>.messageId`. */
+    readonly field: string,
+    readonly value: string,
+  ) {
+    super(`${field}: "${value}" is not known to this version of SMS Doctor`);
+    this.name = "UnknownFindingError";
+  }
+}

@@ -1,3 +1,4 @@
+import { UnknownFindingError } from "./errors.js";
 import { formatPhoneNumberForPeople } from "./facts/phone-number.js";
 import { humanDuration } from "./human-duration.js";
 import { ruleMeta } from "./rules/index.js";
@@ -32,19 +33,25 @@ export function fillMessage(template: string, data: MessageData): string {
 /** A whole value in E.164: how rules put phone numbers in data (other text, such as licenses, never is). */
 const E164 = /^\+[1-9]\d{6,14}$/;
 
-/** English title, explanation and resolution steps of a finding, with every placeholder filled. */
+/**
+ * English title, explanation and resolution steps of a finding, with every placeholder filled. A finding
+ * this version does not know (a newer worker's rule or message) is refused with `UnknownFindingError`.
+ */
 export function formatFinding(finding: Finding): FormattedFinding {
   const meta = ruleMeta(finding.ruleId);
-  if (!meta) throw new Error(`unknown rule "${finding.ruleId}"`);
-  const message = (messageId: string) => {
-    const template = meta.messages[messageId];
-    if (template === undefined) throw new Error(`rule "${meta.id}" has no message "${messageId}"`);
+  if (!meta) throw new UnknownFindingError("ruleId", String(finding.ruleId));
+  // Own keys only: a messageId such as "toString" must not find Object.prototype's function.
+  const message = (messageId: string, field: string) => {
+    const template = Object.hasOwn(meta.messages, messageId) ? meta.messages[messageId] : undefined;
+    if (typeof template !== "string") throw new UnknownFindingError(field, String(messageId));
     return template;
   };
   return {
     title: meta.title,
-    explanation: fillMessage(message(finding.messageId), finding.data),
-    steps: finding.resolution.steps.map((step) => fillMessage(message(step.messageId), step.data)),
+    explanation: fillMessage(message(finding.messageId, "messageId"), finding.data),
+    steps: finding.resolution.steps.map((step, i) =>
+      fillMessage(message(step.messageId, `resolution.steps.${i}.messageId`), step.data),
+    ),
     article: { title: meta.docs.article, url: meta.docs.url },
   };
 }

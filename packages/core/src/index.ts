@@ -1,6 +1,6 @@
 export { CAUSE_MESSAGES, type Cause, causeOf, type FormattedCause, formatCause } from "./cause.js";
 export { diagnose, evaluateRules, parseDiagnosisInput } from "./diagnose.js";
-export { DiagnosisInputError, type InputIssue } from "./errors.js";
+export { DiagnosisInputError, firstIssueText, type InputIssue, UnknownFindingError } from "./errors.js";
 export { DiagnosisFacts, diagnosisFacts, SnapshotFacts } from "./facts/diagnosis-facts.js";
 export { type LicenseSms, licenseSms } from "./facts/license.js";
 export {

@@ -1,15 +1,22 @@
-import { RULE_IDS, UserSnapshotSchema } from "@sms-doctor/core";
+import { RULE_IDS, ruleMeta, UserSnapshotSchema } from "@sms-doctor/core";
 import { describe, expect, it } from "vitest";
 import { listScenarios, loadScenario, parseScenario, ScenarioFileError } from "../src/scenarios.js";
 import { buildWorld, ScenarioReplayError } from "../src/world/build-world.js";
 import { tinyScenario } from "./support/tiny-scenario.js";
 
 const small = listScenarios().filter((name) => name !== "large-company");
+/**
+ * Scenarios are read through the console (the demo tours them in the replica), so a rule that only
+ * fires on facts the console never shows (user-inactive: the account status comes from the
+ * Administration API) is shown by the worker's audit and sync tests instead.
+ */
+const consoleRules = RULE_IDS.filter((id) => !ruleMeta(id)?.seenOnlyIn);
 
 describe("scenarios", () => {
   it("cover every core rule, a healthy company and the named companies", () => {
     const names = listScenarios();
-    for (const rule of RULE_IDS) expect(names).toContain(rule);
+    expect(consoleRules.length).toBeGreaterThan(RULE_IDS.length - 2);
+    for (const rule of consoleRules) expect(names).toContain(rule);
     for (const name of [
       "healthy-company",
       "us-rejected-campaign",
@@ -19,7 +26,7 @@ describe("scenarios", () => {
     ])
       expect(names).toContain(name);
     const expectedRules = new Set(small.flatMap((name) => loadScenario(name).expect.map((e) => e.topRuleId)));
-    for (const rule of RULE_IDS) expect(expectedRules).toContain(rule);
+    for (const rule of consoleRules) expect(expectedRules).toContain(rule);
   });
 
   it.each(small)("%s replays through the world's rules into core-valid snapshots", (name) => {

@@ -51,7 +51,15 @@ export function registrationVerdict(registration: CompanySmsRegistration): Verdi
   return "cannot-send";
 }
 
+/** The SMS page panel's one-line summary, by verdict. */
+const summaries: Record<Verdict, string> = {
+  "can-send": "Campaign VERIFIED: numbers can be enabled for SMS",
+  "cannot-send": "The SMS registration needs attention",
+  pending: "The SMS registration is under review",
+  unknown: "SMS Doctor can't tell the registration's status",
+};
 export function explainRegistration(registration: CompanySmsRegistration) {
+  const verdict = registrationVerdict(registration);
   return {
     brand: {
       status: registration.brand.status,
@@ -62,6 +70,7 @@ export function explainRegistration(registration: CompanySmsRegistration) {
       explanation: campaignWords[registration.campaign.status ?? "unknown"] ?? "",
     },
     errors: registration.campaign.errors.map(adviseError),
-    verdict: registrationVerdict(registration),
+    verdict,
+    summary: summaries[verdict],
   };
 }

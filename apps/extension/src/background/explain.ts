@@ -2,6 +2,7 @@
 import {
   expectedRemaining,
   type Finding,
+  type FormattedFinding,
   formatFinding,
   isStalled,
   PROVISIONING_STATE_WORDS,
@@ -10,8 +11,27 @@ import {
 import type { ExplainedFinding, TrackingView } from "../messaging/messages";
 import { waitWords } from "../panels/words";
 
+/**
+ * A finding in words for the panel. One this version cannot put into words (a newer worker's rule or
+ * message: `UnknownFindingError`, or data its template lacks) is shown with what it carries, its rule id and
+ * data, rather than failing the whole panel.
+ */
 export function explainFinding(finding: Finding): ExplainedFinding {
-  const words = formatFinding(finding);
+  let words: Pick<FormattedFinding, "title" | "explanation" | "steps"> & {
+    article?: FormattedFinding["article"];
+  };
+  try {
+    words = formatFinding(finding);
+  } catch {
+    const data = Object.entries(finding.data ?? {})
+      .map(([key, value]) => `${key}: ${String(value)}`)
+      .join("; ");
+    words = {
+      title: `Finding "${finding.ruleId}" (from a newer SMS Doctor)`,
+      explanation: data || "This version of SMS Doctor cannot describe this finding; update the extension.",
+      steps: [],
+    };
+  }
   const explained: ExplainedFinding = {
     ruleId: finding.ruleId,
     certainty: finding.certainty,
@@ -21,7 +41,7 @@ export function explainFinding(finding: Finding): ExplainedFinding {
     steps: words.steps,
     actor: finding.resolution.actor,
     evidence: finding.evidence,
-    article: words.article,
+    ...(words.article ? { article: words.article } : {}),
   };
   if (finding.resolution.expectedDelay) {
     explained.expectedDelay = finding.resolution.expectedDelay;

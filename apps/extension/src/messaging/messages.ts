@@ -142,6 +142,8 @@ export interface SmsPageView {
   /** Findings from core that concern the whole company (campaign, brand, number limit). */
   findings: ExplainedFinding[];
   verdict: Verdict;
+  /** The panel's one-line summary of the verdict, written by the background. */
+  summary: string;
 }
 
 export interface TabStatus {

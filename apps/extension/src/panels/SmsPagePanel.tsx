@@ -15,13 +15,6 @@ export type SmsPagePanelState =
 
 const LABEL = "SMS Doctor: the company's SMS registration";
 
-const summaries: Record<SmsPageView["verdict"], string> = {
-  "can-send": "Campaign VERIFIED: numbers can be enabled for SMS",
-  "cannot-send": "The SMS registration needs attention",
-  pending: "The SMS registration is under review",
-  unknown: "SMS Doctor can't tell the registration's status",
-};
-
 export function SmsPagePanel({ state }: { state: SmsPagePanelState }) {
   if (state.kind === "reading") {
     return (
@@ -48,7 +41,7 @@ export function SmsPagePanel({ state }: { state: SmsPagePanelState }) {
   }
   const { view } = state;
   return (
-    <PanelFrame summary={summaries[view.verdict]} tone={verdictTone[view.verdict]} label={LABEL}>
+    <PanelFrame summary={view.summary} tone={verdictTone[view.verdict]} label={LABEL}>
       <h3>Your Brand</h3>
       <p data-status={view.brand.status ?? "unknown"}>{view.brand.explanation}</p>
       <h3>Your Campaign</h3>

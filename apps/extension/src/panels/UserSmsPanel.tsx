@@ -35,8 +35,7 @@ export function UserSmsPanel({ state }: { state: UserPanelState }) {
           label={LABEL}
         >
           <p class="meta" data-waiting-for={state.section}>
-            That section is closed or still loading, so SMS Doctor hasn't read this user's SMS settings yet
-            (closed is not "off"). It reads them as soon as the section shows them.
+            Closed or loading is not "off": SMS Doctor reads it as soon as it shows.
           </p>
         </PanelFrame>
       );

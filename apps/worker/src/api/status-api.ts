@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -35,7 +36,13 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { z } from "zod";
 import { listFindingAlerts } from "../alerts/finding-alerts.js";
 import type { TokenEntry } from "../config.js";
-import { readStoredRegistration, readStoredSnapshots } from "../history/stored-history.js";
+import { appendSnapshotScript } from "../history/history-scripts.js";
+import {
+  HISTORY_LENGTH,
+  HISTORY_TTL_SECONDS,
+  readStoredRegistration,
+  readStoredSnapshots,
+} from "../history/stored-history.js";
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
 import type { RedisClient } from "../redis/connections.js";
@@ -43,6 +50,21 @@ import { isRedisUnavailable } from "../redis/connections.js";
 import { checkJobId } from "../tracking/keys.js";
 import type { StoredRecord } from "../tracking/record-codec.js";
 import type { TrackingStore } from "../tracking/tracking-store.js";
+import {
+  CONNECTION_TIMEOUT_MS,
+  DEFAULT_BODY_BYTES,
+  DEFAULT_RATE_LIMITS,
+  DEFAULT_TENANT_QUOTAS,
+  type LimitName,
+  MAX_OBSERVATIONS_IN_FLIGHT_PER_TENANT,
+  MAX_OBSERVATIONS_WAITING_PER_TENANT,
+  MAX_PARAM_LENGTH,
+  observationBodyBytes,
+  QuotaExceededError,
+  type RateLimits,
+  REQUEST_TIMEOUT_MS,
+  type TenantQuotas,
+} from "./api-limits.js";
 import { ApiTokens, bearerToken } from "./api-tokens.js";
 import { eventNumber, type ProviderWebhookKeys, verifyProviderWebhook } from "./provider-webhooks.js";
 
@@ -54,7 +76,15 @@ export interface StatusApiOptions {
   /** SHA-256 of the admin token guarding /metrics and /admin/queues; both are closed without one. */
   adminTokenSha256?: string;
   corsOrigins?: readonly string[];
+  /** Requests a tenant may make a minute (`RateLimits.perTenantPerMinute`). */
   rateLimitPerMinute?: number;
+  /** The other rate limits; `DEFAULT_RATE_LIMITS` for what is not given. */
+  rateLimits?: Partial<RateLimits>;
+  /** Each tenant's quotas; `DEFAULT_TENANT_QUOTAS` for what is not given. */
+  quotas?: Partial<TenantQuotas>;
+  /** Slow clients: `REQUEST_TIMEOUT_MS` and `CONNECTION_TIMEOUT_MS` unless given. */
+  requestTimeoutMs?: number;
+  connectionTimeoutMs?: number;
   /** The provider new numbers are tracked with. */
   provider: string;
   /** How each provider's webhooks are verified, by provider name; a provider without keys gets 404. */
@@ -63,7 +93,7 @@ export interface StatusApiOptions {
   queue?: Queue;
   metrics?: WorkerMetrics;
   logger?: Logger | boolean;
-  /** Snapshots kept per user. */
+  /** Snapshots kept per user (`HISTORY_LENGTH`). */
   historyLength?: number;
   now?: () => number;
 }
@@ -71,16 +101,23 @@ export interface StatusApiOptions {
 /** Most numbers one campaign webhook brings forward. */
 const MAX_WOKEN_BY_CAMPAIGN = 1000;
 
-/** A request error with the offending field, answered as 4xx with `{ error: { code, message, field } }`. */
+/** A request error with the offending field, answered as 4xx with `{ error: { code, message, field, limit } }`. */
 class RequestError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: string,
     message: string,
     readonly field?: string,
+    readonly limit?: LimitName,
   ) {
     super(message);
   }
+}
+
+/** A quota reached: 413 for a size, 429 for a count; the body names the limit (and the field, for sizes). */
+function quotaError(error: QuotaExceededError, field?: string): RequestError {
+  const size = error.limit.endsWith("-bytes");
+  return new RequestError(size ? 413 : 429, error.code, error.message, field, error.limit);
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
@@ -106,7 +143,13 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output") {
 declare module "fastify" {
   interface FastifyRequest {
     tenant?: string;
+    /** A tenant route asked for without a valid token: counted against the address's failed-auth limit. */
+    authFailed?: boolean;
     rawBody?: string;
+  }
+  interface FastifyContextConfig {
+    /** Routes that act for the tenant of the request's bearer token. */
+    tenantApi?: boolean;
   }
 }
 
@@ -118,14 +161,41 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
   const admin = options.adminTokenSha256
     ? new ApiTokens([{ tenant: "admin", sha256: options.adminTokenSha256 }])
     : undefined;
-  const historyLength = options.historyLength ?? 50;
+  const historyLength = options.historyLength ?? HISTORY_LENGTH;
+  const quotas: TenantQuotas = { ...DEFAULT_TENANT_QUOTAS, ...options.quotas };
+  const rateLimits: RateLimits = {
+    ...DEFAULT_RATE_LIMITS,
+    ...(options.rateLimitPerMinute ? { perTenantPerMinute: options.rateLimitPerMinute } : {}),
+    ...options.rateLimits,
+  };
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
 
   // One type whichever logger was given (Fastify infers a different instance type per logger).
   const app = Fastify({
     ...(typeof options.logger === "object"
       ? { loggerInstance: options.logger }
       : { logger: options.logger ?? false }),
-    bodyLimit: 256 * 1024,
+    bodyLimit: DEFAULT_BODY_BYTES,
+    // A user id at its bound must reach the schema (which names the field), not stop at a 414.
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Fastify's own refusals before routing (a malformed or over-long path) answer in our error shape too.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
+      void reply.code(tooLong ? 414 : 400).send({
+        error: {
+          code: "invalid-request",
+          message: tooLong
+            ? `path: a path parameter is longer than ${MAX_PARAM_LENGTH} characters`
+            : "path: not a valid URL path",
+          field: "path",
+        },
+      });
+    },
+    // A client that trickles its request in (headers or body) is cut off instead of holding a socket and a
+    // growing buffer; Node checks for such requests every `connectionsCheckingInterval`.
+    requestTimeout,
+    connectionTimeout: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
+    http: { connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(requestTimeout / 4))) },
   }) as unknown as FastifyInstance;
   // zod validates (with errors naming the field); the JSON Schemas only document. Responses are
   // serialized as they are, so the OpenAPI schemas can never drop a field.
@@ -133,9 +203,26 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error instanceof QuotaExceededError) error = quotaError(error);
     if (error instanceof RequestError) {
       return reply.code(error.statusCode).send({
-        error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.field ? { field: error.field } : {}),
+          ...(error.limit ? { limit: error.limit } : {}),
+        },
+      });
+    }
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      const max = request.routeOptions.bodyLimit ?? DEFAULT_BODY_BYTES;
+      return reply.code(413).send({
+        error: {
+          code: "quota-exceeded",
+          message: `the request body is too large: the limit of ${request.routeOptions.url ?? "this route"} is ${max} bytes (body-bytes)`,
+          field: "body",
+          limit: "body-bytes",
+        },
       });
     }
     if (isRedisUnavailable(error)) {
@@ -188,6 +275,70 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         .header("access-control-max-age", "600")
         .send();
     }
+  });
+
+  // Node's requestTimeout covers the headers only: a body trickled in a byte at a time would hold its socket
+  // and buffer for ever. The whole request must be in within `requestTimeout`, or the connection is closed
+  // with a 408, as Node does for slow headers.
+  app.addHook("onRequest", async (request, reply) => {
+    const raw = request.raw;
+    if (raw.complete) return;
+    const timer = setTimeout(() => {
+      if (raw.complete || raw.socket.destroyed) return;
+      request.log.warn({ timeoutMs: requestTimeout }, "request body too slow; connection closed");
+      raw.socket.end("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      raw.socket.destroySoon();
+    }, requestTimeout);
+    timer.unref();
+    const clear = () => clearTimeout(timer);
+    raw.once("end", clear);
+    reply.raw.once("close", clear);
+  });
+
+  // Who is asking, before anything else: on a tenant route, the tenant of a valid bearer token, or a failed
+  // authentication. The rate limits count by it, in onRequest, before any body is read or parsed.
+  app.addHook("onRequest", async (request) => {
+    if (!request.routeOptions.config?.tenantApi || request.method === "OPTIONS") return;
+    const token = bearerToken(request.headers.authorization);
+    const tenant = token ? tokens.tenantOf(token) : undefined;
+    if (tenant) request.tenant = tenant;
+    else request.authFailed = true;
+  });
+  const limitOf = (request: FastifyRequest): { name: LimitName; max: number; words: string } =>
+    request.tenant
+      ? { name: "tenant-requests", max: rateLimits.perTenantPerMinute, words: "from this tenant" }
+      : request.authFailed
+        ? {
+            name: "failed-auth",
+            max: rateLimits.failedAuthPerAddressPerMinute,
+            words: "without a valid token from this address",
+          }
+        : { name: "address-requests", max: rateLimits.perAddressPerMinute, words: "from this address" };
+  // Every route is limited (webhooks, probes and docs per address too), each request in exactly one bucket.
+  await app.register(rateLimit, {
+    global: true,
+    hook: "onRequest",
+    timeWindow: 60_000,
+    max: (request) => limitOf(request).max,
+    keyGenerator: (request) =>
+      request.tenant ? `tenant:${request.tenant}` : `${limitOf(request).name}:${request.ip}`,
+    // Headers only on a 429 (with Retry-After): three headers less on every other response.
+    addHeadersOnExceeding: {
+      "x-ratelimit-limit": false,
+      "x-ratelimit-remaining": false,
+      "x-ratelimit-reset": false,
+    },
+    // The plugin throws what this returns: a RequestError reaches the client as `rate-limited`, naming the limit.
+    errorResponseBuilder: (request, context) => {
+      const limit = limitOf(request);
+      return new RequestError(
+        429,
+        "rate-limited",
+        `more than ${context.max} requests a minute ${limit.words} (${limit.name}); retry in ${context.after}`,
+        undefined,
+        limit.name,
+      );
+    },
   });
 
   await app.register(swagger, {
@@ -260,7 +411,9 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
     });
     scope.post("/v1/webhooks/:provider", { schema: { hide: true } }, async (request, reply) => {
       const { provider } = parse(WebhookParamsSchema, request.params, "provider");
-      const keys = options.providerWebhookKeys?.[provider];
+      // Own keys only: a provider named "constructor" must not find Object's.
+      const webhookKeys = options.providerWebhookKeys ?? {};
+      const keys = Object.hasOwn(webhookKeys, provider) ? webhookKeys[provider] : undefined;
       if (!keys || (!keys.secret && !keys.publicKey))
         throw new RequestError(404, "not-found", `no webhooks are configured for provider "${provider}"`);
       if (!verifyProviderWebhook(keys, request.rawBody ?? "", request.headers, Math.floor(now() / 1000))) {
@@ -305,38 +458,22 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
     });
   });
 
-  // The tenant API: bearer token → tenant; every key it touches is under that tenant.
+  // The tenant API: bearer token → tenant (resolved by the first onRequest hook); every key it touches is
+  // under that tenant.
   await app.register(async (v1) => {
-    v1.addHook("onRequest", async (request, reply) => {
-      if (request.method === "OPTIONS") return;
-      const token = bearerToken(request.headers.authorization);
-      const tenant = token ? tokens.tenantOf(token) : undefined;
-      if (!tenant) {
-        return reply
-          .code(401)
-          .header("www-authenticate", "Bearer")
-          .send({ error: { code: "unauthorized", message: "a valid bearer token is required" } });
-      }
-      request.tenant = tenant;
-    });
-    await v1.register(rateLimit, {
-      max: options.rateLimitPerMinute ?? 600,
-      timeWindow: 60_000,
-      hook: "preHandler",
-      keyGenerator: (request) => request.tenant ?? request.ip,
-      // Headers only on a 429 (with Retry-After): three headers less on every other response.
-      addHeadersOnExceeding: {
-        "x-ratelimit-limit": false,
-        "x-ratelimit-remaining": false,
-        "x-ratelimit-reset": false,
-      },
-      // The plugin throws what this returns: a RequestError reaches the client as `rate-limited`.
-      errorResponseBuilder: (_request, context) =>
-        new RequestError(
-          429,
-          "rate-limited",
-          `more than ${context.max} requests a minute; retry in ${context.after}`,
-        ),
+    const requireTenant = async (request: FastifyRequest, reply: FastifyReply) => {
+      if (request.method === "OPTIONS" || request.tenant) return;
+      return reply
+        .code(401)
+        .header("www-authenticate", "Bearer")
+        .send({ error: { code: "unauthorized", message: "a valid bearer token is required" } });
+    };
+    v1.addHook("onRoute", (route) => {
+      route.config = { ...route.config, tenantApi: true };
+      // A route hook after the rate limiter's (its onRoute, registered at the root, ran first): a wrong
+      // token is counted against the address's failed-auth limit before it is refused.
+      const hooks = route.onRequest;
+      route.onRequest = [...(Array.isArray(hooks) ? hooks : hooks ? [hooks] : []), requireTenant];
     });
 
     const view = (stored: StoredRecord): TrackedNumber => {
@@ -380,6 +517,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         });
         const { stored } = await store.start(tenantOf(request), record, {
           dueAt: at,
+          quota: quotas.trackedNumbers,
           ...(body.userId ? { userId: body.userId } : {}),
         });
         return reply.code(202).send(view(stored));
@@ -493,11 +631,100 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       }
     };
 
+    /**
+     * The tenant's registration, parsed once per version: this process reads and parses the stored JSON
+     * again only when the digest written with it changed (a large company's is ~0.5 MB; parsing it on every
+     * diagnosis held the event loop). One entry per tenant, each within the tenant's registration quota.
+     */
+    const registrations = new Map<
+      string,
+      { digest: string; registration: CompanySmsRegistration | undefined }
+    >();
+    const registrationOf = async (tenant: string): Promise<CompanySmsRegistration | undefined> => {
+      const digest = await redis.get(store.keys.companyDigest(tenant));
+      const cached = registrations.get(tenant);
+      if (digest !== null && cached?.digest === digest) return cached.registration;
+      const registration = readStoredRegistration(await redis.get(store.keys.company(tenant)));
+      // A registration stored without a digest (by an older version) is read each time, as it was then.
+      if (digest !== null) registrations.set(tenant, { digest, registration });
+      return registration;
+    };
+    const storeRegistration = async (tenant: string, registration: CompanySmsRegistration, json: string) => {
+      const digest = createHash("sha1").update(json).digest("base64url");
+      await redis
+        .multi()
+        .set(store.keys.company(tenant), json)
+        .set(store.keys.companyDigest(tenant), digest)
+        .exec();
+      registrations.set(tenant, { digest, registration });
+    };
+    /** The JSON of a body part, refused with 413 naming `field` and the limit when it is over `max` bytes. */
+    const withinBytes = (
+      value: unknown,
+      limit: "snapshot-bytes" | "registration-bytes",
+      max: number,
+      field: string,
+    ) => {
+      const json = JSON.stringify(value);
+      if (Buffer.byteLength(json) > max) throw quotaError(new QuotaExceededError(limit, max), field);
+      return json;
+    };
+
+    // Observations read at once, per tenant (bounded memory per tenant; see MAX_OBSERVATIONS_IN_FLIGHT_PER_TENANT).
+    // An entry lives while its tenant has observations running or waiting: at most one per configured tenant.
+    const observing = new Map<string, { running: number; waiting: (() => void)[] }>();
+    const takeObservationTurn = async (request: FastifyRequest, reply: FastifyReply) => {
+      const tenant = tenantOf(request);
+      const slots = observing.get(tenant) ?? { running: 0, waiting: [] };
+      observing.set(tenant, slots);
+      let running = false;
+      const grant = () => {
+        running = true;
+      };
+      const forgetIfIdle = () => {
+        if (slots.running === 0 && slots.waiting.length === 0 && observing.get(tenant) === slots)
+          observing.delete(tenant);
+      };
+      // Whatever ends the request (an answer, an error, a client gone, even while still waiting) settles
+      // its turn exactly once: a running one hands it on, a waiting one leaves the queue.
+      reply.raw.once("close", () => {
+        if (!running) {
+          const waiting = slots.waiting.indexOf(turn);
+          if (waiting >= 0) slots.waiting.splice(waiting, 1);
+        } else {
+          const next = slots.waiting.shift();
+          if (next) return next();
+          slots.running--;
+        }
+        forgetIfIdle();
+      });
+      let turn: () => void = grant;
+      if (slots.running < MAX_OBSERVATIONS_IN_FLIGHT_PER_TENANT) {
+        slots.running++;
+        running = true;
+        return;
+      }
+      if (slots.waiting.length >= MAX_OBSERVATIONS_WAITING_PER_TENANT)
+        throw new QuotaExceededError("observations-in-flight", MAX_OBSERVATIONS_WAITING_PER_TENANT);
+      await new Promise<void>((resolve) => {
+        turn = () => {
+          grant();
+          resolve();
+        };
+        slots.waiting.push(turn);
+      });
+    };
+
     v1.post(
       "/v1/observations",
       {
-        // The company's registration lists every SMS enabled number: a large company's is ~0.5 MB.
-        bodyLimit: 4 * 1024 * 1024,
+        // Before the body is read: a waiting observation holds a socket, not its body.
+        preParsing: async (request, reply, payload) => {
+          await takeObservationTurn(request, reply);
+          return payload;
+        },
+        // One snapshot and the company's registration (which lists every SMS enabled number), each at its quota.
+        bodyLimit: observationBodyBytes(quotas),
         schema: {
           tags: ["diagnosis"],
           summary: "Store a user snapshot in shared history and diagnose the user",
@@ -508,18 +735,32 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       async (request) => {
         const body = parse(ObservationRequestSchema, request.body, "body");
         const tenant = tenantOf(request);
-        const historyKey = store.keys.history(tenant, body.snapshot.userId);
-        // The latest snapshots of a user, kept for 90 days after the last one: users come and go.
-        const multi = redis
-          .multi()
-          .lpush(historyKey, JSON.stringify(body.snapshot))
-          .ltrim(historyKey, 0, historyLength - 1)
-          .expire(historyKey, 90 * 86_400);
-        if (body.company) multi.set(store.keys.company(tenant), JSON.stringify(body.company));
-        multi.lrange(historyKey, 0, historyLength - 1).get(store.keys.company(tenant));
-        const replies = (await multi.exec()) ?? [];
-        const history = storedSnapshots(request, (replies.at(-2)?.[1] as string[]) ?? []);
-        const company = readStoredRegistration(replies.at(-1)?.[1] as string | null);
+        const snapshotJson = withinBytes(body.snapshot, "snapshot-bytes", quotas.snapshotBytes, "snapshot");
+        const companyJson = body.company
+          ? withinBytes(body.company, "registration-bytes", quotas.registrationBytes, "company")
+          : undefined;
+        // The latest snapshots of a user, kept for a while after the last one, for a bounded number of users.
+        const appended = (await appendSnapshotScript.run(
+          redis,
+          [store.keys.history(tenant, body.snapshot.userId), store.keys.historyUsers(tenant)],
+          [
+            body.snapshot.userId,
+            snapshotJson,
+            historyLength,
+            HISTORY_TTL_SECONDS,
+            now(),
+            quotas.usersWithHistory,
+          ],
+        )) as [number, ...string[]];
+        if (appended[0] !== 1) throw new QuotaExceededError("users-with-history", quotas.usersWithHistory);
+        let company: CompanySmsRegistration | undefined;
+        if (body.company && companyJson) {
+          await storeRegistration(tenant, body.company, companyJson);
+          company = body.company;
+        } else {
+          company = await registrationOf(tenant);
+        }
+        const history = storedSnapshots(request, appended.slice(1) as string[]);
         const reply = await diagnosisOf(tenant, body.snapshot, history, company);
         // The Users list's badge follows the newest observation; a late, older snapshot leaves it alone.
         const observedAt = Date.parse(body.snapshot.observedAt);
@@ -545,7 +786,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         const tenant = tenantOf(request);
         const [snapshots, company] = await Promise.all([
           redis.lrange(store.keys.history(tenant, userId), 0, historyLength - 1),
-          redis.get(store.keys.company(tenant)),
+          registrationOf(tenant),
         ]);
         const history = storedSnapshots(request, snapshots);
         // Newest observation, not newest arrival: snapshots can come in late from another admin's browser.
@@ -554,7 +795,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
           undefined,
         );
         if (!current) throw new RequestError(404, "not-found", `no snapshot of user ${userId} was observed`);
-        return await diagnosisOf(tenant, current, history, readStoredRegistration(company));
+        return await diagnosisOf(tenant, current, history, company);
       },
     );
 
@@ -598,7 +839,8 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       async (request) => {
         const { userIds } = parse(UserVerdictsQuerySchema, request.query, "query");
         const values = await redis.hmget(store.keys.verdicts(tenantOf(request)), ...userIds);
-        const verdicts: Record<string, string> = {};
+        // No prototype: a user "__proto__" is a key like any other, not a way to set one.
+        const verdicts: Record<string, string> = Object.create(null);
         userIds.forEach((id, i) => {
           if (values[i]) verdicts[id] = values[i];
         });

@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import { failureOf, tallyLine } from "../directory/read-tally.js";
 import { formatAuditReport, REPORT_FORMATS, type ReportFormat } from "./audit-report.js";
 import { readUserExport } from "./audit-rows.js";
 import { auditFleet } from "./fleet-audit.js";
@@ -42,5 +43,13 @@ export async function runAuditCommand(file: string, options: AuditCommandOptions
   console.error(
     `audited ${audit.audited} users (${audit.skipped.length} rows skipped) in ${(audit.durationMs / 1000).toFixed(2)} s, ${Math.round(rate)} rows/s${options.out ? `; report in ${options.out}` : ""}`,
   );
+  console.error(`  ${tallyLine(audit.users)}`);
+  if (audit.numbers.read) console.error(`  ${tallyLine(audit.numbers)}`);
+  // An audit that judged (almost) nobody is not a clean bill of health: say why and fail.
+  const failure = failureOf(audit.users, file);
+  if (failure) {
+    console.error(`audit failed: ${failure}`);
+    return 1;
+  }
   return 0;
 }

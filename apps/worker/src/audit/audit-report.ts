@@ -1,3 +1,4 @@
+import { terminalText } from "../terminal-text.js";
 import type { AffectedUser, FleetAudit } from "./fleet-audit.js";
 
 export const REPORT_FORMATS = ["table", "md", "json", "csv"] as const;
@@ -23,12 +24,6 @@ function who(user: AffectedUser): string {
   return [user.displayName, user.email ? `<${user.email}>` : undefined, `(${user.userId})`]
     .filter(Boolean)
     .join(" ");
-}
-
-/** Control characters (ANSI escapes included) would let a user's name repaint the terminal. */
-function terminalText(value: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "�");
 }
 
 function tableReport(audit: FleetAudit, source: string): string {

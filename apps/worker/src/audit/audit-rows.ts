@@ -1,20 +1,25 @@
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import {
-  type AdminApiPhoneNumber,
   AdminApiPhoneNumberSchema,
   type AdminApiUser,
   AdminApiUserSchema,
+  firstIssueText as issueText,
   type UserSnapshot,
   UserSnapshotSchema,
 } from "@sms-doctor/core";
-import type { z } from "zod";
-import { adminUserSnapshot } from "../directory/admin-user-snapshot.js";
+import { adminUserSnapshot, PhoneNumberDirectory } from "../directory/admin-user-snapshot.js";
 import { csvRecords } from "./csv-records.js";
 import { jsonExportElements } from "./json-export-elements.js";
 
-/** A user read from the export, or a row that could not be, with where it is in the file. */
-export type AuditRow = { line: number; snapshot: UserSnapshot } | { line: number; problem: string };
+/**
+ * A user read from the export, or a row that could not be, with where it is in the file. Phone
+ * numbers are read to judge the users' numbers; one that can't be read is a problem of kind "number".
+ */
+export type AuditRow =
+  | { line: number; snapshot: UserSnapshot }
+  | { line: number; problem: string; kind?: "number" }
+  | { line: number; phoneNumber: string };
 
 export interface ReadExportOptions {
   /** When the export was taken: the snapshots' `observedAt` (default: the file's modification time). */
@@ -61,7 +66,8 @@ function* jsonRows(
 ): Generator<AuditRow> {
   // Numbers may come after the users in the file: read every element first, then project the users.
   const users: { line: number; value: AdminApiUser }[] = [];
-  const numbers = new Map<string, AdminApiPhoneNumber>();
+  const numbers = new PhoneNumberDirectory();
+  // Problems and the numbers read come first, then the users judged with those numbers.
   const problems: AuditRow[] = [];
   for (const element of jsonExportElements(text.replace(/^\uFEFF/, ""))) {
     if ("problem" in element) {
@@ -77,8 +83,15 @@ function* jsonRows(
     }
     if (element.list === "phoneNumbers") {
       const parsed = AdminApiPhoneNumberSchema.safeParse(value);
-      if (parsed.success) numbers.set(parsed.data.phoneNumber, parsed.data);
-      else problems.push({ line: element.line, problem: `phone number: ${issueText(parsed.error)}` });
+      if (parsed.success && parsed.data.phoneNumber) {
+        numbers.add(parsed.data);
+        problems.push({ line: element.line, phoneNumber: parsed.data.phoneNumber });
+      } else
+        problems.push({
+          line: element.line,
+          kind: "number",
+          problem: `phone number: ${parsed.success ? "phoneNumber: missing" : issueText(parsed.error)}`,
+        });
       continue;
     }
     const parsed = AdminApiUserSchema.safeParse(value);
@@ -88,8 +101,12 @@ function* jsonRows(
   yield* problems;
   for (let i = 0; i < users.length; i++) {
     const { line, value } = users[i]!;
-    const checked = UserSnapshotSchema.safeParse(adminUserSnapshot(value, numbers, observedAt));
-    yield checked.success ? { line, snapshot: checked.data } : { line, problem: issueText(checked.error) };
+    const projected = adminUserSnapshot(value, numbers, observedAt);
+    if ("problem" in projected) yield { line, problem: `${projected.field}: ${projected.problem}` };
+    else {
+      const checked = UserSnapshotSchema.safeParse(projected);
+      yield checked.success ? { line, snapshot: checked.data } : { line, problem: issueText(checked.error) };
+    }
     if (onProgress && i % 1000 === 0) onProgress(i / users.length);
   }
 }
@@ -118,6 +135,8 @@ const COLUMNS: Record<string, string> = {
   smsenabled: "smsEnabled",
   smsstatus: "smsStatus",
   site: "site",
+  userstatus: "userStatus",
+  accountstatus: "userStatus",
   observedat: "observedAt",
 };
 
@@ -197,6 +216,9 @@ function csvSnapshot(row: Record<string, string>, observedAt: string): Record<st
       row.smsEnabled === undefined ? status === "enabled" || status === "pending" : YES.has(enabledWord);
     sms = { number: row.smsNumber || null, enabled, status };
   }
+  const userStatus = (row.userStatus ?? "").toLowerCase();
+  if (userStatus && userStatus !== "active" && userStatus !== "inactive")
+    return `userStatus: "${clip(row.userStatus!)}" is not ACTIVE or INACTIVE`;
   const category = (row.numberCategory ?? "").toLowerCase().replace(/_/g, "-");
   const numberStatus = (row.numberStatus ?? "").toLowerCase().replace(/_/g, "-");
   return {
@@ -207,6 +229,7 @@ function csvSnapshot(row: Record<string, string>, observedAt: string): Record<st
     ...(row.extensionNumber ? { extensionNumber: row.extensionNumber } : {}),
     ...(category ? { numberCategory: category } : {}),
     ...(numberStatus ? { numberStatus } : {}),
+    ...(userStatus ? { userStatus } : {}),
     sms,
     source: "import",
     ...(row.displayName ? { displayName: row.displayName } : {}),
@@ -217,10 +240,4 @@ function csvSnapshot(row: Record<string, string>, observedAt: string): Record<st
 
 function clip(value: string): string {
   return value.length > 40 ? `${value.slice(0, 40)}…` : value;
-}
-
-function issueText(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  const path = issue.path.map(String).join(".");
-  return path ? `${path}: ${issue.message}` : issue.message;
 }

@@ -7,6 +7,7 @@ import {
   type UserSnapshot,
   type Verdict,
 } from "@sms-doctor/core";
+import { countRead, countSkipped, newTally, type ReadTally } from "../directory/read-tally.js";
 import type { AuditRow } from "./audit-rows.js";
 
 /** A user who cannot send, with the cause that explains it best. */
@@ -44,6 +45,9 @@ export interface FleetAudit {
   causes: CauseGroup[];
   /** Rows that could not be read, with their line numbers; they were skipped. */
   skipped: { line: number; problem: string }[];
+  /** Users and numbers read, used and skipped, with the first reasons. */
+  users: ReadTally;
+  numbers: ReadTally;
   durationMs: number;
 }
 
@@ -62,13 +66,21 @@ export async function auditFleet(
   const verdicts: Record<Verdict, number> = { "cannot-send": 0, pending: 0, unknown: 0, "can-send": 0 };
   const groups = new Map<string, CauseGroup>();
   const skipped: FleetAudit["skipped"] = [];
+  const users = newTally("users");
+  const numbers = newTally("phone numbers");
   let rows_ = 0;
   for await (const row of rows) {
     rows_++;
-    if ("problem" in row) {
-      skipped.push(row);
+    if ("phoneNumber" in row) {
+      countRead(numbers);
       continue;
     }
+    if ("problem" in row) {
+      skipped.push({ line: row.line, problem: row.problem });
+      countSkipped(row.kind === "number" ? numbers : users, row.problem.replace(/^phone number: /, ""));
+      continue;
+    }
+    countRead(users);
     const diagnosis = diagnose({ now, current: row.snapshot });
     verdicts[diagnosis.verdict]++;
     if (diagnosis.verdict !== "cannot-send") continue;
@@ -97,12 +109,14 @@ export async function auditFleet(
   }
   return {
     rows: rows_,
-    audited: rows_ - skipped.length,
+    audited: users.read - users.skipped,
     verdicts,
     causes: [...groups.values()].sort(
       (a, b) => b.users.length - a.users.length || a.ruleId.localeCompare(b.ruleId),
     ),
     skipped,
+    users,
+    numbers,
     durationMs: performance.now() - started,
   };
 }

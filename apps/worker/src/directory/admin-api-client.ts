@@ -1,16 +1,26 @@
-import { type AdminApiPage, AdminApiPageSchema } from "@sms-doctor/core";
-
-export const USERS_MEDIA_TYPE = "application/vnd.users.v1+json";
-export const PHONE_NUMBERS_MEDIA_TYPE = "application/vnd.phonenumbers.v1+json";
+import {
+  ADMIN_API_MEDIA_TYPES,
+  AdminApiErrorBodySchema,
+  AdminApiPageSchema,
+  firstIssueText,
+  isHttpsOrLoopback,
+  nextScrollIdOf,
+} from "@sms-doctor/core";
 
 export type AdminApiList = "users" | "phone-numbers";
+
+/** One page of a list: its items, still unchecked, and where the next page is (null: the scroll is over). */
+export interface AdminApiListPage {
+  items: unknown[];
+  nextScrollId: string | null;
+}
 
 export interface AdminApiClientOptions {
   /** e.g. https://api.8x8.com/admin-provisioning */
   baseUrl: string;
   apiKey: string;
   timeoutMs?: number;
-  /** Attempts per request for 429, 5xx and network errors before giving up. */
+  /** Attempts per request for 408, 429, 5xx and network errors before giving up. */
   attempts?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -24,6 +34,9 @@ export class AdminApiError extends Error {
     this.name = "AdminApiError";
   }
 }
+
+/** Longest wait a rate-limit header can impose: past it the header is misread, and a timer over 2^31 ms fires at once. */
+const MAX_RATE_LIMIT_WAIT_MS = 120_000;
 
 /**
  * Reads 8x8's Administration API within its limits (100 requests a minute per key): when
@@ -42,23 +55,33 @@ export class AdminApiClient {
 
   constructor(options: AdminApiClientOptions) {
     this.#o = { timeoutMs: 15_000, attempts: 6, sleep: abortableSleep, ...options };
+    if (!isHttpsOrLoopback(this.#o.baseUrl))
+      throw new AdminApiError("the Administration API URL must be https:// (http:// only to loopback)");
   }
 
-  /** One page of `/users` or `/phone-numbers`; pass the previous page's `nextScrollId` to go on. */
+  /**
+   * One page of `/users` or `/phone-numbers`. The first page asks for `pageSize`; a scroll page sends
+   * only `scrollId`, since the API refuses first-page parameters beside it (400
+   * `CONFLICTING_QUERY_PARAMETER`, user-api-v1.yaml `listUsers`): the scroll id carries them.
+   */
   async page(
     list: AdminApiList,
     pageSize: number,
     scrollId?: string,
     signal?: AbortSignal,
-  ): Promise<AdminApiPage> {
+  ): Promise<AdminApiListPage> {
     const url = new URL(`${this.#o.baseUrl.replace(/\/$/, "")}/${list}`);
-    url.searchParams.set("pageSize", String(pageSize));
     if (scrollId) url.searchParams.set("scrollId", scrollId);
-    const accept = list === "users" ? USERS_MEDIA_TYPE : PHONE_NUMBERS_MEDIA_TYPE;
+    else url.searchParams.set("pageSize", String(pageSize));
+    const accept = list === "users" ? ADMIN_API_MEDIA_TYPES.users : ADMIN_API_MEDIA_TYPES.phoneNumbers;
     const body = await this.#get(url, accept, signal);
     const parsed = AdminApiPageSchema.safeParse(body);
-    if (!parsed.success) throw new AdminApiError(`GET /${list}: the page is not { data, pagination }`);
-    return parsed.data;
+    if (!parsed.success) {
+      throw new AdminApiError(
+        `GET /${list}: not a page of { data, pagination, _links } (${firstIssueText(parsed.error)})`,
+      );
+    }
+    return { items: parsed.data.data ?? [], nextScrollId: nextScrollIdOf(parsed.data) };
   }
 
   async #get(url: URL, accept: string, signal?: AbortSignal): Promise<unknown> {
@@ -72,6 +95,8 @@ export class AdminApiClient {
       try {
         response = await fetch(url, {
           headers: { "x-api-key": this.#o.apiKey, accept },
+          // Never follow: a redirect would re-send x-api-key to wherever it points. A 3xx is refused below.
+          redirect: "manual",
           signal: signal
             ? AbortSignal.any([signal, AbortSignal.timeout(this.#o.timeoutMs)])
             : AbortSignal.timeout(this.#o.timeoutMs),
@@ -84,37 +109,74 @@ export class AdminApiClient {
       }
       this.#noteLimit(response);
       if (response.ok) return await response.json();
-      await response.body?.cancel();
+      const problem = await errorText(response);
       if (response.status === 429) {
         this.rateLimited++;
         // Retry-After is the server's word; repeats grow the wait in case several clients share a key.
         const retryAfter = Number(response.headers.get("retry-after"));
-        const seconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 1;
-        this.#resumeAt = Math.max(this.#resumeAt, Date.now() + seconds * 1000 + backoff(attempt));
-        lastError = new AdminApiError(`${url.pathname}: 429 rate limited`, 429);
+        const ms =
+          Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : this.#resetWait(response);
+        this.#resumeAt = Math.max(
+          this.#resumeAt,
+          Date.now() + Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(1000, ms ?? 1000)) + backoff(attempt),
+        );
+        lastError = new AdminApiError(`${url.pathname}: 429 rate limited${problem}`, 429);
         continue;
       }
-      if (response.status >= 500) {
-        lastError = new AdminApiError(`${url.pathname}: ${response.status}`, response.status);
+      // 408 is a downstream timeout (user-api-v1.yaml): as passing as a 5xx.
+      if (response.status === 408 || response.status >= 500) {
+        lastError = new AdminApiError(`${url.pathname}: ${response.status}${problem}`, response.status);
         await this.#o.sleep(backoff(attempt), signal);
         continue;
       }
-      // 401/403/400: retrying cannot help; say so without echoing anything of the key.
+      // 401/403/400/404: retrying cannot help; say so without echoing anything of the key.
       throw new AdminApiError(
-        `${url.pathname}: the Administration API answered ${response.status}`,
+        `${url.pathname}: the Administration API answered ${response.status}${problem}`,
         response.status,
       );
     }
     throw lastError instanceof Error ? lastError : new AdminApiError(String(lastError));
   }
 
-  /** When the window's quota is used up, the next request waits for the window to start over. */
+  /**
+   * When the window's quota is used up, the next request waits for the window to start over. The
+   * headers may be absent (nothing to do); `x-ratelimit-reset` is a Unix time on 8x8's pages
+   * (suite-common.mdx, "Rate Limit Headers") and seconds-to-go elsewhere: both are read.
+   */
   #noteLimit(response: Response): void {
-    const remaining = Number(response.headers.get("x-ratelimit-remaining"));
-    const reset = Number(response.headers.get("x-ratelimit-reset"));
-    if (response.headers.has("x-ratelimit-remaining") && remaining <= 0 && Number.isFinite(reset))
-      this.#resumeAt = Math.max(this.#resumeAt, Date.now() + reset * 1000);
+    const remaining = response.headers.get("x-ratelimit-remaining");
+    if (remaining === null || remaining.trim() === "" || !(Number(remaining) <= 0)) return;
+    const wait = this.#resetWait(response);
+    if (wait !== undefined)
+      this.#resumeAt = Math.max(this.#resumeAt, Date.now() + Math.min(MAX_RATE_LIMIT_WAIT_MS, wait));
   }
+
+  #resetWait(response: Response): number | undefined {
+    const reset = Number(response.headers.get("x-ratelimit-reset") ?? Number.NaN);
+    if (!Number.isFinite(reset) || reset < 0) return undefined;
+    // A value past a billion seconds (2001) is an instant, not a duration.
+    return reset > 1e9 ? Math.max(0, reset * 1000 - Date.now()) : reset * 1000;
+  }
+}
+
+/** The `ErrorResponse` body's title, first error code and field, for the message; never the request's headers. */
+async function errorText(response: Response): Promise<string> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return "";
+  }
+  const parsed = AdminApiErrorBodySchema.safeParse(body);
+  if (!parsed.success) return "";
+  const first = parsed.data.errors?.[0];
+  const parts = [
+    parsed.data.title,
+    first?.code,
+    first?.field ? `field ${first.field}` : undefined,
+    first?.message ?? parsed.data.detail,
+  ].filter(Boolean);
+  return parts.length ? ` (${parts.join(": ")})` : "";
 }
 
 /** 250 ms, 500 ms, 1 s … up to 30 s, with jitter so clients that failed together don't retry together. */

@@ -1,10 +1,10 @@
-import { type Job, Queue, Worker } from "bullmq";
+import { type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { Logger } from "../logger.js";
-import type { RedisClient } from "../redis/connections.js";
+import { type RedisClient, throttledErrorLog } from "../redis/connections.js";
 import { TENANT_PATTERN } from "../tracking/keys.js";
 import { AdminApiClient } from "./admin-api-client.js";
 import { directoryKeys } from "./directory-keys.js";
-import { type SyncSummary, syncDirectory } from "./directory-sync.js";
+import { type SyncSummary, syncDirectory, syncFailure } from "./directory-sync.js";
 
 export const DIRECTORY_QUEUE = "directory-sync";
 
@@ -50,6 +50,7 @@ export class DirectorySyncWorker {
       connection: o.connection,
       prefix: o.prefix ?? "{sms-doctor}",
     });
+    this.queue.on("error", throttledErrorLog(o.logger, "directory sync queue"));
     for (const t of o.tenants)
       this.#clients.set(t.tenant, new AdminApiClient({ baseUrl: t.adminApiUrl, apiKey: t.apiKey }));
   }
@@ -68,7 +69,7 @@ export class DirectorySyncWorker {
       removeOnComplete: { count: 100 },
       removeOnFail: { count: 100 },
     });
-    this.#worker.on("error", (error) => this.o.logger?.warn({ err: error }, "directory sync worker error"));
+    this.#worker.on("error", throttledErrorLog(this.o.logger, "directory sync worker"));
     for (const { tenant } of this.o.tenants) {
       await this.queue.upsertJobScheduler(
         `directory.${tenant}`,
@@ -126,6 +127,13 @@ export class DirectorySyncWorker {
     );
     this.o.logger?.info({ tenant, ...summary }, "directory sync");
     this.o.onSync?.(tenant, summary);
+    // A scheduled sync that stored (almost) nobody fails its job, where bull-board and the logs show it,
+    // rather than completing as if the directory were healthy. The next interval tries again.
+    const failure = syncFailure(summary, tenant);
+    if (failure) {
+      this.o.logger?.error({ tenant, users: summary.users, numbers: summary.numbers }, failure);
+      throw new UnrecoverableError(`directory sync: ${failure}`);
+    }
     return summary;
   }
 }

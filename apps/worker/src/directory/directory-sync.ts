@@ -1,21 +1,28 @@
 import { createHash, randomUUID } from "node:crypto";
 import {
-  type AdminApiPhoneNumber,
   AdminApiPhoneNumberSchema,
   AdminApiUserSchema,
   diagnose,
   type Finding,
   type FindingAlert,
+  firstIssueText,
   formatFinding,
   type UserSnapshot,
   UserSnapshotSchema,
 } from "@sms-doctor/core";
-import { readStored, readStoredRegistration, readStoredSnapshots } from "../history/stored-history.js";
+import {
+  HISTORY_LENGTH,
+  HISTORY_TTL_SECONDS,
+  readStored,
+  readStoredRegistration,
+  readStoredSnapshots,
+} from "../history/stored-history.js";
 import type { Logger } from "../logger.js";
 import type { RedisClient } from "../redis/connections.js";
 import type { AdminApiClient } from "./admin-api-client.js";
-import { adminUserSnapshot, snapshotFingerprint } from "./admin-user-snapshot.js";
+import { adminUserSnapshot, PhoneNumberDirectory, snapshotFingerprint } from "./admin-user-snapshot.js";
 import { type DirectoryKeys, directoryKeys } from "./directory-keys.js";
+import { countRead, countSkipped, failureOf, newTally, type ReadTally } from "./read-tally.js";
 
 export interface SyncSummary {
   status: "completed" | "interrupted" | "busy";
@@ -24,6 +31,11 @@ export interface SyncSummary {
   alerts: number;
   skipped: number;
   requests: number;
+  /** This run's reading, page by page (a resumed run counts only what it read itself). */
+  users: ReadTally;
+  numbers: ReadTally;
+  /** The phase a resumed run started from; absent for a run from the start. */
+  resumedFrom?: string;
 }
 
 export interface DirectorySyncOptions {
@@ -41,7 +53,6 @@ export interface DirectorySyncOptions {
   now?: () => number;
 }
 
-const HISTORY_TTL_SECONDS = 90 * 86_400;
 /** Worth waking someone for: blocking or warning, and at least likely ("possible" means "go and look"). */
 const alerting = (f: Finding) => f.severity !== "info" && f.certainty !== "possible";
 
@@ -74,6 +85,8 @@ export async function syncDirectory(
     alerts: 0,
     skipped: 0,
     requests: 0,
+    users: newTally("users"),
+    numbers: newTally("phone numbers"),
   };
   if ((await redis.set(keys.lease, owner, "PX", leaseMs, "NX")) !== "OK") return summary;
   const renew = async () => {
@@ -87,43 +100,60 @@ export async function syncDirectory(
       await redis.multi().del(keys.numbers).hset(keys.checkpoint, checkpoint).exec();
     } else {
       options.logger?.info({ tenant, phase: checkpoint.phase }, "directory sync resumes from its checkpoint");
+      summary.resumedFrom = checkpoint.phase;
     }
     while (checkpoint.phase === "numbers") {
       signal?.throwIfAborted();
       const page = await client.page("phone-numbers", pageSize, checkpoint.scrollId || undefined, signal);
-      const numbers: Record<string, string> = {};
-      for (const item of page.data) {
+      // Maps, never plain objects, for keys that come from outside: "__proto__" is a key like any other.
+      const numbers = new Map<string, string>();
+      for (const item of page.items) {
         const parsed = AdminApiPhoneNumberSchema.safeParse(item);
-        if (parsed.success) numbers[parsed.data.phoneNumber] = JSON.stringify(parsed.data);
+        if (!parsed.success) countSkipped(summary.numbers, firstIssueText(parsed.error));
+        else if (!parsed.data.phoneNumber) countSkipped(summary.numbers, "phoneNumber: missing");
+        else {
+          countRead(summary.numbers);
+          numbers.set(parsed.data.phoneNumber, JSON.stringify(parsed.data));
+        }
       }
-      checkpoint = page.pagination.nextScrollId
-        ? { ...checkpoint, scrollId: page.pagination.nextScrollId }
+      checkpoint = page.nextScrollId
+        ? { ...checkpoint, scrollId: page.nextScrollId }
         : { ...checkpoint, phase: "users", scrollId: "" };
       await renew();
       const multi = redis.multi();
-      if (Object.keys(numbers).length) multi.hset(keys.numbers, numbers);
+      if (numbers.size) multi.hset(keys.numbers, numbers);
       await multi.hset(keys.checkpoint, checkpoint).exec();
     }
-    const directory = new Map<string, AdminApiPhoneNumber>();
-    for (const [number, json] of Object.entries(await redis.hgetall(keys.numbers))) {
+    const directory = new PhoneNumberDirectory();
+    for (const json of Object.values(await redis.hgetall(keys.numbers))) {
       const stored = readStored(json, AdminApiPhoneNumberSchema);
-      if (stored) directory.set(number, stored);
+      if (stored) directory.add(stored);
     }
     while (checkpoint.phase === "users") {
       signal?.throwIfAborted();
       const page = await client.page("users", pageSize, checkpoint.scrollId || undefined, signal);
       const observedAt = new Date(now()).toISOString();
       const snapshots: UserSnapshot[] = [];
-      for (const item of page.data) {
+      for (const item of page.items) {
         const user = AdminApiUserSchema.safeParse(item);
-        const snapshot = user.success
-          ? UserSnapshotSchema.safeParse(adminUserSnapshot(user.data, directory, observedAt))
-          : undefined;
-        if (snapshot?.success) snapshots.push(snapshot.data);
-        else summary.skipped++;
+        if (!user.success) {
+          countSkipped(summary.users, firstIssueText(user.error));
+          continue;
+        }
+        const projected = adminUserSnapshot(user.data, directory, observedAt);
+        if ("problem" in projected) {
+          countSkipped(summary.users, `${projected.field}: ${projected.problem}`);
+          continue;
+        }
+        const snapshot = UserSnapshotSchema.safeParse(projected);
+        if (snapshot.success) {
+          countRead(summary.users);
+          snapshots.push(snapshot.data);
+        } else countSkipped(summary.users, firstIssueText(snapshot.error));
       }
-      const next = page.pagination.nextScrollId
-        ? { ...checkpoint, scrollId: page.pagination.nextScrollId }
+      summary.skipped = summary.users.skipped;
+      const next = page.nextScrollId
+        ? { ...checkpoint, scrollId: page.nextScrollId }
         : { ...checkpoint, phase: "done", scrollId: "" };
       await renew();
       const written = await writeChangedUsers(options, keys, snapshots, next, observedAt);
@@ -156,6 +186,15 @@ export async function syncDirectory(
   return summary;
 }
 
+/**
+ * Why a completed sync must not count as a success (nothing read, or most users skipped), or null. A
+ * run that resumed after the last page (a crash before the checkpoint was cleared) read nothing new.
+ */
+export function syncFailure(summary: SyncSummary, tenant: string): string | null {
+  if (summary.status !== "completed" || summary.resumedFrom === "done") return null;
+  return failureOf(summary.users, `${tenant}'s Administration API`);
+}
+
 function fingerprintOf(snapshot: UserSnapshot): string {
   return createHash("sha1").update(snapshotFingerprint(snapshot)).digest("base64url");
 }
@@ -169,7 +208,7 @@ async function writeChangedUsers(
   observedAt: string,
 ): Promise<{ changed: number; alerts: number }> {
   const { redis, tenant } = options;
-  const historyLength = options.historyLength ?? 50;
+  const historyLength = options.historyLength ?? HISTORY_LENGTH;
   const fingerprints = snapshots.map(fingerprintOf);
   const stored = snapshots.length
     ? await redis.hmget(keys.fingerprints, ...snapshots.map((s) => s.userId))
@@ -184,9 +223,11 @@ async function writeChangedUsers(
     const replies = (await reads.exec()) ?? [];
     const company = readStoredRegistration(replies.at(-1)?.[1] as string | null);
     const lastFindings = replies.at(-2)?.[1] as (string | null)[];
-    const fingerprintUpdates: Record<string, string> = {};
-    const findingUpdates: Record<string, string> = {};
-    const verdictUpdates: Record<string, string> = {};
+    // Keyed by user id, which the Administration API chooses: Maps, so a user "__proto__" is stored like
+    // any other (on a plain object it would set the prototype, and the empty HSET would abort the page).
+    const fingerprintUpdates = new Map<string, string>();
+    const findingUpdates = new Map<string, string>();
+    const verdictUpdates = new Map<string, string>();
     changed.forEach((i, n) => {
       const snapshot = snapshots[i]!;
       const earlier = readStoredSnapshots((replies[n]?.[1] as string[]) ?? []).snapshots;
@@ -203,9 +244,9 @@ async function writeChangedUsers(
         .lpush(historyKey, JSON.stringify(snapshot))
         .ltrim(historyKey, 0, historyLength - 1)
         .expire(historyKey, HISTORY_TTL_SECONDS);
-      fingerprintUpdates[snapshot.userId] = fingerprints[i]!;
-      findingUpdates[snapshot.userId] = diagnosis.findings.map((f) => f.ruleId).join(",");
-      verdictUpdates[snapshot.userId] = diagnosis.verdict;
+      fingerprintUpdates.set(snapshot.userId, fingerprints[i]!);
+      findingUpdates.set(snapshot.userId, diagnosis.findings.map((f) => f.ruleId).join(","));
+      verdictUpdates.set(snapshot.userId, diagnosis.verdict);
       // A user never seen before is a baseline, not news: alert only on what changed since a snapshot.
       if (earlier.length === 0) return;
       for (const finding of diagnosis.findings) {

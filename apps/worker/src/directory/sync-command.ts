@@ -1,9 +1,11 @@
 import { listFindingAlerts } from "../alerts/finding-alerts.js";
 import type { Config } from "../config.js";
 import type { RedisClient } from "../redis/connections.js";
+import { terminalText } from "../terminal-text.js";
 import { AdminApiClient } from "./admin-api-client.js";
 import { directoryTenants } from "./directory-config.js";
-import { syncDirectory } from "./directory-sync.js";
+import { syncDirectory, syncFailure } from "./directory-sync.js";
+import { tallyLine } from "./read-tally.js";
 
 /**
  * `sms-doctor sync --tenant t`: one directory sync in the foreground (the worker runs them on a
@@ -48,10 +50,21 @@ export async function runSyncCommand(
     console.log(
       `sync ${summary.status}: ${summary.usersSeen} users read, ${summary.usersChanged} changed, ${items.length} new findings, ${summary.requests} requests`,
     );
+    // Names, ids, reasons and explanations come from the Administration API (some through findings' data):
+    // printed as text.
+    console.log(`  ${terminalText(tallyLine(summary.users))}`);
+    console.log(`  ${terminalText(tallyLine(summary.numbers))}`);
     for (const a of items)
       console.log(
-        `  ALERT ${a.userId}${a.displayName ? ` (${a.displayName})` : ""}: ${a.title} [${a.finding.ruleId}, ${a.finding.certainty}]\n    ${a.explanation}`,
+        `  ALERT ${terminalText(a.userId)}${a.displayName ? ` (${terminalText(a.displayName)})` : ""}: ${terminalText(a.title)} [${terminalText(a.finding.ruleId)}, ${a.finding.certainty}]\n    ${terminalText(a.explanation)}`,
       );
   }
-  return summary.status === "completed" ? 0 : 1;
+  if (summary.status !== "completed") return 1;
+  // A sync that stored (almost) nobody must not look like one that found nothing wrong.
+  const failure = syncFailure(summary, tenant);
+  if (failure) {
+    console.error(`sync failed: ${failure}`);
+    return 1;
+  }
+  return 0;
 }

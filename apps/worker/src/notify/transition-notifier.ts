@@ -19,6 +19,42 @@ export interface TransitionNotifierOptions {
   reclaimAfterMs?: number;
 }
 
+/** One XAUTOCLAIM answer, read the same on every supported Redis. */
+export interface AutoclaimBatch {
+  /** Where the next call starts; "0-0" when this one reached the end of the pending list. */
+  next: string;
+  /** Entries claimed with their fields: to deliver. */
+  entries: [string, string[]][];
+  /** Pending entries whose message is gone (trimmed by the stream's cap): nothing left to deliver. */
+  gone: string[];
+}
+
+/**
+ * Reads an XAUTOCLAIM reply. Redis 7 removes pending entries whose message was trimmed and lists their ids
+ * in a third element; Redis 6.2 returns them as `[id, null]` and leaves them pending, so the caller must
+ * acknowledge them or they come back, empty, on every reclaim.
+ */
+export function readAutoclaimReply(reply: unknown): AutoclaimBatch {
+  const [next, claimed, deleted] = reply as [
+    string,
+    [string, string[] | null][] | null,
+    string[] | undefined,
+  ];
+  const entries: [string, string[]][] = [];
+  const gone = [...(deleted ?? [])];
+  for (const entry of claimed ?? []) {
+    if (!Array.isArray(entry)) continue;
+    const [id, fields] = entry;
+    if (Array.isArray(fields)) entries.push([id, fields]);
+    else gone.push(id);
+  }
+  return { next: typeof next === "string" ? next : "0-0", entries, gone };
+}
+
+/** Most entries one reclaim pass takes over, and most XAUTOCLAIM calls it makes. */
+const RECLAIM_COUNT = 50;
+const RECLAIM_CALLS_PER_PASS = 20;
+
 /**
  * Delivers every transition on the stream to the configured webhook, at least once. The stream is the
  * outbox: transitions enter it in the same script that commits the record, so none is lost between
@@ -55,20 +91,30 @@ export class TransitionNotifier {
   async #run(): Promise<void> {
     const { redis, stream, group, consumer, reclaimAfterMs } = this.#o;
     let lastReclaim = 0;
+    // Where reclaiming goes on: each call starts where the last stopped, so entries that keep failing (or
+    // are gone) at the head of the pending list never hide the ones behind them.
+    let cursor = "0-0";
     while (this.#running) {
       try {
         if (Date.now() - lastReclaim > reclaimAfterMs / 2) {
           lastReclaim = Date.now();
-          const [, claimed] = (await redis.xautoclaim(
-            stream,
-            group,
-            consumer,
-            reclaimAfterMs,
-            "0",
-            "COUNT",
-            50,
-          )) as [string, [string, string[]][]];
-          await this.#deliverAll(claimed);
+          for (let call = 0; call < RECLAIM_CALLS_PER_PASS; call++) {
+            const batch = readAutoclaimReply(
+              await redis.xautoclaim(stream, group, consumer, reclaimAfterMs, cursor, "COUNT", RECLAIM_COUNT),
+            );
+            if (batch.gone.length > 0) {
+              // Trimmed by the stream's cap before delivery (README: a webhook outage longer than the cap).
+              await redis.xack(stream, group, ...batch.gone);
+              this.#o.metrics?.webhooks.inc({ result: "dropped" }, batch.gone.length);
+              this.#o.logger.warn(
+                { dropped: batch.gone.length },
+                "transition webhooks dropped: trimmed before delivery",
+              );
+            }
+            await this.#deliverAll(batch.entries);
+            cursor = batch.next;
+            if (cursor === "0-0") break;
+          }
         }
         const read = (await redis.xreadgroup(
           "GROUP",
@@ -101,7 +147,15 @@ export class TransitionNotifier {
       await this.#o.redis.xack(this.#o.stream, this.#o.group, id);
       return;
     }
-    const eventId = (JSON.parse(body) as { id?: string }).id ?? id;
+    let eventId = id;
+    try {
+      eventId = (JSON.parse(body) as { id?: string }).id ?? id;
+    } catch {
+      // Not JSON: no receiver could use it. Acknowledged, so it is not retried for ever.
+      await this.#o.redis.xack(this.#o.stream, this.#o.group, id);
+      this.#o.logger.warn({ entry: id }, "transition webhook entry is not JSON; dropped");
+      return;
+    }
     const timestamp = Math.floor(Date.now() / 1000);
     try {
       const response = await fetch(this.#o.url, {

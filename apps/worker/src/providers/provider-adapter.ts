@@ -2,7 +2,7 @@ import type { ProviderStatus } from "@sms-doctor/core";
 
 /** What went wrong asking a provider, in the terms the checker acts on. */
 export type ProviderFailureKind =
-  /** 429: wait for Retry-After, and slow every worker down. */
+  /** 429: wait for Retry-After (at most MAX_RETRY_AFTER_MS), and pause every worker's calls to this provider. */
   | "rate-limited"
   /** 5xx, timeouts, connection errors, bodies we cannot parse: try again later with backoff. */
   | "unavailable"
@@ -10,6 +10,13 @@ export type ProviderFailureKind =
   | "circuit-open"
   /** 4xx other than 404/429, e.g. a wrong API key: a person must fix the configuration. */
   | "refused";
+
+/**
+ * The longest a provider's Retry-After pauses its checks. A provider may say an hour; an hour of no checks
+ * (stalls unnoticed, numbers unconfirmed) costs more than a few more 429s, and one odd answer must not
+ * decide it: a longer Retry-After is capped to this and logged as a warning.
+ */
+export const MAX_RETRY_AFTER_MS = 60_000;
 
 export class ProviderError extends Error {
   constructor(

@@ -1,4 +1,5 @@
 import { Cluster, type ClusterNode, Redis, type RedisOptions } from "ioredis";
+import type { Logger } from "../logger.js";
 
 /** A connection to one Redis, or to a Redis Cluster: every command the worker sends works on both. */
 export type RedisClient = Redis | Cluster;
@@ -9,7 +10,52 @@ export type RedisClient = Redis | Cluster;
  */
 export type RedisTarget = string | { cluster: ClusterNode[]; password?: string };
 
-function connect(target: RedisTarget, options: RedisOptions): RedisClient {
+/**
+ * Reports a connection's outages in the process's JSON log: one warning when it loses Redis, one line when
+ * it is back. ioredis emits an `error` on every reconnection attempt, and prints a raw
+ * `[ioredis] Unhandled error event` line for each when nobody listens: every connection gets this listener.
+ */
+export function reportOutages(redis: RedisClient, logger: Logger | undefined, role: string): void {
+  let down = false;
+  redis.on("error", (error: Error) => {
+    if (down) return;
+    down = true;
+    logger?.warn({ redis: role, err: { message: error.message } }, "Redis unreachable; reconnecting");
+  });
+  redis.on("ready", () => {
+    if (!down) return;
+    down = false;
+    logger?.info({ redis: role }, "Redis reachable again");
+  });
+}
+
+/**
+ * A listener for the `error` events of BullMQ's queues and workers, which pass on their connections' errors
+ * (including the blocking connection BullMQ opens itself) and their own: at most one warning per `everyMs`,
+ * saying how many were left out, so an outage is a few lines rather than one per retry.
+ */
+export function throttledErrorLog(logger: Logger | undefined, what: string, everyMs = 30_000) {
+  let lastAt = Number.NEGATIVE_INFINITY;
+  let skipped = 0;
+  return (error: Error) => {
+    const now = Date.now();
+    if (now - lastAt < everyMs) {
+      skipped++;
+      return;
+    }
+    lastAt = now;
+    logger?.warn({ err: { message: error.message }, skipped }, `${what} error`);
+    skipped = 0;
+  };
+}
+
+function connect(target: RedisTarget, options: RedisOptions, logger?: Logger, role = "redis"): RedisClient {
+  const client = connectTo(target, options);
+  reportOutages(client, logger, role);
+  return client;
+}
+
+function connectTo(target: RedisTarget, options: RedisOptions): RedisClient {
   if (typeof target === "string") return new Redis(target, options);
   const { maxRetriesPerRequest, enableOfflineQueue, enableAutoPipelining, ...nodeOptions } = options;
   return new Cluster(target.cluster, {
@@ -25,11 +71,16 @@ function connect(target: RedisTarget, options: RedisOptions): RedisClient {
  * A connection for workers: commands wait through a Redis restart or failover instead of failing
  * (BullMQ requires `maxRetriesPerRequest: null`), so workers resume on their own.
  */
-export function workerConnection(target: RedisTarget): RedisClient {
-  return connect(target, {
-    maxRetriesPerRequest: null,
-    retryStrategy: (times) => Math.min(times * 200, 2000),
-  });
+export function workerConnection(target: RedisTarget, logger?: Logger, role = "worker"): RedisClient {
+  return connect(
+    target,
+    {
+      maxRetriesPerRequest: null,
+      retryStrategy: (times) => Math.min(times * 200, 2000),
+    },
+    logger,
+    role,
+  );
 }
 
 /**
@@ -37,12 +88,17 @@ export function workerConnection(target: RedisTarget): RedisClient {
  * auto-pipelining, which sends the reads and scripts of concurrent checks in one write. Kept apart
  * from BullMQ's connection, whose blocking commands must not wait behind a pipeline.
  */
-export function storeConnection(target: RedisTarget): RedisClient {
-  return connect(target, {
-    maxRetriesPerRequest: null,
-    enableAutoPipelining: true,
-    retryStrategy: (times) => Math.min(times * 200, 2000),
-  });
+export function storeConnection(target: RedisTarget, logger?: Logger): RedisClient {
+  return connect(
+    target,
+    {
+      maxRetriesPerRequest: null,
+      enableAutoPipelining: true,
+      retryStrategy: (times) => Math.min(times * 200, 2000),
+    },
+    logger,
+    "store",
+  );
 }
 
 /**
@@ -52,17 +108,22 @@ export function storeConnection(target: RedisTarget): RedisClient {
  */
 export function producerConnection(
   target: RedisTarget,
-  options: { commandTimeoutMs?: number } = {},
+  options: { commandTimeoutMs?: number; logger?: Logger } = {},
 ): RedisClient {
-  return connect(target, {
-    enableOfflineQueue: false,
-    // Concurrent requests' commands go out in one write: most of the API's throughput under load.
-    enableAutoPipelining: true,
-    maxRetriesPerRequest: 0,
-    commandTimeout: options.commandTimeoutMs ?? 800,
-    connectTimeout: 2000,
-    retryStrategy: (times) => Math.min(times * 100, 1000),
-  });
+  return connect(
+    target,
+    {
+      enableOfflineQueue: false,
+      // Concurrent requests' commands go out in one write: most of the API's throughput under load.
+      enableAutoPipelining: true,
+      maxRetriesPerRequest: 0,
+      commandTimeout: options.commandTimeoutMs ?? 800,
+      connectTimeout: 2000,
+      retryStrategy: (times) => Math.min(times * 100, 1000),
+    },
+    options.logger,
+    "producer",
+  );
 }
 
 /** True for the errors ioredis raises while Redis is unreachable or too slow. */

@@ -24,8 +24,14 @@ export interface TrackingKeys {
   history(tenant: string, userId: string): string;
   /** The company SMS registration the tenant reported last. */
   company(tenant: string): string;
+  /** A digest of `company`, written with it: API processes keep the registration parsed while it matches. */
+  companyDigest(tenant: string): string;
+  /** Sorted set: the tenant's users with shared history, scored by their last snapshot (for the quota). */
+  historyUsers(tenant: string): string;
   /** Hash: userId → verdict of the user's latest snapshot (for the Users list's badges). */
   verdicts(tenant: string): string;
+  /** Set with a TTL while a provider asked every worker to wait (a 429): its checks wait, nothing else does. */
+  providerPause(provider: string): string;
   /** Marks a provider webhook event as seen, for deduplication. */
   seenEvent(provider: string, eventId: string): string;
 }
@@ -39,7 +45,10 @@ export function trackingKeys(prefix = DEFAULT_PREFIX): TrackingKeys {
     transitions: `${prefix}:transitions`,
     history: (tenant, userId) => `${prefix}:t:${tenant}:history:${userId}`,
     company: (tenant) => `${prefix}:t:${tenant}:company`,
+    companyDigest: (tenant) => `${prefix}:t:${tenant}:company-digest`,
+    historyUsers: (tenant) => `${prefix}:t:${tenant}:history-users`,
     verdicts: (tenant) => `${prefix}:t:${tenant}:verdicts`,
+    providerPause: (provider) => `${prefix}:provider-pause:${provider}`,
     seenEvent: (provider, eventId) => `${prefix}:seen:${provider}:${eventId}`,
   };
 }

@@ -2,8 +2,8 @@ import { type CheckJobData, CheckJobDataSchema, isFinal } from "@sms-doctor/core
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
-import { type ProviderAdapter, ProviderError } from "../providers/provider-adapter.js";
-import type { RedisClient } from "../redis/connections.js";
+import { MAX_RETRY_AFTER_MS, type ProviderAdapter, ProviderError } from "../providers/provider-adapter.js";
+import { type RedisClient, throttledErrorLog } from "../redis/connections.js";
 import { decideCheck } from "./check-number.js";
 import { checkJobId, parseDueMember, QUEUE_NAME } from "./keys.js";
 import type { StoredRecord } from "./record-codec.js";
@@ -53,6 +53,8 @@ export interface TrackerOptions {
   lockDurationMs?: number;
   /** How often workers look for checks whose worker died. */
   stalledIntervalMs?: number;
+  /** The longest a provider's Retry-After pauses its checks (`MAX_RETRY_AFTER_MS`). */
+  maxRetryAfterMs?: number;
   clock?: TrackerClock;
 }
 
@@ -82,6 +84,7 @@ export class ProvisioningTracker {
       keepJobWithinMs: 5 * 60_000,
       lockDurationMs: 30_000,
       stalledIntervalMs: 30_000,
+      maxRetryAfterMs: MAX_RETRY_AFTER_MS,
       clock: wallClock,
       ...options,
       metrics: options.metrics,
@@ -104,7 +107,9 @@ export class ProvisioningTracker {
       removeOnComplete: { count: 0 },
       removeOnFail: { count: 1000 },
     });
-    this.worker.on("error", (error) => this.#o.logger.error({ err: error }, "worker error"));
+    // Connection errors come once per retry during an outage: a few warnings, not a line per retry.
+    this.worker.on("error", throttledErrorLog(this.#o.logger, "tracking worker"));
+    this.queue.on("error", throttledErrorLog(this.#o.logger, "tracking queue"));
     this.worker.on("failed", (job, error) =>
       this.#o.logger.error({ jobId: job?.id, err: error }, "job failed and will not be retried"),
     );
@@ -172,11 +177,32 @@ export class ProvisioningTracker {
           },
         ];
       });
-      if (jobs.length > 0) await this.queue.addBulk(jobs);
+      if (jobs.length > 0) {
+        await this.#clearFailedChecks(jobs.map((j) => j.opts.jobId));
+        await this.queue.addBulk(jobs);
+      }
       queued += jobs.length;
       if (members.length < Math.min(room, claimBatch)) break;
     }
     return { queued };
+  }
+
+  /**
+   * A check job that failed is kept (for bull-board and the logs) under its fixed id, and BullMQ ignores an
+   * add with the id of a job it keeps: the number would never be checked again. So before queueing checks,
+   * the sweep removes failed jobs with their ids; the number is due again only when its lease ran out, so
+   * whatever broke has had that long to be repaired, and a failure repeats at most once per lease.
+   */
+  async #clearFailedChecks(jobIds: string[]): Promise<void> {
+    const scores = (await this.#o.store.redis.zmscore(this.queue.keys.failed!, ...jobIds)) as (
+      | string
+      | null
+    )[];
+    const failed = jobIds.filter((_, i) => scores[i] !== null);
+    for (const id of failed) {
+      this.#o.logger.warn({ jobId: id }, "a failed check is due again: queued anew");
+      await this.queue.remove(id);
+    }
   }
 
   async #check(job: Job, token: string | undefined, data: CheckJobData): Promise<unknown> {
@@ -188,6 +214,15 @@ export class ProvisioningTracker {
       return { outcome: "not-tracked" };
     }
 
+    // The provider asked every worker to wait (a 429 seen here or by another worker): this check waits
+    // without asking it. Only this provider's checks wait; the sweep and everything else go on.
+    const paused = await this.#providerPausedFor();
+    if (paused > 0) {
+      metrics?.checks.inc({ outcome: "provider-paused" });
+      await job.moveToDelayed(Date.now() + paused + Math.random() * 250, token);
+      throw new DelayedError();
+    }
+
     const started = performance.now();
     let statuses: Awaited<ReturnType<ProviderAdapter["check"]>>;
     try {
@@ -197,7 +232,7 @@ export class ProvisioningTracker {
       metrics?.providerErrors.inc({ provider: provider.name, kind });
       if (error instanceof ProviderError && error.kind === "rate-limited") {
         metrics?.checks.inc({ outcome: "rate-limited" });
-        await this.#slowDown(error.details.retryAfterMs ?? 1000);
+        error.details.retryAfterMs = await this.#pauseProvider(error.details.retryAfterMs ?? 1000);
       }
       this.#o.logger.warn(
         { jobId: job.id, number: data.number, kind, err: error },
@@ -248,16 +283,43 @@ export class ProvisioningTracker {
     return await this.#retryLater(job, token, data, new Error("the record kept changing during the check"));
   }
 
-  /** Pauses the whole queue (every worker) for `ms`, and puts this job back to wait. */
-  async #slowDown(ms: number): Promise<never> {
-    await this.worker.rateLimit(Math.max(1, Math.ceil(ms)));
-    throw Worker.RateLimitError();
+  #pausedUntil = 0;
+  #pauseReadAt = 0;
+
+  /**
+   * Pauses every worker's calls to this provider for Retry-After, capped at `maxRetryAfterMs` (a longer
+   * one is logged as a warning, naming the provider and what it asked). Returns the pause applied.
+   */
+  async #pauseProvider(askedMs: number): Promise<number> {
+    const { maxRetryAfterMs, provider, store, logger } = this.#o;
+    const ms = Math.max(1, Math.ceil(Math.min(askedMs, maxRetryAfterMs)));
+    if (askedMs > maxRetryAfterMs) {
+      logger.warn(
+        { provider: provider.name, retryAfterMs: askedMs, pausedMs: ms },
+        "provider asked for a Retry-After longer than the cap; pausing its checks for the cap only",
+      );
+    }
+    this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
+    await store.redis.set(store.keys.providerPause(provider.name), String(this.#pausedUntil), "PX", ms);
+    return ms;
+  }
+
+  /** How long this provider's checks still wait (0: not paused). Reads the shared pause at most twice a second. */
+  async #providerPausedFor(): Promise<number> {
+    const now = Date.now();
+    if (this.#pausedUntil > now) return this.#pausedUntil - now;
+    if (now - this.#pauseReadAt < 500) return 0;
+    this.#pauseReadAt = now;
+    const ttl = await this.#o.store.redis.pttl(this.#o.store.keys.providerPause(this.#o.provider.name));
+    if (ttl > 0) this.#pausedUntil = now + ttl;
+    return Math.max(0, ttl);
   }
 
   /** Keeps the job and runs it again after a jittered, growing delay. */
   async #retryLater(job: Job, token: string | undefined, data: CheckJobData, error: unknown): Promise<never> {
     const retries = (data.retries ?? 0) + 1;
-    const floor = error instanceof ProviderError ? (error.details.retryAfterMs ?? 0) : 0;
+    const floor =
+      error instanceof ProviderError ? Math.min(error.details.retryAfterMs ?? 0, this.#o.maxRetryAfterMs) : 0;
     const exponential = Math.min(this.#o.maxBackoffMs, 1000 * 2 ** Math.min(retries, 20));
     const delay = Math.max(floor, exponential * (0.5 + Math.random() / 2));
     this.#o.metrics?.checks.inc({ outcome: "retry-later" });

@@ -10,14 +10,16 @@ import { LuaScript } from "../redis/scripts.js";
  * Starts tracking unless a live record exists (then returns it unchanged): 100 concurrent calls for one
  * number make one record and one due entry. A final record (FAILED, CANCELLED) is replaced: SMS was
  * enabled again. The new record arrives encoded with version 0, and gets the next version here.
- * KEYS: records, due, state sets...  ARGV: number, encoded, dueMember, dueScore, newState, finalStates (csv)
- * → {1, encoded} when it started tracking, {0, encoded} when a live record was there.
+ * A number the tenant never tracked is refused while the tenant keeps `quota` records or more.
+ * KEYS: records, due, state sets...  ARGV: number, encoded, dueMember, dueScore, newState, finalStates (csv), quota ('' = none)
+ * → {1, encoded} when it started tracking, {0, encoded} when a live record was there, {-1} over quota.
  */
 export const startTrackingScript = new LuaScript(
   "start-tracking",
   `
 local current = redis.call('HGET', KEYS[1], ARGV[1])
 local version = 0
+if not current and ARGV[7] ~= '' and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[7]) then return {-1} end
 if current then
   local state = tonumber(string.match(current, '^%[%d+,(%d+),'))
   local live = true

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   FINAL_STATES,
   type ProvisioningRecord,
@@ -5,6 +6,7 @@ import {
   ProvisioningStateSchema,
   type ProvisioningTransition,
 } from "@sms-doctor/core";
+import { QuotaExceededError } from "../api/api-limits.js";
 import type { RedisClient } from "../redis/connections.js";
 import { dueMember, type TrackingKeys, trackingKeys } from "./keys.js";
 import { decodeRecord, encodeRecord, type StoredRecord } from "./record-codec.js";
@@ -13,7 +15,12 @@ import { claimDueScript, commitRecordScript, startTrackingScript } from "./track
 const STATES = ProvisioningStateSchema.options;
 const FINAL_INDEXES = [...FINAL_STATES].map((s) => STATES.indexOf(s)).join(",");
 
-/** One transition as emitted on the stream and to webhooks. `id` is stable: the same transition, the same id. */
+/**
+ * One transition as emitted on the stream and to webhooks. `id` is stable (the same transition, the same id)
+ * and unique: it ends with a digest of the transition, so when Redis loses its last second (AOF everysec) or
+ * fails over and the record's version is written again by a different transition, the id differs too, and
+ * receivers that deduplicate on it never drop the real one.
+ */
 export interface TransitionEvent {
   id: string;
   tenant: string;
@@ -67,12 +74,13 @@ export class TrackingStore {
 
   /**
    * Starts tracking a number, due for its first check at once. Idempotent: when a live record exists
-   * it is returned as it is (`started: false`).
+   * it is returned as it is (`started: false`). With `quota`, a number new to the tenant is refused
+   * with QuotaExceededError (`tracked-numbers`) while the tenant keeps that many records.
    */
   async start(
     tenant: string,
     record: ProvisioningRecord,
-    options: { userId?: string; dueAt: number },
+    options: { userId?: string; dueAt: number; quota?: number },
   ): Promise<{ started: boolean; stored: StoredRecord }> {
     const encoded = encodeRecord({
       version: 0,
@@ -89,8 +97,10 @@ export class TrackingStore {
         options.dueAt,
         STATES.indexOf(record.state),
         FINAL_INDEXES,
+        options.quota ?? "",
       ],
     )) as [number, string];
+    if (started === -1) throw new QuotaExceededError("tracked-numbers", options.quota!);
     return { started: started === 1, stored: decodeRecord(record.number, stored) };
   }
 
@@ -108,8 +118,12 @@ export class TrackingStore {
     const version = previous.version + 1;
     const number = previous.record.number;
     const events = transitions.map((transition, i) => {
+      const digest = createHash("sha256")
+        .update(JSON.stringify([transition.from, transition.to, transition.at, transition.cause, next.state]))
+        .digest("base64url")
+        .slice(0, 12);
       const event: TransitionEvent = {
-        id: `${tenant}.${number.slice(1)}.${version}.${i}`,
+        id: `${tenant}.${number.slice(1)}.${version}.${i}.${digest}`,
         tenant,
         number,
         transition,

@@ -6,8 +6,9 @@ async function listAll(sandbox: Sandbox, path: string): Promise<unknown[]> {
   let scrollId: string | null | undefined;
   do {
     const url = new URL(`${sandbox.adminApiUrl}${path}`);
-    url.searchParams.set("pageSize", "1000");
+    // A scroll page sends its scrollId alone: the API refuses first-page parameters beside it.
     if (scrollId) url.searchParams.set("scrollId", scrollId);
+    else url.searchParams.set("pageSize", "1000");
     const response = await fetch(url, { headers: { "x-api-key": sandbox.adminApiKey } });
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
     const page = (await response.json()) as { data: unknown[]; pagination: { nextScrollId: string | null } };

@@ -15,35 +15,79 @@ export function csvExport(rows: number): string {
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * An Administration API export in the shapes 8x8 publishes (user-api-v1.yaml `User`,
+ * phonenumber-api-v1.yaml `PhoneNumber`; not published examples, built from the schemas). Every user
+ * holds a call-recording add-on listed before the voice license, which only `licenseId` names. Every
+ * 10th user, by `i % 10`: 1 has X Series - Basic, 4 a toll-free number, 6 a temporary number a port-in
+ * will replace, 8 is INACTIVE. Fields the schemas mark nullable are null here and there.
+ */
 export function adminApiExport(rows: number): string {
   const users: unknown[] = [];
   const phoneNumbers: unknown[] = [];
   for (let i = 0; i < rows; i++) {
-    const number = `+1${i % 10 === 4 ? "888" : "415"}${String(5_000_000 + i).padStart(7, "0")}`;
+    const kind = i % 10;
+    const number = `+1${kind === 4 ? "888" : "415"}${String(5_000_000 + i).padStart(7, "0")}`;
+    const ported = `+1617${String(5_000_000 + i).padStart(7, "0")}`;
+    const voice =
+      kind === 1 ? { id: `lic-basic`, name: "X Series - Basic" } : { id: "lic-x4", name: "X Series - X4" };
     users.push({
-      id: `u${i}`,
       basicInfo: {
+        userId: `u${i}`,
+        userName: `user${i}@example.com`,
         firstName: "User",
         lastName: String(i),
         primaryEmail: `user${i}@example.com`,
-        status: "ACTIVE",
-        site: "HQ",
+        status: kind === 8 ? "INACTIVE" : "ACTIVE",
+        locale: i % 3 === 0 ? null : "en-US",
+        timezone: "America/Los_Angeles",
+        site: i % 7 === 0 ? null : { id: "SAH3U8guQaK4WQhpDZi0rQ", name: "HQ", pbxName: "corpco01" },
       },
+      directoryInfo: i % 2 ? { jobTitle: "Account Executive", department: "Sales" } : null,
       serviceInfo: {
-        licenses: [{ id: "l", name: i % 10 === 1 ? "X Series - Basic" : "X Series - X4", country: "US" }],
+        licenses: [
+          { id: "lic-rec", name: "UC Call Recordings Cold Storage-VOSVC0504-01-US", country: "US" },
+          { ...voice, country: "US" },
+        ],
+        extensions: [
+          {
+            extensionNumber: String(10_000 + i),
+            extensionType: "UC",
+            licenseId: voice.id,
+            primaryPhoneNumber: number,
+            phoneNumbers: [
+              {
+                phoneNumber: number,
+                primary: true,
+                country: "US",
+                origin: kind === 6 ? "PORTING" : "CLAIMED",
+                ...(kind === 6 ? { portingNumber: { phoneNumber: ported } } : {}),
+              },
+            ],
+          },
+        ],
       },
-      extensions: [
-        { extensionNumber: String(10_000 + i), phoneNumbers: [number], primaryPhoneNumber: number },
-      ],
     });
     phoneNumbers.push({
       phoneNumber: number,
+      nationalFormattedNumber: null,
       country: "US",
-      category: i % 10 === 4 ? "TOLL_FREE" : "LOCAL",
+      category: kind === 4 ? "TOLL_FREE" : "LOCAL",
+      origin: kind === 6 ? "PORTING" : "CLAIMED",
       status: "ASSIGNED",
-      temporaryNumber: false,
-      portingNumber: null,
+      temporaryNumber: null,
+      portingNumber: kind === 6 ? ported : null,
     });
+    if (kind === 6)
+      phoneNumbers.push({
+        phoneNumber: ported,
+        country: "US",
+        category: "LOCAL",
+        origin: "PORTING",
+        status: "PORTING",
+        temporaryNumber: number,
+        portingNumber: null,
+      });
   }
   // One user per line, as an export tool would write it.
   return `{"users": [\n${users.map((u) => JSON.stringify(u)).join(",\n")}\n],\n"phoneNumbers": [\n${phoneNumbers.map((n) => JSON.stringify(n)).join(",\n")}\n]}\n`;

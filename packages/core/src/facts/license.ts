@@ -1,3 +1,5 @@
+import { TEXT_LIMITS } from "../schemas/text-limits.js";
+
 /**
  * What a license allows for SMS: 8x8 requires X2 or higher; Lobby and Basic licenses have no SMS.
  * `unknown` for license names we cannot read, so no rule guesses.
@@ -7,7 +9,8 @@ export type LicenseSms = "none" | "sms" | "no-sms" | "unknown";
 const X_TIER = /\bX(\d{1,2})\b/i;
 const WITHOUT_SMS = /\b(lobby|basic)\b/i;
 
-// Companies use a handful of license names: remember the answer per name (bounded all the same).
+// Companies use a handful of license names: remember the answer per name, bounded in count and, since
+// names are the caller's text, in bytes: a name longer than a console shows is answered, not remembered.
 const memo = new Map<string, LicenseSms>();
 const last: { license: string | null; answer: LicenseSms } = { license: null, answer: "none" };
 
@@ -18,8 +21,10 @@ export function licenseSms(license: string | null): LicenseSms {
   let answer = memo.get(license);
   if (answer === undefined) {
     answer = classify(license);
-    if (memo.size >= 1_000) memo.clear();
-    memo.set(license, answer);
+    if (license.length <= TEXT_LIMITS.name) {
+      if (memo.size >= 1_000) memo.clear();
+      memo.set(license, answer);
+    }
   }
   last.license = license;
   last.answer = answer;

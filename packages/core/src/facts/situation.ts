@@ -29,6 +29,8 @@ export const Situation = {
   NumberDetails: 1 << 9,
   /** The number is a North American toll-free number. */
   TollFree: 1 << 10,
+  /** The source shows the user's account as inactive. */
+  AccountInactive: 1 << 11,
 } as const;
 
 /** The situations the facts show, as bits of `Situation`. */
@@ -40,7 +42,8 @@ export function situationsOf(facts: DiagnosisFacts): number {
     (current.smsVisible ? 0 : Situation.SmsUnseen) |
     (current.smsOnForPhoneNumber ? 0 : Situation.NotOnForPhoneNumber) |
     (facts.region !== null && !facts.usCa ? Situation.OutsideUsCa : 0) |
-    (facts.tollFree ? Situation.TollFree : 0);
+    (facts.tollFree ? Situation.TollFree : 0) |
+    (current.snapshot.userStatus === "inactive" ? Situation.AccountInactive : 0);
   if (status === "enabled") situations |= Situation.Enabled;
   else if (status === "pending") situations |= Situation.Pending;
   else if (status === "enabling-failed") situations |= Situation.EnablingFailed;

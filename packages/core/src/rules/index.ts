@@ -14,6 +14,7 @@ import { smsDisabledByAdmin } from "./sms-disabled-by-admin.js";
 import { smsNumberNotPrimary } from "./sms-number-not-primary.js";
 import { tollFreeNumber } from "./toll-free-number.js";
 import { unsupportedRegion } from "./unsupported-region.js";
+import { userInactive } from "./user-inactive.js";
 import { verificationPending } from "./verification-pending.js";
 import { virtualNumber } from "./virtual-number.js";
 
@@ -21,12 +22,13 @@ export type { Rule, RuleMeta } from "./rule.js";
 
 /**
  * Every rule, in the order its findings rank among equals: causes before the symptoms they produce.
- * The user's own changes (the article's first three causes) first; then company registration, root
+ * An inactive account first (nothing else matters until it is active again); then the user's own changes (the article's first three causes) first; then company registration, root
  * before branch (no campaign without a Verified brand; a full campaign refuses numbers); then what
  * keeps a number from ever having SMS; then the statuses that are symptoms (Enabling Failed, Pending);
  * then advice.
  */
 export const RULES: readonly Rule[] = [
+  userInactive,
   phoneNumberChanged,
   licenseChanged,
   smsDisabledByAdmin,

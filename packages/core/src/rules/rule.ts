@@ -1,5 +1,6 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
 import type { Finding, Severity } from "../schemas/diagnosis.js";
+import type { SnapshotSource } from "../schemas/user-snapshot.js";
 
 /** Describes a rule, ESLint-style: what it finds, where it applies, and every message it can produce. */
 export interface RuleMeta {
@@ -22,6 +23,11 @@ export interface RuleMeta {
   tellApart?: string;
   /** What a reader of the rule's page needs to know that no message states in full (e.g. what "recently" means). */
   notes?: readonly string[];
+  /**
+   * Set when only snapshots from these sources carry the facts the rule needs (the console page
+   * doesn't show them), so no console-read scenario can show it firing.
+   */
+  seenOnlyIn?: readonly SnapshotSource[];
 }
 
 export interface Rule {

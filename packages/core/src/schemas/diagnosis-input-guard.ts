@@ -3,7 +3,9 @@ import { BrandStatusSchema, CampaignStatusSchema } from "./company-registration.
 import type { DiagnosisInput } from "./diagnosis.js";
 import { SmsStatusSchema } from "./primitives.js";
 import { NumberKindSchema, ProvisioningStageSchema, ProvisioningStateSchema } from "./provisioning-record.js";
+import { MAX_ENABLED_NUMBERS, MAX_REGISTRATION_ERRORS, TEXT_LIMITS } from "./text-limits.js";
 import {
+  AccountStatusSchema,
   ExtensionTypeSchema,
   NumberCategorySchema,
   NumberStatusSchema,
@@ -22,6 +24,7 @@ const SMS_STATUS = setOf(SmsStatusSchema.unwrap().options);
 const EXTENSION_TYPE = setOf(ExtensionTypeSchema.options);
 const NUMBER_CATEGORY = setOf(NumberCategorySchema.options);
 const NUMBER_STATUS = setOf(NumberStatusSchema.options);
+const ACCOUNT_STATUS = setOf(AccountStatusSchema.options);
 const SOURCE = setOf(SnapshotSourceSchema.options);
 const BRAND_STATUS = setOf(BrandStatusSchema.unwrap().options);
 const CAMPAIGN_STATUS = setOf(CampaignStatusSchema.unwrap().options);
@@ -32,6 +35,19 @@ const KIND = setOf(NumberKindSchema.options);
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === "string";
 const isNonEmpty = (v: unknown) => typeof v === "string" && v.length > 0;
+/** A string of at most `max` code units (min 1 when `nonEmpty`), as zod's `.min(1).max(max)`. */
+const textUpTo =
+  (max: number, nonEmpty = false) =>
+  (v: unknown) =>
+    typeof v === "string" && v.length <= max && (!nonEmpty || v.length > 0);
+const isUserId = textUpTo(TEXT_LIMITS.userId, true);
+const isName = textUpTo(TEXT_LIMITS.name);
+const isPhoneText = textUpTo(TEXT_LIMITS.phoneNumber);
+const isPhoneNumber = textUpTo(TEXT_LIMITS.phoneNumber, true);
+const isEmail = textUpTo(TEXT_LIMITS.email);
+const isMessage = textUpTo(TEXT_LIMITS.message);
+const nameOrNull = (v: unknown) => v === null || isName(v);
+const phoneTextOrNull = (v: unknown) => v === null || isPhoneText(v);
 const isInst = (v: unknown) => typeof v === "string" && isInstant(v);
 /**
  * An instant check that remembers the last text it accepted. Diagnosing a company's users in one go
@@ -50,9 +66,8 @@ function rememberingInstantCheck(): (v: unknown) => boolean {
 const isNow = rememberingInstantCheck();
 const isRegistrationObservedAt = rememberingInstantCheck();
 const opt = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
-const strOrNull = (v: unknown) => v === null || typeof v === "string";
-const arrayOf = (v: unknown, check: (item: unknown) => boolean) => {
-  if (!Array.isArray(v)) return false;
+const arrayOf = (v: unknown, check: (item: unknown) => boolean, max = Number.POSITIVE_INFINITY) => {
+  if (!Array.isArray(v) || v.length > max) return false;
   for (const item of v) if (!check(item)) return false;
   return true;
 };
@@ -61,19 +76,20 @@ const inSet = (set: Set<unknown>) => (v: unknown) => set.has(v);
 const isExtensionType = inSet(EXTENSION_TYPE);
 const isNumberCategory = inSet(NUMBER_CATEGORY);
 const isNumberStatus = inSet(NUMBER_STATUS);
+const isAccountStatus = inSet(ACCOUNT_STATUS);
 const isSource = inSet(SOURCE);
 const isKind = inSet(KIND);
 const isStage = inSet(STAGE);
 const isStringArray = (v: unknown) => arrayOf(v, isStr);
 const isRaw = (r: unknown) => isObj(r) && isStr(r.provider) && isStr(r.entity) && isStr(r.value);
 const isHistory = (h: unknown) => arrayOf(h, isUserSnapshot);
-const isEnabledNumbers = (n: unknown) => arrayOf(n, isEnabledNumber);
+const isEnabledNumbers = (n: unknown) => arrayOf(n, isEnabledNumber, MAX_ENABLED_NUMBERS);
 
 function isSms(v: unknown): boolean {
   if (v === null) return true;
   if (!isObj(v)) return false;
   return (
-    (v.number === null || isNonEmpty(v.number)) &&
+    (v.number === null || isPhoneNumber(v.number)) &&
     typeof v.enabled === "boolean" &&
     (v.status === null || SMS_STATUS.has(v.status))
   );
@@ -83,28 +99,29 @@ function isSms(v: unknown): boolean {
 export function isUserSnapshot(v: unknown): boolean {
   return (
     isObj(v) &&
-    isNonEmpty(v.userId) &&
+    isUserId(v.userId) &&
     isInst(v.observedAt) &&
-    strOrNull(v.license) &&
-    strOrNull(v.phoneNumber) &&
+    nameOrNull(v.license) &&
+    phoneTextOrNull(v.phoneNumber) &&
     isSms(v.sms) &&
-    opt(v.extensionNumber, strOrNull) &&
+    opt(v.extensionNumber, nameOrNull) &&
     opt(v.extensionType, isExtensionType) &&
     opt(v.numberCategory, isNumberCategory) &&
     opt(v.numberStatus, isNumberStatus) &&
+    opt(v.userStatus, isAccountStatus) &&
     opt(v.source, isSource) &&
-    opt(v.displayName, isStr) &&
-    opt(v.email, isStr) &&
-    opt(v.site, isStr)
+    opt(v.displayName, isName) &&
+    opt(v.email, isEmail) &&
+    opt(v.site, isName)
   );
 }
 
 function isRegistrationError(v: unknown): boolean {
-  return isObj(v) && isStr(v.message) && opt(v.field, isStr);
+  return isObj(v) && isMessage(v.message) && opt(v.field, isName);
 }
 
 function isEnabledNumber(v: unknown): boolean {
-  return isObj(v) && isNonEmpty(v.number) && (v.status === null || SMS_STATUS.has(v.status));
+  return isObj(v) && isPhoneNumber(v.number) && (v.status === null || SMS_STATUS.has(v.status));
 }
 
 /** Accepts exactly what CompanySmsRegistrationSchema accepts. */
@@ -116,7 +133,7 @@ export function isCompanySmsRegistration(v: unknown): boolean {
     (brand.status === null || BRAND_STATUS.has(brand.status)) &&
     isObj(campaign) &&
     (campaign.status === null || CAMPAIGN_STATUS.has(campaign.status)) &&
-    arrayOf(campaign.errors, isRegistrationError) &&
+    arrayOf(campaign.errors, isRegistrationError, MAX_REGISTRATION_ERRORS) &&
     opt(v.enabledNumbers, isEnabledNumbers) &&
     (numberLimit === undefined || (Number.isSafeInteger(numberLimit) && (numberLimit as number) > 0))
   );

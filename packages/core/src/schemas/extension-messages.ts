@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CompanySmsRegistrationSchema } from "./company-registration.js";
+import { TEXT_LIMITS } from "./text-limits.js";
 import { UserSnapshotSchema } from "./user-snapshot.js";
 
 /*
@@ -57,7 +58,7 @@ export const ContentMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("page-shown"), page: ConsolePageIdSchema.nullable() }),
   z.object({
     type: z.literal("users-list-verdicts"),
-    userIds: z.array(z.string().min(1).max(200)).max(1000),
+    userIds: z.array(z.string().min(1).max(TEXT_LIMITS.userId)).max(1000),
   }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;

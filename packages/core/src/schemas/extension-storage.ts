@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CompanySmsRegistrationSchema } from "./company-registration.js";
 import { VerdictSchema } from "./diagnosis.js";
 import { InstantSchema } from "./primitives.js";
+import { TEXT_LIMITS } from "./text-limits.js";
 import { UserSnapshotSchema } from "./user-snapshot.js";
 
 /*
@@ -37,7 +38,7 @@ export const HistoryExportSchema = z.object({
   format: z.literal("sms-doctor-history"),
   version: z.literal(1),
   exportedAt: InstantSchema,
-  users: z.record(z.string().min(1), StoredHistorySchema),
+  users: z.record(z.string().min(1).max(TEXT_LIMITS.userId), StoredHistorySchema),
   company: CompanySmsRegistrationSchema.optional(),
 });
 export type HistoryExport = z.infer<typeof HistoryExportSchema>;

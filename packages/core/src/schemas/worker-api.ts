@@ -3,6 +3,7 @@ import { CompanySmsRegistrationSchema } from "./company-registration.js";
 import { DiagnosisSchema, FindingSchema, VerdictSchema } from "./diagnosis.js";
 import { DurationSchema, InstantSchema } from "./primitives.js";
 import { ProvisioningRecordSchema, ProvisioningStateSchema } from "./provisioning-record.js";
+import { TEXT_LIMITS } from "./text-limits.js";
 import { SnapshotSourceSchema, UserSnapshotSchema } from "./user-snapshot.js";
 
 /*
@@ -42,10 +43,11 @@ export const NanpNumberSchema = z
   })
   .meta({ example: "+14155550100" });
 
+/** A user id as the API takes it: the snapshot's bound (`TEXT_LIMITS.userId`), in characters safe in a path and a key. */
 export const UserIdSchema = z
   .string()
   .min(1)
-  .max(128)
+  .max(TEXT_LIMITS.userId)
   .regex(/^[\w.@-]+$/, "letters, digits, _ . @ or -");
 
 export const TrackNumberRequestSchema = z.strictObject({
@@ -60,9 +62,20 @@ export const UserParamsSchema = z.object({ userId: UserIdSchema });
 /** The provider a webhook comes from, named in its path (`/v1/webhooks/:provider`). */
 export const WebhookParamsSchema = z.object({ provider: z.string().regex(/^[a-z0-9-]{1,32}$/) });
 
+/** Largest cursor Redis's SCAN family takes (an unsigned 64-bit integer); beyond it Redis answers an error. */
+const MAX_SCAN_CURSOR = 2n ** 64n - 1n;
+
+/** A `nextCursor` of a previous page of records: a Redis SCAN cursor. */
+export const ScanCursorSchema = z
+  .string()
+  .refine(
+    (cursor) => /^\d{1,20}$/.test(cursor) && BigInt(cursor) <= MAX_SCAN_CURSOR,
+    "a cursor from a previous page",
+  );
+
 export const ListNumbersQuerySchema = z.strictObject({
   state: ProvisioningStateSchema.optional(),
-  cursor: z.string().regex(/^\d+$/, "a cursor from a previous page").optional(),
+  cursor: ScanCursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -129,8 +142,10 @@ export const ErrorResponseSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    /** The offending field's dotted path, for 400s. */
+    /** The offending field's dotted path, for 400s (and 413s of a part of the body). */
     field: z.string().optional(),
+    /** The limit a 413 or 429 enforces, by the name the worker's README gives it (`tracked-numbers`, `failed-auth`…). */
+    limit: z.string().optional(),
   }),
 });
 

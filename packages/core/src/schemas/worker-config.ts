@@ -54,7 +54,21 @@ export const TokensSchema = csv.transform((pairs, ctx): ConfiguredToken[] => {
   return entries;
 });
 
-/** `tenant=url,…`: where each tenant's Administration API is. */
+/**
+ * True for an https URL, or an http one to this machine (tests, the sandbox): the Administration API key
+ * travels in a header, so it must never cross the network in the clear.
+ */
+export function isHttpsOrLoopback(url: string): boolean {
+  // Read with a pattern (core has no URL class). Anything unusual before the host (user info, a backslash)
+  // makes the host read as what follows it, so a doubtful http URL is refused, never let through.
+  const match = /^(https?):\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)(?::\d{1,5})?(?:[/?#]|$)/i.exec(url);
+  if (!match) return false;
+  if (match[1]!.toLowerCase() === "https") return true;
+  const host = match[2]!.toLowerCase();
+  return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** `tenant=url,…`: where each tenant's Administration API is (https, or http on loopback). */
 export const DirectoryUrlsSchema = csv.pipe(
   z.array(
     z
@@ -63,7 +77,11 @@ export const DirectoryUrlsSchema = csv.pipe(
       .transform((pair) => ({
         tenant: pair.slice(0, pair.indexOf("=")),
         url: pair.slice(pair.indexOf("=") + 1),
-      })),
+      }))
+      .refine(
+        ({ url }) => isHttpsOrLoopback(url),
+        "an https:// URL (http:// only to 127.0.0.1 or localhost): the key must not travel in the clear",
+      ),
   ),
 );
 

@@ -1,4 +1,15 @@
-import { AdminApiUserPatchSchema, E164Schema } from "@sms-doctor/core";
+import { randomUUID } from "node:crypto";
+import {
+  ADMIN_API_MEDIA_TYPES,
+  ADMIN_API_PAGE_SIZE,
+  type AdminApiErrorBody,
+  type AdminApiPhoneNumber,
+  type AdminApiUserWrite,
+  AdminApiUserWriteSchema,
+  E164Schema,
+  extensionPhoneNumberOf,
+  voiceLicenseOf,
+} from "@sms-doctor/core";
 import { z } from "zod";
 import { listen, type RunningServer } from "../http/http-server.js";
 import {
@@ -11,12 +22,14 @@ import {
   sendJson,
 } from "../http/router.js";
 import type { World } from "../world/world.js";
+import type { UserRecord } from "../world/world-types.js";
 import {
-  type AdminApiPhoneNumber,
-  type AdminApiUser,
   adminPhoneNumber,
   adminUser,
   PHONE_NUMBER_SELECTORS,
+  type RenderedUser,
+  siteId,
+  temporaryNumbers,
   USER_SELECTORS,
 } from "./admin-representation.js";
 import { OperationQueue } from "./operations.js";
@@ -24,9 +37,6 @@ import { FixedWindowRateLimiter } from "./rate-limiter.js";
 import { compileRsql, RsqlError, type Selectors } from "./rsql.js";
 
 export const ADMIN_API_BASE = "/admin-provisioning";
-export const USERS_MEDIA_TYPE = "application/vnd.users.v1+json";
-export const PHONE_NUMBERS_MEDIA_TYPE = "application/vnd.phonenumbers.v1+json";
-export const OPERATIONS_MEDIA_TYPE = "application/vnd.operations.v1+json";
 
 export interface AdminApiOptions {
   world: World;
@@ -35,13 +45,74 @@ export interface AdminApiOptions {
   port?: number;
 }
 
-const ListQuerySchema = z
+/** `ErrorCode` (user-api-v1.yaml): the published codes, by the status that usually carries them. */
+const CODE_BY_STATUS: Record<number, string> = {
+  400: "VALIDATION_ERROR",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  405: "BAD_REQUEST",
+  406: "BAD_REQUEST",
+  408: "REQUEST_TIMEOUT",
+  409: "CONFLICT",
+  413: "BAD_REQUEST",
+  415: "BAD_REQUEST",
+  429: "TOO_MANY_REQUESTS",
+  503: "SERVICE_UNAVAILABLE",
+};
+const TITLE_BY_STATUS: Record<number, string> = {
+  400: "Validation error",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  406: "Not Acceptable",
+  408: "Request Timeout",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service unavailable",
+};
+const PUBLISHED_CODES = new Set([...Object.values(CODE_BY_STATUS), "UNKNOWN", "CONFLICTING_QUERY_PARAMETER"]);
+
+/** `ErrorResponse`, as every 4xx/5xx of the published API is shaped. */
+function errorBody(error: HttpError): AdminApiErrorBody {
+  const code = PUBLISHED_CODES.has(error.code) ? error.code : (CODE_BY_STATUS[error.status] ?? "UNKNOWN");
+  return {
+    status: error.status,
+    title: TITLE_BY_STATUS[error.status] ?? "Error",
+    detail: error.message,
+    time: new Date().toISOString(),
+    // 8x8's own 401 example has no `errors` (suite-common.mdx, "Authentication Failure").
+    ...(error.status === 401
+      ? {}
+      : { errors: [{ ...(error.field ? { field: error.field } : {}), code, message: error.message }] }),
+  };
+}
+
+/** First-page parameters; a scroll page carries `scrollId` alone (the rest is in the scroll). */
+const FirstPageQuerySchema = z
   .object({
-    pageSize: z.coerce.number().int().min(1).max(1_000).default(100),
-    scrollId: z.string().max(2_000).optional(),
+    pageSize: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(ADMIN_API_PAGE_SIZE.max)
+      .default(ADMIN_API_PAGE_SIZE.default),
     filter: z.string().max(2_000).optional(),
+    sort: z.string().max(500).optional(),
   })
   .strict();
+
+/** The scroll cursor is opaque to clients: where the next page starts, and the query it belongs to. */
+const ScrollSchema = z.object({
+  list: z.string(),
+  offset: z.number().int().min(0),
+  pageSize: z.number().int().min(1),
+  filter: z.string(),
+  sort: z.string(),
+});
+type Scroll = z.infer<typeof ScrollSchema>;
 
 /** An answer other than 200, with its own headers. */
 class Reply {
@@ -52,27 +123,26 @@ class Reply {
   ) {}
 }
 
-/** The scroll cursor is opaque to clients: the next offset plus the filter it belongs to. */
-const ScrollSchema = z.object({ offset: z.number().int().min(0), filter: z.string() });
-
 /**
- * An imitation of 8x8's (beta) Administration API over the world: `x-api-key`, versioned media types,
- * RSQL filters, scroll pagination and a per-key request limit with `x-ratelimit-*` headers.
+ * An imitation of 8x8's (beta) Administration API over the world, in the shapes 8x8 publishes
+ * (user-api-v1.yaml, phonenumber-api-v1.yaml, operation-api-v1.yaml; sources in core's
+ * schemas/admin-api.ts): `x-api-key`, versioned media types, RSQL `filter`, `sort`, scroll paging
+ * that refuses first-page parameters beside `scrollId`, `POST`/`PUT`/`DELETE /users` answering 202
+ * with an Operation (there is no PATCH), `ErrorResponse` bodies, and a per-key request limit with
+ * `x-ratelimit-*` headers.
  */
 export async function startAdminApiServer(options: AdminApiOptions): Promise<RunningServer> {
   const { world, apiKey } = options;
   const limiter = new FixedWindowRateLimiter(options.rateLimit.limit, options.rateLimit.windowMs);
-  const operations = new OperationQueue();
-  const router = new Router((error) => ({
-    error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
-  }));
+  const operations = new OperationQueue(ADMIN_API_BASE, world.company.id);
+  const router = new Router(errorBody);
 
   /** Key check, then the limit (a refused key does not use up anyone's quota), then content negotiation. */
   const guarded =
-    (mediaType: string, answer: (ctx: RequestContext) => unknown) =>
+    (mediaType: string, answer: (ctx: RequestContext) => unknown, payload = false) =>
     async (ctx: RequestContext): Promise<void> => {
       const key = ctx.req.headers["x-api-key"];
-      if (key !== apiKey) throw new HttpError(401, "unauthorized", "Missing or invalid x-api-key header.");
+      if (key !== apiKey) throw new HttpError(401, "UNAUTHORIZED", "Missing or invalid x-api-key header.");
       const decision = limiter.take(key);
       const headers = {
         "x-ratelimit-limit": String(decision.limit),
@@ -82,18 +152,24 @@ export async function startAdminApiServer(options: AdminApiOptions): Promise<Run
       if (!decision.allowed)
         throw new HttpError(
           429,
-          "rate_limited",
-          `More than ${decision.limit} requests in the window.`,
+          "TOO_MANY_REQUESTS",
+          `Rate limit exceeded: more than ${decision.limit} requests in the window.`,
           undefined,
-          {
-            ...headers,
-            "retry-after": String(decision.resetSeconds),
-          },
+          { ...headers, "retry-after": String(decision.resetSeconds) },
+        );
+      // A payload carries the version in Content-Type; an answer is negotiated with Accept.
+      if (payload && !isMediaType(ctx.req.headers["content-type"], mediaType))
+        throw new HttpError(
+          415,
+          "BAD_REQUEST",
+          `Send the body as ${mediaType} (Content-Type).`,
+          "content-type",
+          headers,
         );
       if (!accepts(ctx.req.headers.accept, mediaType))
         throw new HttpError(
           406,
-          "not_acceptable",
+          "BAD_REQUEST",
           `This resource is served as ${mediaType}.`,
           "accept",
           headers,
@@ -110,91 +186,150 @@ export async function startAdminApiServer(options: AdminApiOptions): Promise<Run
       }
     };
 
+  const userOr404 = (userId: string | undefined): UserRecord => {
+    const user = world.user(userId ?? "");
+    if (user?.extensionType !== "user")
+      throw new HttpError(404, "NOT_FOUND", "User not found", "basicInfo.userId");
+    return user;
+  };
+  const accepted = (operation: ReturnType<OperationQueue["submit"]>): Reply => {
+    if (!operation)
+      throw new HttpError(
+        429,
+        "TOO_MANY_REQUESTS",
+        `At most ${operations.maxConcurrent} operations may be unfinished.`,
+      );
+    return new Reply(202, operation, { location: operation._links?.self?.href ?? "" });
+  };
+  const users = ADMIN_API_MEDIA_TYPES.users;
+
   router
     .on(
       "GET",
       `${ADMIN_API_BASE}/users`,
-      guarded(USERS_MEDIA_TYPE, ({ url }) =>
+      guarded(users, ({ url }) =>
         page(
           url,
+          "users",
           world
             .users()
             .filter((u) => u.extensionType === "user")
             .map((u) => adminUser(world, u)),
           USER_SELECTORS,
+          { multiSort: true },
         ),
       ),
     )
     .on(
       "GET",
       `${ADMIN_API_BASE}/users/:userId`,
-      guarded(USERS_MEDIA_TYPE, ({ params }) => {
-        const user = world.user(params.userId ?? "");
-        if (user?.extensionType !== "user")
-          throw new HttpError(404, "not_found", `No user with id "${params.userId}".`, "userId");
-        return adminUser(world, user!);
-      }),
+      guarded(users, ({ params }) => adminUser(world, userOr404(params.userId))),
     )
     .on(
-      "PATCH",
-      `${ADMIN_API_BASE}/users/:userId`,
-      guarded(OPERATIONS_MEDIA_TYPE, async ({ req, params }) => {
-        const user = world.user(params.userId ?? "");
-        if (user?.extensionType !== "user")
-          throw new HttpError(404, "not_found", `No user with id "${params.userId}".`, "userId");
-        // The body is the real API's, parsed with core's schema; the changes go through the world's
-        // rules (so SMS gets disabled).
-        const patch = parseOr400(AdminApiUserPatchSchema, await readJson(req));
-        const operation = operations.submit(user!.id, () => {
-          const { status, primaryEmail, ...names } = patch.basicInfo ?? {};
-          const license = patch.serviceInfo?.licenses[0]?.name ?? null;
-          const phoneNumber = patch.extensions?.[0]?.primaryPhoneNumber;
-          const applied = world.updateProfile(user!.id, {
-            ...names,
-            ...(primaryEmail !== undefined ? { email: primaryEmail } : {}),
-            ...(patch.serviceInfo ? { licenseName: license } : {}),
-            ...(phoneNumber !== undefined ? { phoneNumber } : {}),
-          });
-          if (applied.ok && status) world.setUserStatus(user!.id, status);
-          return applied;
-        });
-        if (!operation)
-          throw new HttpError(
-            429,
-            "too_many_operations",
-            `At most ${operations.maxConcurrent} operations may be unfinished.`,
+      "POST",
+      `${ADMIN_API_BASE}/users`,
+      guarded(
+        users,
+        async ({ req }) => {
+          const body = parseOr400(AdminApiUserWriteSchema, await readJson(req));
+          const site = siteOf(world, body);
+          if (world.users().some((u) => u.username === body.basicInfo.userName))
+            throw new HttpError(400, "VALIDATION_ERROR", "userName already in use");
+          return accepted(
+            operations.submit({
+              operationType: "CREATE",
+              resourceId: null,
+              apply: () => createUser(world, body, site),
+            }),
           );
-        return new Reply(202, operation, {
-          location: `${ADMIN_API_BASE}/operations/${operation.operationId}`,
-        });
+        },
+        true,
+      ),
+    )
+    .on(
+      "PUT",
+      `${ADMIN_API_BASE}/users/:userId`,
+      guarded(
+        users,
+        async ({ req, params }) => {
+          const user = userOr404(params.userId);
+          const body = parseOr400(AdminApiUserWriteSchema, await readJson(req));
+          if (body.basicInfo.userId && body.basicInfo.userId !== user.id)
+            throw new HttpError(
+              400,
+              "VALIDATION_ERROR",
+              `Mismatched userId in url vs payload: ${user.id} vs ${body.basicInfo.userId}`,
+              "basicInfo.userId",
+            );
+          const site = siteOf(world, body);
+          return accepted(
+            operations.submit({
+              operationType: "UPDATE",
+              resourceId: user.id,
+              apply: () => replaceUser(world, user.id, body, site),
+            }),
+          );
+        },
+        true,
+      ),
+    )
+    .on(
+      "DELETE",
+      `${ADMIN_API_BASE}/users/:userId`,
+      guarded(users, ({ params }) => {
+        const user = userOr404(params.userId);
+        return accepted(
+          operations.submit({
+            operationType: "DELETE",
+            resourceId: user.id,
+            apply: () => {
+              const removed = world.removeUser(user.id);
+              return removed.ok ? { ok: true, value: user.id } : { ok: false, error: refusal(removed.error) };
+            },
+          }),
+        );
       }),
     )
     .on(
       "GET",
       `${ADMIN_API_BASE}/operations/:operationId`,
-      guarded(OPERATIONS_MEDIA_TYPE, ({ params }) => {
+      guarded(ADMIN_API_MEDIA_TYPES.operations, ({ params }) => {
         const operation = operations.get(params.operationId ?? "");
         if (!operation)
-          throw new HttpError(404, "not_found", `No operation "${params.operationId}".`, "operationId");
+          throw new HttpError(404, "NOT_FOUND", `Operation not found: ${params.operationId}`, "operationId");
         return operation;
       }),
     )
     .on(
       "GET",
       `${ADMIN_API_BASE}/phone-numbers`,
-      guarded(PHONE_NUMBERS_MEDIA_TYPE, ({ url }) =>
-        page(url, world.numbers().map(adminPhoneNumber), PHONE_NUMBER_SELECTORS),
+      guarded(ADMIN_API_MEDIA_TYPES.phoneNumbers, ({ url }) =>
+        page(
+          url,
+          "phone-numbers",
+          renderedNumbers(world),
+          PHONE_NUMBER_SELECTORS,
+          // The phone number guide: "Cannot Sort By Multiple Attributes".
+          { multiSort: false },
+        ),
       ),
     )
     .on(
       "GET",
       `${ADMIN_API_BASE}/phone-numbers/:phoneNumber`,
-      guarded(PHONE_NUMBERS_MEDIA_TYPE, ({ params }) => {
-        const phoneNumber = parseOr400(E164Schema, params.phoneNumber, "phoneNumber");
-        const number = world.number(phoneNumber);
+      guarded(ADMIN_API_MEDIA_TYPES.phoneNumbers, ({ params }) => {
+        const parsed = E164Schema.safeParse(params.phoneNumber);
+        if (!parsed.success)
+          throw new HttpError(
+            400,
+            "VALIDATION_ERROR",
+            `Invalid phone number ${params.phoneNumber}`,
+            "phoneNumber",
+          );
+        const number = world.number(parsed.data);
         if (!number)
-          throw new HttpError(404, "not_found", `${phoneNumber} is not a company number.`, "phoneNumber");
-        return adminPhoneNumber(number);
+          throw new HttpError(404, "NOT_FOUND", `Phone number not found: ${parsed.data}`, "phoneNumber");
+        return adminPhoneNumber(number, temporaryNumbers(world));
       }),
     );
 
@@ -208,55 +343,250 @@ export async function startAdminApiServer(options: AdminApiOptions): Promise<Run
   };
 }
 
-function page<T extends AdminApiUser | AdminApiPhoneNumber>(url: URL, items: T[], selectors: Selectors<T>) {
-  const query = parseOr400(ListQuerySchema, queryObject(url));
-  const filter = query.filter ?? "";
+/** Every company number as the API lists it, rendered afresh for each request. */
+function renderedNumbers(world: World): AdminApiPhoneNumber[] {
+  const temporaries = temporaryNumbers(world);
+  return world.numbers().map((n) => adminPhoneNumber(n, temporaries));
+}
+
+// ---- paging ----
+
+type Listed = RenderedUser | AdminApiPhoneNumber;
+
+function page<T extends Listed>(
+  url: URL,
+  list: string,
+  items: T[],
+  selectors: Selectors<T>,
+  { multiSort }: { multiSort: boolean },
+) {
+  const raw = queryObject(url);
+  let scroll: Scroll;
+  if (raw.scrollId !== undefined) {
+    const others = Object.keys(raw).filter((k) => k !== "scrollId");
+    if (others.length)
+      throw new HttpError(
+        400,
+        "CONFLICTING_QUERY_PARAMETER",
+        `Cannot use scrollId with other first-page query parameters (${others.join(", ")})`,
+      );
+    scroll = decodeScroll(raw.scrollId, list);
+  } else {
+    const query = parseOr400(FirstPageQuerySchema, raw);
+    scroll = {
+      list,
+      offset: 0,
+      pageSize: query.pageSize,
+      filter: query.filter ?? "",
+      sort: query.sort ?? "",
+    };
+  }
   let matches: (item: T) => boolean = () => true;
-  if (filter) {
+  if (scroll.filter) {
     try {
-      matches = compileRsql(filter, selectors);
+      matches = compileRsql(scroll.filter, selectors);
     } catch (error) {
       if (error instanceof RsqlError)
-        throw new HttpError(400, "invalid_filter", `filter: ${error.message}`, "filter");
+        throw new HttpError(400, "VALIDATION_ERROR", `Invalid filter syntax: ${error.message}`, "filter");
       throw error;
     }
   }
-  const offset = query.scrollId === undefined ? 0 : decodeScroll(query.scrollId, filter);
   const filtered = items.filter(matches);
-  const data = filtered.slice(offset, offset + query.pageSize);
-  const next = offset + data.length;
+  if (scroll.sort) filtered.sort(comparator(scroll.sort, selectors, multiSort));
+  const data = filtered.slice(scroll.offset, scroll.offset + scroll.pageSize);
+  const next = scroll.offset + data.length;
   const hasMore = next < filtered.length;
+  const nextScrollId = hasMore
+    ? Buffer.from(JSON.stringify({ ...scroll, offset: next } satisfies Scroll)).toString("base64url")
+    : null;
+  const path = `${ADMIN_API_BASE}/${list}`;
   return {
     data,
     pagination: {
-      pageSize: query.pageSize,
-      totalCount: filtered.length,
+      pageSize: scroll.pageSize,
+      pageNumber: Math.floor(scroll.offset / scroll.pageSize),
       hasMore,
-      nextScrollId: hasMore
-        ? Buffer.from(JSON.stringify({ offset: next, filter })).toString("base64url")
-        : null,
+      filter: scroll.filter || null,
+      sort: scroll.sort || null,
+      nextScrollId,
+    },
+    _links: {
+      self: { href: `${path}${url.search}` },
+      // The next page's link sends only the scroll id, as the scroll rule requires.
+      ...(nextScrollId ? { next: { href: `${path}?scrollId=${nextScrollId}` } } : {}),
     },
   };
 }
 
-function decodeScroll(scrollId: string, filter: string): number {
+function decodeScroll(scrollId: string, list: string): Scroll {
+  const invalid = () => new HttpError(400, "VALIDATION_ERROR", "Invalid scroll identifier", "scrollId");
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(scrollId, "base64url").toString("utf8"));
   } catch {
-    throw new HttpError(400, "invalid_scroll", "scrollId: not a scroll id this API issued.", "scrollId");
+    throw invalid();
   }
   const scroll = ScrollSchema.safeParse(decoded);
-  if (!scroll.success)
-    throw new HttpError(400, "invalid_scroll", "scrollId: not a scroll id this API issued.", "scrollId");
-  if (scroll.data.filter !== filter)
+  if (!scroll.success || scroll.data.list !== list) throw invalid();
+  return scroll.data;
+}
+
+/**
+ * `sort`: `field`, `+field` or `-field` (a `+` in a query string reads as a space), comma-separated
+ * for users ("+lastName,-firstName", user management guide).
+ */
+function comparator<T>(sort: string, selectors: Selectors<T>, multi: boolean): (a: T, b: T) => number {
+  const terms = sort.split(",");
+  if (terms.length > 1 && !multi)
+    throw new HttpError(400, "VALIDATION_ERROR", "Invalid sort parameter: one attribute only", "sort");
+  const keys = terms.map((term) => {
+    const descending = term.trim().startsWith("-");
+    const field = term.trim().replace(/^[+-]/, "");
+    const select = selectors[field];
+    if (!select) throw new HttpError(400, "VALIDATION_ERROR", `Invalid sort parameter: ${field}`, "sort");
+    const text = (item: T) => {
+      const value = select(item);
+      return Array.isArray(value) ? value.join(",") : (value ?? "");
+    };
+    return { text, sign: descending ? -1 : 1 };
+  });
+  return (a, b) => {
+    for (const key of keys) {
+      const order = key.text(a).localeCompare(key.text(b));
+      if (order) return order * key.sign;
+    }
+    return 0;
+  };
+}
+
+// ---- writes ----
+
+/** `basicInfo.site` by id or name; 8x8 refuses a user without one ("Either site id or name must be provided"). */
+function siteOf(world: World, body: AdminApiUserWrite): string {
+  const site = body.basicInfo.site;
+  const found = world.company.sites.find(
+    (name) => (site?.id && siteId(name) === site.id) || (site?.name && name === site.name),
+  );
+  if (!found)
     throw new HttpError(
       400,
-      "invalid_scroll",
-      "scrollId: belongs to a different filter; keep the same filter.",
-      "scrollId",
+      "VALIDATION_ERROR",
+      site?.id || site?.name ? "No such site" : "Either site id or name must be provided",
+      "basicInfo.site.id",
     );
-  return scroll.data.offset;
+  return found;
+}
+
+/**
+ * The voice license a write asks for, chosen as a reader chooses it (core's `voiceLicenseOf`: the one
+ * the extension's `licenseId` names), then found in the world's catalogue by id, else by name.
+ */
+function voiceLicenseName(world: World, body: AdminApiUserWrite): string | null {
+  const licenses = body.serviceInfo?.licenses ?? [];
+  // No license listed: a PUT that removes it (the guide's first step of a license change).
+  if (licenses.length === 0) return null;
+  const extension = body.serviceInfo?.extensions?.[0];
+  // A license may be asked for by id alone (no name), which the reader's choice skips.
+  const asked =
+    voiceLicenseOf(licenses, extension) ??
+    licenses.find((l) => l.id && l.id === extension?.licenseId) ??
+    licenses[0]!;
+  const known =
+    world.licenses.find((w) => asked.id && w.id === asked.id) ??
+    world.licenses.find((w) => asked.name && w.name === asked.name);
+  return known?.name ?? null;
+}
+
+function phoneNumberOf(body: AdminApiUserWrite): string | null {
+  return extensionPhoneNumberOf(body.serviceInfo?.extensions?.[0]);
+}
+
+/** World field names → the published paths a FAILED operation's `errors[].field` names. */
+const FIELD_PATHS: Record<string, string> = {
+  phoneNumber: "serviceInfo.extensions.primaryPhoneNumber",
+  licenseName: "serviceInfo.licenses",
+  site: "basicInfo.site",
+  extensionNumber: "serviceInfo.extensions.extensionNumber",
+  userId: "basicInfo.userId",
+};
+
+function refusal(error: { field: string; message: string }): AdminApiErrorBody {
+  return {
+    status: 400,
+    title: "Validation error",
+    detail: error.message,
+    errors: [
+      { field: FIELD_PATHS[error.field] ?? error.field, code: "VALIDATION_ERROR", message: error.message },
+    ],
+  };
+}
+
+/**
+ * PUT replaces the whole user (suite-common.mdx, "Understanding PUT Semantics"): what the body leaves
+ * out is removed, a license or a number included, and that goes through the world's rules (changing
+ * either turns SMS off).
+ */
+function replaceUser(world: World, userId: string, body: AdminApiUserWrite, site: string) {
+  const info = body.basicInfo;
+  const applied = world.updateProfile(userId, {
+    firstName: info.firstName,
+    lastName: info.lastName,
+    email: info.primaryEmail,
+    username: info.userName,
+    site,
+    ...(info.timezone ? { timeZone: info.timezone } : {}),
+    jobTitle: body.directoryInfo?.jobTitle ?? "",
+    department: body.directoryInfo?.department ?? "",
+    phoneNumber: phoneNumberOf(body),
+    licenseName: voiceLicenseName(world, body),
+  });
+  if (!applied.ok) return { ok: false as const, error: refusal(applied.error) };
+  if (info.status) world.setUserStatus(userId, info.status);
+  return { ok: true as const, value: userId };
+}
+
+function createUser(world: World, body: AdminApiUserWrite, site: string) {
+  const info = body.basicInfo;
+  const taken = new Set(world.users().map((u) => Number(u.extensionNumber)));
+  let extension = 1001;
+  while (taken.has(extension)) extension++;
+  const now = world.clock.now();
+  const id = randomUUID().replace(/-/g, "").slice(0, 22);
+  world.addUser({
+    id,
+    firstName: info.firstName,
+    lastName: info.lastName,
+    email: info.primaryEmail,
+    username: info.userName,
+    site,
+    language: "English (United States)",
+    timeZone: info.timezone ?? "America/New_York",
+    jobTitle: body.directoryInfo?.jobTitle ?? "",
+    department: body.directoryInfo?.department ?? "",
+    personalContactNumber: "",
+    status: info.status ?? "ACTIVE",
+    extensionNumber: String(extension),
+    extensionType: "user",
+    licenseName: null,
+    phoneNumbers: [],
+    lastLoginAt: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const applied = world.updateProfile(id, {
+    phoneNumber: phoneNumberOf(body),
+    licenseName: voiceLicenseName(world, body),
+  });
+  if (applied.ok) return { ok: true as const, value: id };
+  // A refused create leaves no half-made user behind.
+  world.removeUser(id);
+  return { ok: false as const, error: refusal(applied.error) };
+}
+
+// ---- content negotiation ----
+
+function isMediaType(header: string | undefined, mediaType: string): boolean {
+  return header?.split(";")[0]?.trim().toLowerCase() === mediaType;
 }
 
 /** True when the Accept header (absent means anything) allows the media type. */

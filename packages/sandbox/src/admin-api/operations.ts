@@ -1,21 +1,25 @@
 import { randomUUID } from "node:crypto";
-import type { Outcome, WorldError } from "../world/world-types.js";
+import type { AdminApiErrorBody, AdminApiOperation } from "@sms-doctor/core";
 
-/** 8x8's asynchronous write: a 202 with an operation to poll at `GET /operations/{id}`. */
-export interface Operation {
-  operationId: string;
-  status: "PENDING" | "IN_PROGRESS" | "COMPLETED" | "FAILED";
-  resourceType: "user";
-  resourceId: string;
-  createdTime: string;
-  completedTime: string | null;
-  error: WorldError | null;
-}
+/**
+ * 8x8's asynchronous write (suite-common.mdx "Asynchronous Operations"; `Operation` in
+ * user-api-v1.yaml / operation-api-v1.yaml): a 202 with an operation to poll at
+ * `GET /operations/{operationId}`, PENDING → IN_PROGRESS → COMPLETED or FAILED with an `error`.
+ */
+export type Operation = AdminApiOperation & { operationId: string; status: string };
 
 export interface OperationTimings {
   /** Real ms from accepted to IN_PROGRESS, and from IN_PROGRESS to done. */
   startMs: number;
   finishMs: number;
+}
+
+export interface OperationRequest {
+  operationType: "CREATE" | "UPDATE" | "DELETE";
+  /** Known at once for UPDATE and DELETE; a CREATE learns it when it completes, as 8x8's does. */
+  resourceId: string | null;
+  /** Carries the write out: the created or changed user's id, or the refusal as an `ErrorResponse`. */
+  apply: () => { ok: true; value: string } | { ok: false; error: AdminApiErrorBody };
 }
 
 /**
@@ -27,6 +31,9 @@ export class OperationQueue {
   readonly #timers = new Set<NodeJS.Timeout>();
 
   constructor(
+    /** The API's base path, for the operation's `_links`. */
+    private readonly basePath: string,
+    private readonly customerId: string,
     private readonly timings: OperationTimings = { startMs: 100, finishMs: 200 },
     readonly maxConcurrent = 10,
   ) {}
@@ -42,25 +49,37 @@ export class OperationQueue {
   }
 
   /** Accepts a write; `apply` runs when the operation is carried out. Undefined when too many are unfinished. */
-  submit(resourceId: string, apply: () => Outcome<unknown>): Operation | undefined {
+  submit(request: OperationRequest): Operation | undefined {
     if (this.unfinished() >= this.maxConcurrent) return undefined;
+    const operationId = `op_${randomUUID().replace(/-/g, "")}`;
     const operation: Operation = {
-      operationId: randomUUID(),
+      operationId,
       status: "PENDING",
-      resourceType: "user",
-      resourceId,
+      customerId: this.customerId,
+      resourceType: "USER",
+      ...(request.resourceId ? { resourceId: request.resourceId } : {}),
+      operationType: request.operationType,
       createdTime: new Date().toISOString(),
-      completedTime: null,
-      error: null,
+      _links: { self: { href: `${this.basePath}/operations/${operationId}` } },
     };
-    this.#operations.set(operation.operationId, operation);
+    this.#operations.set(operationId, operation);
     this.#later(this.timings.startMs, () => {
       operation.status = "IN_PROGRESS";
       this.#later(this.timings.finishMs, () => {
-        const outcome = apply();
-        operation.status = outcome.ok ? "COMPLETED" : "FAILED";
-        operation.error = outcome.ok ? null : outcome.error;
+        const outcome = request.apply();
         operation.completedTime = new Date().toISOString();
+        if (!outcome.ok) {
+          operation.status = "FAILED";
+          operation.error = outcome.error;
+          return;
+        }
+        operation.status = "COMPLETED";
+        operation.resourceId = outcome.value;
+        if (request.operationType !== "DELETE")
+          operation._links = {
+            ...operation._links,
+            resource: { href: `${this.basePath}/users/${outcome.value}` },
+          };
       });
     });
     return operation;

@@ -274,6 +274,22 @@ export class World {
     return ok();
   }
 
+  /**
+   * The user is deleted (the Administration API's `DELETE /users/{id}`): SMS off on their numbers,
+   * which go back to the company's available numbers. Their history stays, as 8x8's audit trail does.
+   */
+  removeUser(userId: string): Outcome {
+    const user = this.#users.get(userId);
+    if (!user) return notFound(userId);
+    this.#disableUserSms(user, "user-deleted");
+    for (const number of this.userNumbers(user)) {
+      number.assignedTo = null;
+      if (number.status === "ASSIGNED") number.status = "AVAILABLE";
+    }
+    this.#users.delete(userId);
+    return ok();
+  }
+
   /** The user signed in to 8x8 Work (SMS changes reach the app only after a new sign-in). */
   recordLogin(userId: string): Outcome {
     const user = this.#users.get(userId);

@@ -16,6 +16,7 @@ import { waitForReading } from "../../console/wait-for-reading";
 import { send } from "../../messaging/send";
 import { mountPanel } from "../../panels/mount-panel";
 import { SmsPagePanel } from "../../panels/SmsPagePanel";
+import { boundedRegistration } from "../bounded-text";
 import type { Feature } from "../feature";
 import { followPage } from "../follow-page";
 
@@ -53,7 +54,7 @@ export const smsPagePanel: Feature = {
         panel.render(<SmsPagePanel state={{ kind: "reading" }} />);
       }
       try {
-        const view = await send({ type: "sms-page-read", registration: reading.value });
+        const view = await send({ type: "sms-page-read", registration: boundedRegistration(reading.value) });
         if (signal.aborted) return;
         explained = true;
         panel.setState("ready", view.verdict);

@@ -16,6 +16,7 @@ import { waitForReading } from "../../console/wait-for-reading";
 import { send } from "../../messaging/send";
 import { mountPanel } from "../../panels/mount-panel";
 import { UserSmsPanel } from "../../panels/UserSmsPanel";
+import { boundedSnapshot, TEXT_LIMITS } from "../bounded-text";
 import type { Feature } from "../feature";
 import { followPage } from "../follow-page";
 
@@ -46,6 +47,8 @@ export const userSmsPanel: Feature = {
   recognize: userPageShown,
   async init({ signal, url, softNavigation }) {
     const urlId = userIdFromUrl(url);
+    // An id longer than any the worker or the background accepts is not a user page we can diagnose.
+    if (urlId && urlId.length > TEXT_LIMITS.userId) return false;
     const identifiedBy = urlId ? "url" : "page";
     const read = (): ProfileReading =>
       readUserProfile(document, {
@@ -68,7 +71,11 @@ export const userSmsPanel: Feature = {
         panel.render(<UserSmsPanel state={{ kind: "reading" }} />);
       }
       try {
-        const view = await send({ type: "user-page-read", snapshot: reading.value, identifiedBy });
+        const view = await send({
+          type: "user-page-read",
+          snapshot: boundedSnapshot(reading.value),
+          identifiedBy,
+        });
         if (signal.aborted) return;
         diagnosed = true;
         panel.setState("ready", view.verdict);
@@ -98,7 +105,12 @@ export const userSmsPanel: Feature = {
       );
     };
 
-    followPage(read, savedState, (reading) => void show(reading), { signal, lastKey: savedState(first) });
+    // Until a diagnosis is shown, a section opening is read at once; after, a save is read once the rows settle.
+    followPage(read, savedState, (reading) => void show(reading), {
+      signal,
+      lastKey: savedState(first),
+      settle: () => diagnosed,
+    });
     await show(first);
     return;
   },

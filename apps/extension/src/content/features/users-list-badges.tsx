@@ -7,6 +7,7 @@ import { readUserRows } from "../../console/read-users-list";
 import { isUsersList } from "../../console/routes";
 import { send } from "../../messaging/send";
 import { mountBadge } from "../../panels/mount-panel";
+import { TEXT_LIMITS } from "../bounded-text";
 import type { Feature } from "../feature";
 
 const badgeWords: Record<Exclude<Verdict, "can-send">, string> = {
@@ -23,13 +24,17 @@ export const usersListBadges: Feature = {
     let scheduled: ReturnType<typeof setTimeout> | undefined;
 
     const badgeNewRows = async () => {
-      const rows = readUserRows(document, location.href).filter((row) => !badged.has(row.link));
+      // Ids longer than any user id the background accepts come from a page we don't control: left out.
+      const rows = readUserRows(document, location.href).filter(
+        (row) => !badged.has(row.link) && row.userId.length <= TEXT_LIMITS.userId,
+      );
       if (rows.length === 0) return;
       for (const row of rows) badged.add(row.link);
       const verdicts = await send({ type: "users-list-verdicts", userIds: rows.map((row) => row.userId) });
       if (signal.aborted) return;
       for (const row of rows) {
-        const verdict = verdicts[row.userId];
+        // Own keys only: a user "__proto__" must not read Object.prototype as its verdict.
+        const verdict = Object.hasOwn(verdicts, row.userId) ? verdicts[row.userId] : undefined;
         if (!verdict || verdict === "can-send" || !row.link.isConnected) continue;
         const badge = mountBadge(row.link, signal);
         badge.host.dataset.verdict = verdict;
