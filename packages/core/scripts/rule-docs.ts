@@ -18,6 +18,7 @@ export function ruleDoc(rule: Rule): string {
   const messages = Object.entries(meta.messages)
     .map(([id, text]) => `| \`${id}\` | ${text.replaceAll("|", "\\|")} |`)
     .join("\n");
+  const notes = (meta.notes ?? []).map((note) => `- ${note}\n`).join("");
   return `# \`${meta.id}\`: ${meta.title}
 
 ${meta.description}
@@ -26,7 +27,7 @@ ${meta.description}
 - Applies to numbers in: ${regions}
 - 8x8 article: [${meta.docs.article}](${meta.docs.url})
 - Evaluated only in these situations (\`Situation\`): ${triggers}
-${meta.seenOnlyIn ? `- Fires only on snapshots from: ${meta.seenOnlyIn.join(", ")} (the console page doesn't show what it needs)\n` : ""}
+${meta.seenOnlyIn ? `- Fires only on snapshots from: ${meta.seenOnlyIn.join(", ")} (the console page doesn't show what it needs)\n` : ""}${meta.tellApart ? `- When its finding is only possible, what would tell: ${meta.tellApart}\n` : ""}${notes}
 ## Messages
 
 Findings and resolution steps carry a \`messageId\` and \`data\`; \`formatFinding\` fills these templates.

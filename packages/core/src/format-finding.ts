@@ -1,5 +1,6 @@
 import { UnknownFindingError } from "./errors.js";
-import { durationParts } from "./lifecycle/time.js";
+import { formatPhoneNumberForPeople } from "./facts/phone-number.js";
+import { humanDuration } from "./human-duration.js";
 import { ruleMeta } from "./rules/index.js";
 import type { Finding, MessageData } from "./schemas/diagnosis.js";
 
@@ -11,36 +12,26 @@ export interface FormattedFinding {
   article: { title: string; url: string };
 }
 
+export { humanDuration };
+
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 /**
  * Fills a message template's `{{placeholders}}`; throws when one has no value (a rule bug, never silent).
- * Data keeps durations in ISO 8601 for machines; people read "3 hours 1 minute".
+ * Data keeps durations in ISO 8601 and phone numbers in E.164 for machines; people read "3 hours 1 minute"
+ * and "+1 415-200-1234".
  */
 export function fillMessage(template: string, data: MessageData): string {
   return template.replace(PLACEHOLDER, (_, key: string) => {
     const value = data[key];
     if (value === undefined) throw new Error(`message placeholder {{${key}}} has no value`);
-    return typeof value === "string" ? humanDuration(value) : String(value);
+    if (typeof value !== "string") return String(value);
+    return E164.test(value) ? formatPhoneNumberForPeople(value) : humanDuration(value);
   });
 }
 
-/** "P2DT3H" → "2 days 3 hours"; the two largest units, seconds only under a minute. Other text unchanged. */
-export function humanDuration(text: string): string {
-  const parts = text === "P" || text.endsWith("T") ? undefined : durationParts(text);
-  if (!parts) return text;
-  const units: [number, string][] = [
-    [parts.days, "day"],
-    [parts.hours, "hour"],
-    [parts.minutes, "minute"],
-    [parts.seconds, "second"],
-  ];
-  const words = units
-    .filter(([n]) => n > 0)
-    .slice(0, 2)
-    .map(([n, unit]) => `${n} ${unit}${n === 1 ? "" : "s"}`);
-  return words.length ? words.join(" ") : "no time";
-}
+/** A whole value in E.164: how rules put phone numbers in data (other text, such as licenses, never is). */
+const E164 = /^\+[1-9]\d{6,14}$/;
 
 /**
  * English title, explanation and resolution steps of a finding, with every placeholder filled. A finding

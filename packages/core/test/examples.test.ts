@@ -32,6 +32,7 @@ describe("bundled examples", () => {
       encoding: "utf8",
     });
     expect(out).toContain("cannot-send - The user's phone number was changed");
-    expect(out).toContain("+14155550199");
+    // Issue 15: numbers in text read as people read them (+1 415-555-0199), E.164 stays in data.
+    expect(out).toContain("+1 415-555-0199");
   });
 });

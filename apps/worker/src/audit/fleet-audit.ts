@@ -1,4 +1,12 @@
-import { diagnose, type Finding, formatFinding, type UserSnapshot, type Verdict } from "@sms-doctor/core";
+import {
+  causeOf,
+  diagnose,
+  type Finding,
+  formatCause,
+  formatFinding,
+  type UserSnapshot,
+  type Verdict,
+} from "@sms-doctor/core";
 import { countRead, countSkipped, newTally, type ReadTally } from "../directory/read-tally.js";
 import type { AuditRow } from "./audit-rows.js";
 
@@ -16,7 +24,10 @@ export interface AffectedUser {
   alsoFound: string[];
 }
 
-/** Every user who cannot send for one cause (the top finding of each), with how to fix it. */
+/**
+ * Every user who cannot send for one cause (the top finding of each), with how to fix it; or, as
+ * `CAUSE_UNDETERMINED`, every user whose cause can't be told from the export, with what would tell.
+ */
 export interface CauseGroup {
   ruleId: string;
   title: string;
@@ -39,6 +50,9 @@ export interface FleetAudit {
   numbers: ReadTally;
   durationMs: number;
 }
+
+/** The group of users whose top cause is only possible: its steps say what would tell the candidates apart. */
+export const CAUSE_UNDETERMINED = "cause-undetermined";
 
 /**
  * Runs core's diagnosis over every user of an export and groups the users who cannot send by the
@@ -71,22 +85,27 @@ export async function auditFleet(
     verdicts[diagnosis.verdict]++;
     if (diagnosis.verdict !== "cannot-send") continue;
     const top = diagnosis.findings.find((f) => f.severity === "blocking") ?? diagnosis.findings[0];
-    const ruleId = top?.ruleId ?? "sms-off-no-cause-found";
+    // A top cause that is only possible is one candidate among others: not a heading (core words it).
+    const cause = causeOf(diagnosis);
+    const undetermined = cause.kind === "undetermined" ? formatCause(cause) : undefined;
+    const ruleId = undetermined ? CAUSE_UNDETERMINED : (top?.ruleId ?? "sms-off-no-cause-found");
     let group = groups.get(ruleId);
     const formatted = top ? formatFinding(top) : undefined;
     if (!group) {
       group = {
         ruleId,
-        title: formatted?.title ?? "SMS is off and no cause was found in the export",
-        steps: formatted?.steps ?? [
-          "Open the user in the Admin Console; SMS Doctor's panel shows what it sees there.",
-        ],
+        title: undetermined?.heading ?? formatted?.title ?? "SMS is off and no cause was found in the export",
+        steps: (undetermined && [undetermined.explanation, ...undetermined.tellApart]) ??
+          formatted?.steps ?? [
+            "Open the user in the Admin Console; SMS Doctor's panel shows what it sees there.",
+          ],
         article: formatted?.article ?? { title: "", url: "" },
         users: [],
       };
       groups.set(ruleId, group);
     }
-    group.users.push(affectedUser(row.line, row.snapshot, top, formatted?.explanation, diagnosis.findings));
+    const explanation = undetermined?.explanation ?? formatted?.explanation;
+    group.users.push(affectedUser(row.line, row.snapshot, top, explanation, diagnosis.findings));
   }
   return {
     rows: rows_,

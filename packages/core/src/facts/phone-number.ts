@@ -17,6 +17,22 @@ export function toE164(text: string | null | undefined): string | null {
   return value;
 }
 
+/**
+ * A phone number as people read it, the way the Admin Console shows it for its country: "+1 415-200-1234"
+ * for North American numbers, the international format otherwise ("+44 20 7946 0018"). Text that is not
+ * a phone number comes back unchanged. Only for text people read: data, `data-*` attributes and JSON keep
+ * E.164.
+ */
+export function formatPhoneNumberForPeople(e164OrRaw: string): string {
+  const e164 = toE164(e164OrRaw);
+  if (e164 === null) return e164OrRaw;
+  // +1 and ten digits is North American (NANP) whatever its country: the console writes them all alike.
+  if (e164.length === 12 && e164.charCodeAt(1) === 49) {
+    return `+1 ${e164.slice(2, 5)}-${e164.slice(5, 8)}-${e164.slice(8)}`;
+  }
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
 function libphonenumberE164(text: string): string | null {
   const parsed = parsePhoneNumberFromString(text, "US");
   return parsed?.isPossible() ? parsed.number : null;

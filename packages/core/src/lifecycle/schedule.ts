@@ -3,6 +3,7 @@ import type {
   ProvisioningStage,
   ProvisioningTransition,
 } from "../schemas/provisioning-record.js";
+import { NUMBER_VERIFICATION_WAIT } from "./number-verification.js";
 import { isFinal, STAGES, stageOfState } from "./states.js";
 import { addBusinessDays, DAY, HOUR, MINUTE, toDuration, toInstant, toMillis } from "./time.js";
 
@@ -42,7 +43,7 @@ export function stallDeadline(
   if (record.kind === "toll-free") return addBusinessDays(sinceMs, 15);
   if (stage === "brand") return addBusinessDays(sinceMs, 3);
   if (stage === "campaign") return addBusinessDays(sinceMs, 15);
-  return sinceMs + 48 * HOUR; // number assignment, and a request no provider has confirmed yet
+  return sinceMs + NUMBER_VERIFICATION_WAIT.max; // number assignment, and a request no provider has confirmed yet
 }
 
 /** True when the record has made no progress past its stage's threshold. */
@@ -81,7 +82,7 @@ function moveTo(record: ProvisioningRecord, to: ProvisioningRecord["state"], now
 const STAGE_WAIT: Record<ProvisioningStage | "toll-free", { typical: number; max: number }> = {
   brand: { typical: HOUR, max: 3 * DAY },
   campaign: { typical: 3 * DAY, max: 21 * DAY },
-  number: { typical: 4 * HOUR, max: 48 * HOUR },
+  number: NUMBER_VERIFICATION_WAIT,
   "toll-free": { typical: 10 * DAY, max: 21 * DAY },
 };
 

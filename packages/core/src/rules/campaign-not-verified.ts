@@ -13,6 +13,7 @@ const meta: RuleMeta = {
   severity: "blocking",
   regions: ["US", "CA"],
   docs: { article: ARTICLE_PREVIOUSLY_ENABLED, url: articleUrl(ARTICLE_PREVIOUSLY_ENABLED) },
+  tellApart: "The SMS page would tell whether the company's campaign is VERIFIED: open Admin Console > SMS.",
   messages: {
     notObserved:
       "{{number}} is a US/Canadian number, so it can send SMS only while the company's SMS campaign is VERIFIED. SMS Doctor has not seen the SMS page yet.",
@@ -92,8 +93,12 @@ export const campaignNotVerified: Rule = {
     for (let i = 0; i < errors.length; i++) {
       const { field, message } = errors[i]!;
       steps[i] = field
-        ? { messageId: "fixField", data: { field, message, advice: registrationAdvice(field) } }
-        : { messageId: "fixGeneral", data: { message } };
+        ? {
+            messageId: "fixField",
+            data: { field, message: asSentence(message), advice: registrationAdvice(field) },
+          }
+        : { messageId: "fixGeneral", data: { message: asSentence(message) } };
+      // The evidence keeps the form's words exactly as shown.
       withErrors[i + 1] = {
         field: `campaign.${field ?? "form"}`,
         after: message,
@@ -105,3 +110,14 @@ export const campaignNotVerified: Rule = {
     return [finding(meta, "confirmed", "rejected", { errorCount: errors.length }, withErrors, resolution)];
   },
 };
+
+/**
+ * The form's error as a sentence of its own: the console often shows it without a full stop, and the
+ * advice that follows it must not run on ("…must include the brand name Give realistic messages…").
+ */
+function asSentence(message: string): string {
+  const text = message.trim();
+  if (text === "") return text;
+  // . ! ? … and a closing quote or bracket after one end a sentence already.
+  return /[.!?…]["')\]]?$/.test(text) ? text : `${text}.`;
+}

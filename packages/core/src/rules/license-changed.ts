@@ -1,17 +1,27 @@
 import { type DiagnosisFacts, type SnapshotFacts, sameNumber } from "../facts/diagnosis-facts.js";
 import { sameLicense } from "../facts/license.js";
 import { Situation } from "../facts/situation.js";
-import type { Evidence } from "../schemas/diagnosis.js";
+import type { Evidence, ResolutionStep } from "../schemas/diagnosis.js";
 import {
+  ASSIGN_LICENSE_MESSAGES,
   finding,
+  fixedStep,
   fixedSteps,
   NONE,
+  RECENCY_MESSAGES,
+  RECENTLY_ENABLED_NOTE,
   REENABLE_MESSAGES,
   reenableResolution,
   smsNotOnNow,
   smsStatusEvidence,
 } from "./resolutions.js";
-import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
+import {
+  ARTICLE_PREVIOUSLY_ENABLED,
+  articleUrl,
+  EARLIER_STATE_TELLS_APART,
+  type Rule,
+  type RuleMeta,
+} from "./rule.js";
 
 const meta: RuleMeta = {
   id: "license-changed",
@@ -21,18 +31,22 @@ const meta: RuleMeta = {
   severity: "blocking",
   regions: "all",
   docs: { article: ARTICLE_PREVIOUSLY_ENABLED, url: articleUrl(ARTICLE_PREVIOUSLY_ENABLED) },
+  tellApart: EARLIER_STATE_TELLS_APART,
+  notes: [RECENTLY_ENABLED_NOTE],
   messages: {
     removed:
       'SMS was on under the license "{{before}}", then the license was removed ({{after}}). Removing a license turns SMS off; it stays off after a license is added again.',
+    removedNotReadded:
+      'SMS was on under the license "{{before}}", then the license was removed, and the user has no license now. SMS needs an X Series X2 or higher license; once one is assigned, SMS still has to be enabled again.',
     replaced:
       'SMS was on under the license "{{before}}", then the license changed to "{{after}}". Changing a license turns SMS off.',
     mayHaveChanged:
       "SMS is off. If the user's license was removed and added back (even the same license), that turned SMS off; no snapshot saw such a change.",
+    ...ASSIGN_LICENSE_MESSAGES,
     ...REENABLE_MESSAGES,
     reenableEvenIfSame:
       "Enable SMS again for the assigned number, even though it is the same number as before.",
-    recentNumberMayBeActive:
-      "A number that was enabled recently may skip verification and show Enabled at once rather than Pending.",
+    ...RECENCY_MESSAGES,
   },
 };
 
@@ -44,7 +58,7 @@ export const licenseChanged: Rule = {
     if (!smsNotOnNow(facts)) return NONE;
     const { current, lastSmsOn } = facts;
     if (!lastSmsOn || lastSmsOn.license === null) {
-      return current.smsOff && !lastSmsOn && !facts.previous ? [possible(facts)] : NONE;
+      return current.smsOff && !lastSmsOn && !facts.previous ? [possible(facts, false)] : NONE;
     }
     const before = lastSmsOn.license;
     const since = facts.sinceSmsOn;
@@ -59,26 +73,41 @@ export const licenseChanged: Rule = {
       for (let i = 0; i < since.length; i++) {
         if (!sameNumber(since[i]!.snapshot.phoneNumber, shown)) return NONE;
       }
-      return [possible(facts)];
+      return [possible(facts, true)];
     }
     const license = { field: "license", before, after: changed.license, observedAt: changed.observedAt };
     const evidence: Evidence[] = current.smsVisible
       ? [license, smsStatusEvidence(facts, lastSmsOn.smsStatus ?? "enabled")]
       : [license];
     const certainty = current.smsVisible ? "confirmed" : "likely";
-    const messageId = changed.license === null ? "removed" : "replaced";
+    const messageId =
+      changed.license !== null ? "replaced" : current.license === null ? "removedNotReadded" : "removed";
     const data = { before, after: changed.license ?? "no license" };
-    return [finding(meta, certainty, messageId, data, evidence, resolution(facts))];
+    const sameAsBefore = sameNumber(lastSmsOn.number, current.number);
+    return [finding(meta, certainty, messageId, data, evidence, resolution(facts, sameAsBefore))];
   },
 };
 
-function possible(facts: DiagnosisFacts) {
-  return finding(meta, "possible", "mayHaveChanged", {}, [smsStatusEvidence(facts)], resolution(facts));
+function possible(facts: DiagnosisFacts, sameAsBefore: boolean) {
+  const evidence = [smsStatusEvidence(facts)];
+  return finding(meta, "possible", "mayHaveChanged", {}, evidence, resolution(facts, sameAsBefore));
 }
 
+const ASSIGN_LICENSE = fixedStep("assignLicense");
 const EVEN_IF_SAME = fixedSteps("reenableEvenIfSame");
-const EVEN_IF_SAME_US_CA = fixedSteps("reenableEvenIfSame", "recentNumberMayBeActive");
 
-function resolution(facts: DiagnosisFacts) {
-  return reenableResolution(facts, facts.current.number, facts.usCa ? EVEN_IF_SAME_US_CA : EVEN_IF_SAME);
+/**
+ * Re-enabling SMS, after assigning a license with SMS when the user has none now (enabling needs it).
+ * "Even though it is the same number" only when it is: with a new number too, the number explains it.
+ * The wait depends on when SMS was last enabled for the number, unless the number is a new one; with
+ * no history, nothing says the number changed.
+ */
+function resolution(facts: DiagnosisFacts, sameAsBefore: boolean) {
+  const number = facts.current.number;
+  const withoutSms = facts.licenseSms === "none" || facts.licenseSms === "no-sms";
+  const enabledBefore = sameAsBefore || !facts.lastSmsOn;
+  const resolution = reenableResolution(facts, number, sameAsBefore ? EVEN_IF_SAME : [], enabledBefore);
+  if (!withoutSms) return resolution;
+  const steps: ResolutionStep[] = [ASSIGN_LICENSE, ...resolution.steps];
+  return { ...resolution, steps };
 }

@@ -1,6 +1,6 @@
 import type { DiagnosisFacts } from "../facts/diagnosis-facts.js";
 import { Situation } from "../facts/situation.js";
-import { finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
+import { ASSIGN_LICENSE_MESSAGES, finding, fixedResolution, fixedSteps, NONE } from "./resolutions.js";
 import { ARTICLE_CANNOT_SEND, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
@@ -13,7 +13,7 @@ const meta: RuleMeta = {
   messages: {
     noLicense: "The user has no license, and SMS needs an X Series X2 license or higher.",
     noSmsInLicense: 'The license "{{license}}" does not include SMS; SMS needs X Series X2 or higher.',
-    assignLicense: "Assign an X Series X2 or higher license under Services and permissions, and Save.",
+    ...ASSIGN_LICENSE_MESSAGES,
     reenableAfter: "Then enable SMS for the user's number (changing the license turns SMS off).",
   },
 };

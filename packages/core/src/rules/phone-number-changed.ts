@@ -2,7 +2,13 @@ import { type DiagnosisFacts, sameNumber } from "../facts/diagnosis-facts.js";
 import { Situation } from "../facts/situation.js";
 import type { Evidence } from "../schemas/diagnosis.js";
 import { finding, NONE, REENABLE_MESSAGES, reenableResolution, smsStatusEvidence } from "./resolutions.js";
-import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
+import {
+  ARTICLE_PREVIOUSLY_ENABLED,
+  articleUrl,
+  EARLIER_STATE_TELLS_APART,
+  type Rule,
+  type RuleMeta,
+} from "./rule.js";
 
 const meta: RuleMeta = {
   id: "phone-number-changed",
@@ -11,6 +17,7 @@ const meta: RuleMeta = {
   severity: "blocking",
   regions: "all",
   docs: { article: ARTICLE_PREVIOUSLY_ENABLED, url: articleUrl(ARTICLE_PREVIOUSLY_ENABLED) },
+  tellApart: EARLIER_STATE_TELLS_APART,
   messages: {
     changed:
       "SMS was on for {{before}}, then the phone number was changed to {{after}}. Changing a user's number in the Admin Console turns SMS off; it has to be enabled again for the new number.",

@@ -19,6 +19,8 @@ const meta: RuleMeta = {
   },
 };
 
+// How long after SMS turned on the user may not have logged in again yet: a day. Not the lifecycle's
+// RECENTLY_ENABLED_WITHIN, which is about carriers' verification being skipped on re-enabling.
 const RECENT = DAY;
 
 const LOG_OUT_AND_IN = fixedResolution({ steps: fixedSteps("logoutLogin"), actor: "user" });

@@ -16,6 +16,14 @@ export interface RuleMeta {
   /** Message templates with `{{placeholders}}`, keyed by messageId: findings' and resolution steps'. */
   messages: Readonly<Record<string, string>>;
   /**
+   * For rules whose finding can be only `possible`: what would confirm or rule the cause out, as a
+   * sentence without placeholders. Candidates sharing it (the same text) are told apart by the same
+   * observation, and `causeOf` lists it once.
+   */
+  tellApart?: string;
+  /** What a reader of the rule's page needs to know that no message states in full (e.g. what "recently" means). */
+  notes?: readonly string[];
+  /**
    * Set when only snapshots from these sources carry the facts the rule needs (the console page
    * doesn't show them), so no console-read scenario can show it firing.
    */
@@ -47,3 +55,10 @@ export const ARTICLE_REGISTER_CAMPAIGN = "How to register an SMS campaign";
 export const ARTICLE_SMS_FAQ = "8x8 Work SMS FAQ";
 export const ARTICLE_SYNC_ISSUE = "SMS Campaign Registration: Assigned Phone Numbers Sync Issue";
 export const ARTICLE_TAX_INFO = "Incorrect Tax info causes Brand rejection";
+
+/**
+ * What tells apart the causes the article lists when only the current state is known: the phone number,
+ * the license and SMS each changed or not since SMS was last on.
+ */
+export const EARLIER_STATE_TELLS_APART =
+  "An earlier state of the user would tell whether the phone number, the license or the SMS switch changed: SMS Doctor keeps one each time the user's page is opened in the console, and the worker's directory sync reads them from the Administration API.";

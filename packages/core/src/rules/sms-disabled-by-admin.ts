@@ -3,13 +3,20 @@ import { sameLicense } from "../facts/license.js";
 import { Situation } from "../facts/situation.js";
 import {
   finding,
-  fixedSteps,
   NONE,
+  RECENCY_MESSAGES,
+  RECENTLY_ENABLED_NOTE,
   REENABLE_MESSAGES,
   reenableResolution,
   smsStatusEvidence,
 } from "./resolutions.js";
-import { ARTICLE_PREVIOUSLY_ENABLED, articleUrl, type Rule, type RuleMeta } from "./rule.js";
+import {
+  ARTICLE_PREVIOUSLY_ENABLED,
+  articleUrl,
+  EARLIER_STATE_TELLS_APART,
+  type Rule,
+  type RuleMeta,
+} from "./rule.js";
 
 const meta: RuleMeta = {
   id: "sms-disabled-by-admin",
@@ -19,13 +26,14 @@ const meta: RuleMeta = {
   severity: "blocking",
   regions: "all",
   docs: { article: ARTICLE_PREVIOUSLY_ENABLED, url: articleUrl(ARTICLE_PREVIOUSLY_ENABLED) },
+  tellApart: EARLIER_STATE_TELLS_APART,
+  notes: [RECENTLY_ENABLED_NOTE],
   messages: {
     disabled:
       "SMS was on for {{number}} and is now off, while the phone number and license stayed the same: an administrator most likely turned it off (the console does not record who).",
     mayHaveBeenDisabled: "SMS is off. An administrator may have turned it off.",
     ...REENABLE_MESSAGES,
-    recentlyProvisionedNoDelay:
-      "A number that was provisioned and enabled very recently may not see the delay.",
+    ...RECENCY_MESSAGES,
   },
 };
 
@@ -58,8 +66,7 @@ export const smsDisabledByAdmin: Rule = {
   },
 };
 
-const NO_DELAY_IF_RECENT = fixedSteps("recentlyProvisionedNoDelay");
-
+/** The number SMS was on for is re-enabled: when it was last enabled decides the wait. */
 function resolution(facts: DiagnosisFacts, number: string | null) {
-  return reenableResolution(facts, number, [], facts.usCa ? NO_DELAY_IF_RECENT : []);
+  return reenableResolution(facts, number, [], true);
 }

@@ -21,7 +21,7 @@ const meta: RuleMeta = {
     inactive:
       "The user's account is inactive: they can't sign in to 8x8 Work or use any of its services, SMS included.",
     activate:
-      "If the user should send SMS, make their account active again (status Active in the Admin Console, or basicInfo.status ACTIVE through the Administration API).",
+      "If the user should send SMS, make their account active again (status Active in the Admin Console, or ACTIVE through the Administration API).",
     thenCheck: "Then check that SMS is enabled for their number, and have them sign in to 8x8 Work again.",
   },
 };

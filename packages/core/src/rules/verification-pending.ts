@@ -1,15 +1,16 @@
 import { type DiagnosisFacts, sameNumber } from "../facts/diagnosis-facts.js";
 import { Situation } from "../facts/situation.js";
+import { humanDuration } from "../human-duration.js";
+import { NUMBER_VERIFICATION_DELAY, NUMBER_VERIFICATION_WAIT } from "../lifecycle/number-verification.js";
 import { expectedRemaining, isStalled, trackingStartedAt } from "../lifecycle/schedule.js";
-import { HOUR, toDuration } from "../lifecycle/time.js";
+import { toDuration } from "../lifecycle/time.js";
 import { finding, fixedResolution, fixedSteps, NONE, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_SYNC_ISSUE, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
 const meta: RuleMeta = {
   id: "verification-pending",
   title: "The number is waiting for carrier verification",
-  description:
-    "After SMS is enabled, US/Canadian numbers show Pending while parties outside 8x8 verify and provision them (up to 48 hours).",
+  description: `After SMS is enabled, US/Canadian numbers show Pending while parties outside 8x8 verify and provision them (up to ${humanDuration(NUMBER_VERIFICATION_DELAY.max)}).`,
   severity: "warning",
   regions: "all",
   docs: { article: ARTICLE_SYNC_ISSUE, url: articleUrl(ARTICLE_SYNC_ISSUE) },
@@ -35,7 +36,7 @@ const meta: RuleMeta = {
   },
 };
 
-const DEFAULT_WAIT = { typical: 4 * HOUR, max: 48 * HOUR };
+const DEFAULT_WAIT = NUMBER_VERIFICATION_WAIT;
 const TYPICAL = toDuration(DEFAULT_WAIT.typical);
 const MAX = toDuration(DEFAULT_WAIT.max);
 

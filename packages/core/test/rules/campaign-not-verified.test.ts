@@ -39,6 +39,26 @@ ruleTester(campaignNotVerified, {
       ],
     },
     {
+      name: "an error shown without a full stop and its advice read as two sentences",
+      input: input(snapshot(), {
+        company: campaign("rejected", [
+          { field: "Sample Message", message: "Sample messages must include the brand name" },
+          { message: "  Description is too vague  " },
+        ]),
+      }),
+      expected: [
+        {
+          messageId: "rejected",
+          steps: ["fixField", "fixGeneral", "resubmit"],
+          says: [
+            'In "Sample Message": Sample messages must include the brand name. Give realistic messages that name the brand',
+            /^Description is too vague\.$/m,
+          ],
+          neverSays: ["brand name Give"],
+        },
+      ],
+    },
+    {
       name: "company never observed: possible, look for VERIFIED",
       input: { now: "2026-05-10T12:00:00Z", current: snapshot() },
       expected: [

@@ -51,6 +51,23 @@ ruleTester(verificationPending, {
       expected: [{ messageId: "actionRequired", severity: "blocking", data: { reasons: "30034" } }],
     },
     {
+      name: "the provisioning record failed for good: contact support",
+      input: input(snapshot({ sms: pending }), {
+        provisioning: record({ state: "FAILED", reasons: ["campaign not eligible for resubmission"] }),
+      }),
+      expected: [
+        {
+          messageId: "failed",
+          certainty: "confirmed",
+          severity: "blocking",
+          steps: ["contactSupport"],
+          says: [
+            "Carrier provisioning of +1 415-555-0134 failed for good: campaign not eligible for resubmission.",
+          ],
+        },
+      ],
+    },
+    {
       name: "the carriers report it live before the console does",
       input: input(snapshot({ sms: pending }), { provisioning: record({ state: "ACTIVE" }) }),
       expected: [{ messageId: "liveButPending", severity: "info" }],

@@ -9,6 +9,7 @@ import {
   formatFinding,
   type Rule,
 } from "../../src/index.js";
+import { contradictions, lineProblems } from "./finding-text.js";
 
 export interface ValidCase {
   name: string;
@@ -23,6 +24,12 @@ export interface ExpectedFinding {
   data?: Finding["data"];
   /** Step messageIds, in order. */
   steps?: string[];
+  /** The resolution's expected delay (undefined: none). */
+  expectedDelay?: Finding["resolution"]["expectedDelay"] | null;
+  /** Text the rendered finding (explanation and steps) must contain. */
+  says?: (string | RegExp)[];
+  /** Text it must not contain. */
+  neverSays?: (string | RegExp)[];
 }
 
 export interface InvalidCase extends ValidCase {
@@ -37,6 +44,8 @@ const PLACEHOLDER = /\{\{\s*\w+\s*\}\}/;
 export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   testedRules.add(rule.meta.id);
   describe(`rule ${rule.meta.id}`, () => {
+    // The messages this table's findings rendered: every message of the rule must be, with realistic data.
+    const rendered = new Set<string>();
     it("has a well-formed table", () => {
       expect(cases.valid.length, "at least one valid case").toBeGreaterThan(0);
       expect(cases.invalid.length, "at least one invalid case").toBeGreaterThan(0);
@@ -82,11 +91,24 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           if (e.severity) expect(finding.severity).toBe(e.severity);
           if (e.data) expect(finding.data).toMatchObject(e.data);
           if (e.steps) expect(finding.resolution.steps.map((s) => s.messageId)).toEqual(e.steps);
+          if (e.expectedDelay !== undefined)
+            expect(finding.resolution.expectedDelay).toEqual(e.expectedDelay ?? undefined);
           // Every message the finding can show is known and fully filled.
           const text = formatFinding(finding);
           for (const line of [text.explanation, ...text.steps]) expect(line).not.toMatch(PLACEHOLDER);
+          for (const line of [text.explanation, ...text.steps]) expect(lineProblems(line), line).toEqual([]);
+          expect(contradictions(finding, text, c.input), text.explanation).toEqual([]);
+          rendered.add(finding.messageId);
+          for (const step of finding.resolution.steps) rendered.add(step.messageId);
+          const all = [text.explanation, ...text.steps].join("\n");
+          for (const s of e.says ?? []) expect(all).toMatch(s);
+          for (const s of e.neverSays ?? []) expect(all).not.toMatch(s);
         });
       });
     }
+
+    it("renders every message of the rule in some case, and each reads well", () => {
+      expect(Object.keys(rule.meta.messages).filter((id) => !rendered.has(id))).toEqual([]);
+    });
   });
 }
