@@ -33,8 +33,10 @@ describe("extension storage", () => {
     expect(
       paths(StoredHistorySchema.safeParse([{ ...snapshot, sms: { ...snapshot.sms, status: "on" } }])),
     ).toEqual(["0.sms.status"]);
-    expect(StoredVerdictsSchema.parse({ "u-alice": "pending" })).toEqual({ "u-alice": "pending" });
-    expect(paths(StoredVerdictsSchema.safeParse({ "u-alice": "fine" }))).toEqual(["u-alice"]);
+    // Verdicts are stored as [userId, verdict] pairs, so a user "__proto__" keeps its verdict.
+    expect(StoredVerdictsSchema.parse([["u-alice", "pending"]])).toEqual([["u-alice", "pending"]]);
+    expect(StoredVerdictsSchema.parse([["__proto__", "pending"]])).toEqual([["__proto__", "pending"]]);
+    expect(paths(StoredVerdictsSchema.safeParse([["u-alice", "fine"]]))).toEqual(["0.1"]);
   });
 
   it("reads a history export, and names the bad field of a file that is not one", () => {

@@ -139,7 +139,8 @@ export class Doctor {
     } catch {
       return local;
     }
-    const merged = { ...local };
+    // A null prototype, as `local` has: "__proto__" is a user id like any other.
+    const merged: Record<string, Verdict> = Object.assign(Object.create(null), local);
     for (const [userId, verdict] of Object.entries(shared))
       if (verdict !== "unknown") merged[userId] = verdict;
     return merged;

@@ -145,9 +145,10 @@ export class HistoryStore {
   async verdicts(userIds: string[]): Promise<Record<string, Verdict>> {
     const all = await this.storedVerdicts();
     const known = await this.storedIdentities();
-    const wanted: Record<string, Verdict> = {};
+    // A null prototype: "__proto__" is a user id like any other.
+    const wanted: Record<string, Verdict> = Object.create(null);
     for (const id of userIds) {
-      const verdict = all[id] ?? all[known.get(id.toLowerCase()) ?? ""];
+      const verdict = all.get(id) ?? all.get(known.get(id.toLowerCase()) ?? "");
       if (verdict) wanted[id] = verdict;
     }
     return wanted;
@@ -155,14 +156,14 @@ export class HistoryStore {
 
   async setVerdict(userId: string, verdict: Verdict): Promise<void> {
     const all = await this.storedVerdicts();
-    all[userId] = verdict;
-    await this.area.set({ [VERDICTS_KEY]: all });
+    all.set(userId, verdict);
+    await this.area.set({ [VERDICTS_KEY]: [...all] });
   }
 
   /** Every stored verdict; what storage holds that is not one (say, from an older version) reads as none. */
-  private async storedVerdicts(): Promise<Record<string, Verdict>> {
-    const parsed = StoredVerdictsSchema.safeParse((await this.area.get(VERDICTS_KEY))[VERDICTS_KEY] ?? {});
-    return parsed.success ? parsed.data : {};
+  private async storedVerdicts(): Promise<Map<string, Verdict>> {
+    const parsed = StoredVerdictsSchema.safeParse((await this.area.get(VERDICTS_KEY))[VERDICTS_KEY] ?? []);
+    return new Map(parsed.success ? parsed.data : []);
   }
 
   private async userIds(): Promise<string[]> {

@@ -144,4 +144,14 @@ describe("the history kept in chrome.storage.local", () => {
       "bob@example.com": "pending",
     });
   });
+
+  it('keeps the verdict of a user "__proto__" like any other', async () => {
+    const area = memoryArea();
+    await new HistoryStore(area).setVerdict("__proto__", "cannot-send");
+    // Read back by a fresh store: what storage holds keeps it.
+    const verdicts = await new HistoryStore(area).verdicts(["__proto__", "u-bob"]);
+    expect(Object.hasOwn(verdicts, "__proto__")).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(verdicts, "__proto__")?.value).toBe("cannot-send");
+    expect(Object.keys(verdicts)).toEqual(["__proto__"]);
+  });
 });

@@ -22,7 +22,10 @@ export type WorkerSettings = z.infer<typeof WorkerSettingsSchema>;
 export const StoredHistorySchema = z.array(UserSnapshotSchema);
 
 /** The last verdict shown for each user, by user id, for the users list's badges. */
-export const StoredVerdictsSchema = z.record(z.string(), VerdictSchema);
+export const StoredVerdictsSchema = z
+  // Pairs, not an object: a user id such as "__proto__" must keep its verdict (zod's record drops that key).
+  .array(z.tuple([z.string().min(1).max(320), VerdictSchema]))
+  .max(100_000);
 
 /**
  * Which user id each Username or Email (lower-cased) belongs to, oldest first, learned on user pages whose URL carries the id, so
