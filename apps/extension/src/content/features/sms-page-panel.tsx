@@ -4,6 +4,7 @@
  * again in the same panel.
  */
 import type { CompanySmsRegistration } from "@sms-doctor/core";
+import { boundedRegistration } from "@sms-doctor/core/limits";
 import {
   readSmsRegistration,
   smsPageHasRendered,
@@ -16,7 +17,6 @@ import { waitForReading } from "../../console/wait-for-reading";
 import { send } from "../../messaging/send";
 import { mountPanel } from "../../panels/mount-panel";
 import { SmsPagePanel } from "../../panels/SmsPagePanel";
-import { boundedRegistration } from "../bounded-text";
 import type { Feature } from "../feature";
 import { followPage } from "../follow-page";
 

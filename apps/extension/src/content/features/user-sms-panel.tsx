@@ -4,6 +4,7 @@
  * panel replaced in place; a save that changes a number's status is diagnosed again.
  */
 
+import { boundedSnapshot, TEXT_LIMITS } from "@sms-doctor/core/limits";
 import {
   profileHasRendered,
   readUserProfile,
@@ -16,7 +17,6 @@ import { waitForReading } from "../../console/wait-for-reading";
 import { send } from "../../messaging/send";
 import { mountPanel } from "../../panels/mount-panel";
 import { UserSmsPanel } from "../../panels/UserSmsPanel";
-import { boundedSnapshot, TEXT_LIMITS } from "../bounded-text";
 import type { Feature } from "../feature";
 import { followPage } from "../follow-page";
 

@@ -3,11 +3,11 @@
  * "can send". Rows appear as the list loads, pages or filters, so new rows are badged as they come.
  */
 import type { Verdict } from "@sms-doctor/core";
+import { TEXT_LIMITS } from "@sms-doctor/core/limits";
 import { readUserRows } from "../../console/read-users-list";
 import { isUsersList } from "../../console/routes";
 import { send } from "../../messaging/send";
 import { mountBadge } from "../../panels/mount-panel";
-import { TEXT_LIMITS } from "../bounded-text";
 import type { Feature } from "../feature";
 
 const badgeWords: Record<Exclude<Verdict, "can-send">, string> = {
