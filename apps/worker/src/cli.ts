@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { cancelTracking, expectedRemaining, isStalled, startTracking, toNanpE164 } from "@sms-doctor/core";
 import { type Config, ConfigError, loadConfig } from "./config.js";
@@ -11,6 +12,9 @@ import type { Running } from "./runtime.js";
 import { TENANT_PATTERN } from "./tracking/keys.js";
 import type { StoredRecord } from "./tracking/record-codec.js";
 import { TrackingStore } from "./tracking/tracking-store.js";
+
+/** How long SIGTERM waits for the API and the worker to drain before the process stops anyway. */
+export const DRAIN_LIMIT_MS = 15_000;
 
 const USAGE = `sms-doctor — tracks carrier provisioning of SMS numbers
 
@@ -86,9 +90,21 @@ async function main(argv: string[]): Promise<number> {
       process.once("SIGTERM", drain);
       process.once("SIGINT", drain);
     });
-    // Stop the API first (no new work), then the worker (lets active checks finish).
-    for (const part of running.reverse()) await part.close();
-    if ("server" in dev && dev.server) await dev.server.stop();
+    // Stop the API first (no new work), then the worker (lets active checks finish). Draining talks to Redis:
+    // during an outage it would wait for Redis forever, so past DRAIN_LIMIT_MS the process stops anyway. Checks
+    // are delivered at least once and idempotent, so one cut short is simply checked again.
+    const drained = (async () => {
+      for (const part of running.reverse()) await part.close();
+      if ("server" in dev && dev.server) await dev.server.stop();
+    })();
+    const inTime = await Promise.race([
+      drained.then(() => true),
+      delay(DRAIN_LIMIT_MS, false, { ref: false }),
+    ]);
+    if (!inTime) {
+      logger.warn({ limitMs: DRAIN_LIMIT_MS }, "draining took too long (is Redis reachable?): stopping now");
+      process.exit(0);
+    }
     logger.info("stopped");
     return 0;
   }
