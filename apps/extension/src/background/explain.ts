@@ -4,12 +4,23 @@ import {
   type Finding,
   type FormattedFinding,
   formatFinding,
+  humanDuration,
   isStalled,
   PROVISIONING_STATE_WORDS,
   type ProvisioningRecord,
 } from "@sms-doctor/core";
 import type { ExplainedFinding, TrackingView } from "../messaging/messages";
-import { waitWords } from "../panels/words";
+
+/** A duration in words (core's humanDuration); a wait already over is "any moment now". */
+const durationWords = (iso: string): string => {
+  const words = humanDuration(iso);
+  return words === "no time" ? "any moment now" : words;
+};
+
+/** "PT4H" to "PT48H" → "4 hours, at most 48 hours": how long a wait takes, as the panels word it. */
+function waitWords(wait: { typical: string; max: string }): string {
+  return `${durationWords(wait.typical)}, at most ${durationWords(wait.max)}`;
+}
 
 /**
  * A finding in words for the panel. One this version cannot put into words (a newer worker's rule or

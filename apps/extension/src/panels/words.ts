@@ -46,29 +46,6 @@ export const fieldWords: Record<string, string> = {
   "brand.status": "Brand status",
 };
 
-const UNITS: [RegExp, string][] = [
-  [/(\d+)W/, "week"],
-  [/(\d+)D/, "day"],
-  [/T.*?(\d+)H/, "hour"],
-  [/T.*?(\d+)M/, "minute"],
-];
-
-/** "P1DT4H" → "1 day 4 hours"; seconds are dropped, a zero or negative duration is "any moment now". */
-export function formatDuration(iso: string): string {
-  if (iso.startsWith("-")) return "any moment now";
-  const parts: string[] = [];
-  for (const [pattern, unit] of UNITS) {
-    const count = Number(pattern.exec(iso)?.[1] ?? 0);
-    if (count > 0) parts.push(`${count} ${unit}${count === 1 ? "" : "s"}`);
-  }
-  return parts.length > 0 ? parts.slice(0, 2).join(" ") : "any moment now";
-}
-
-/** "PT4H" to "PT48H" → "4 hours, at most 48 hours": how long a wait takes, as the panels word it. */
-export function waitWords(wait: { typical: string; max: string }): string {
-  return `${formatDuration(wait.typical)}, at most ${formatDuration(wait.max)}`;
-}
-
 /** An instant in the admin's locale, e.g. "May 3, 2026, 2:15 PM". */
 export function formatInstant(iso: string): string {
   const date = new Date(iso);
