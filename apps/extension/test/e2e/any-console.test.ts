@@ -4,30 +4,14 @@
  * section is "open it", then read in place when opened; ARIA grids are read by their column headers; a profile
  * at a path the routes don't know is recognised by what it shows; saves are followed without a reload.
  */
-import { type MarkupVariant, markupQuery, otherPathUserPage, type Sandbox } from "@sms-doctor/sandbox";
+import { type MarkupVariant, markupQuery, otherPathUserPage } from "@sms-doctor/sandbox";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CONSOLE, type ExtensionBrowser, launchWithExtension, resetExtensionState } from "./support/browser";
+import { describe, expect, it } from "vitest";
+import { CONSOLE } from "./support/browser";
 import { PanelPage } from "./support/panel";
-import { consoleFields, serveReplica, storedReadings } from "./support/sandbox-console";
+import { consoleFields, storedReadings, useReplicaBrowser } from "./support/sandbox-console";
 
-let browser: ExtensionBrowser;
-let sandbox: Sandbox | undefined;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await resetExtensionState(browser);
-  browser.pageErrors.length = 0;
-});
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = undefined;
-  await browser.context.unrouteAll();
-});
+const replica = useReplicaBrowser();
 
 /** Opens a replica page in the given markup; the variant stays for the tab's session. */
 async function open(page: Page, path: string, markup: MarkupVariant[]): Promise<void> {
@@ -36,8 +20,8 @@ async function open(page: Page, path: string, markup: MarkupVariant[]): Promise<
 
 describe("a collapsed SMS section", () => {
   it("asks to open it, never reads it as off, and replaces the panel in place once it is opened", async () => {
-    sandbox = await serveReplica(browser.context, { scenario: "healthy-company" });
-    const page = await browser.newPage();
+    const sandbox = await replica.serve({ scenario: "healthy-company" });
+    const page = await replica.browser.newPage();
     await open(page, "/sms", ["collapsed-sms"]);
     await new PanelPage(page, "sms-page").verdict();
     await open(page, "/users/user/u-alice", ["collapsed-sms"]);
@@ -49,34 +33,34 @@ describe("a collapsed SMS section", () => {
     );
     expect(await panel.host.locator("[data-rule-id]").count()).toBe(0);
     // Nothing was stored as this user's state while the section was closed.
-    expect((await storedReadings(browser, "u-alice")).snapshot).toBeUndefined();
+    expect((await storedReadings(replica.browser, "u-alice")).snapshot).toBeUndefined();
 
     await page.getByRole("button", { name: "SMS enabled numbers", exact: true }).click();
     await page.locator('[data-sms-doctor-panel="user"][data-state="ready"]').waitFor();
     expect(await panel.host.count()).toBe(1);
     expect(await panel.verdict()).toBe("can-send");
-    const stored = await storedReadings(browser, "u-alice");
+    const stored = await storedReadings(replica.browser, "u-alice");
     expect(consoleFields(stored.snapshot)).toEqual(consoleFields(sandbox.world.snapshot("u-alice")));
-    expect(browser.pageErrors).toEqual([]);
+    expect(replica.browser.pageErrors).toEqual([]);
     await page.close();
   });
 });
 
 describe("numbers in ARIA grids", () => {
   it("reads the profile, the SMS page and the Users list built of role=grid divs", async () => {
-    sandbox = await serveReplica(browser.context, { scenario: "verification-pending" });
-    const page = await browser.newPage();
+    const sandbox = await replica.serve({ scenario: "verification-pending" });
+    const page = await replica.browser.newPage();
     await open(page, "/sms", ["aria-grid"]);
     const smsPanel = new PanelPage(page, "sms-page");
     await smsPanel.verdict();
-    const { company } = await storedReadings(browser, "u-erin");
+    const { company } = await storedReadings(replica.browser, "u-erin");
     expect(company?.enabledNumbers).toEqual(sandbox.world.registration().enabledNumbers);
 
     await open(page, "/users/user/u-erin", ["aria-grid"]);
     const panel = new PanelPage(page, "user");
     expect(await panel.verdict()).toBe("pending");
     expect(await panel.field("smsStatus")).toMatch(/pending/i);
-    const stored = await storedReadings(browser, "u-erin");
+    const stored = await storedReadings(replica.browser, "u-erin");
     expect(consoleFields(stored.snapshot)).toEqual(consoleFields(sandbox.world.snapshot("u-erin")));
 
     await page.getByRole("link", { name: "Users", exact: true }).first().click();
@@ -86,15 +70,15 @@ describe("numbers in ARIA grids", () => {
     expect(await badge.getAttribute("data-verdict")).toBe("pending");
     // Next to Erin's link, inside Erin's row of the grid.
     expect(await badge.evaluate((el) => el.closest('[role="row"]')?.textContent)).toContain("Erin");
-    expect(browser.pageErrors).toEqual([]);
+    expect(replica.browser.pageErrors).toEqual([]);
     await page.close();
   });
 });
 
 describe("a profile at a path the routes don't know", () => {
   it("is recognised by its sections and identified by its Username, as one user with its usual page", async () => {
-    sandbox = await serveReplica(browser.context, { scenario: "phone-number-changed" });
-    const page = await browser.newPage();
+    await replica.serve({ scenario: "phone-number-changed" });
+    const page = await replica.browser.newPage();
     await open(page, "/sms", ["other-path"]);
     await new PanelPage(page, "sms-page").verdict();
     // Seen first where the URL carries the id: SMS Doctor learns who the Username belongs to.
@@ -104,18 +88,18 @@ describe("a profile at a path the routes don't know", () => {
     await open(page, otherPathUserPage("u-alice"), ["other-path"]);
     await page.locator('[data-sms-doctor-panel="user"][data-verdict]').waitFor();
     expect(await panel.verdict()).toBe(verdict);
-    const stored = await browser.serviceWorker.evaluate(() => chrome.storage.local.get(null));
+    const stored = await replica.browser.serviceWorker.evaluate(() => chrome.storage.local.get(null));
     const histories = Object.keys(stored).filter((key) => key.startsWith("history/"));
     expect(histories).toEqual(["history/u-alice"]);
-    expect(browser.pageErrors).toEqual([]);
+    expect(replica.browser.pageErrors).toEqual([]);
     await page.close();
   });
 });
 
 describe("a page that changes after it was read", () => {
   it("follows a save without a reload: switching SMS off is diagnosed in the same panel", async () => {
-    sandbox = await serveReplica(browser.context, { scenario: "healthy-company" });
-    const page = await browser.newPage();
+    await replica.serve({ scenario: "healthy-company" });
+    const page = await replica.browser.newPage();
     await open(page, "/sms", ["aria-table"]);
     await new PanelPage(page, "sms-page").verdict();
     await open(page, "/users/user/u-alice", ["aria-table"]);
@@ -131,7 +115,7 @@ describe("a page that changes after it was read", () => {
     expect(await panel.host.count()).toBe(1);
     expect(await panel.verdict()).not.toBe("can-send");
     expect(await panel.field("smsEnabled")).toBe("SMS Disabled");
-    expect(browser.pageErrors).toEqual([]);
+    expect(replica.browser.pageErrors).toEqual([]);
     await page.close();
   });
 });

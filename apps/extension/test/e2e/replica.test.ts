@@ -3,31 +3,15 @@
  * through history, client-side navigation, the SMS page with a rejected campaign, hostile page text, and a saved
  * replica page whose layout lost a section (a clear "couldn't read", never a guess, no page errors).
  */
-import { loadScenario, type Sandbox } from "@sms-doctor/sandbox";
+import { loadScenario } from "@sms-doctor/sandbox";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { savedPageHtml, savedPages } from "../support/saved-pages";
-import { CONSOLE, type ExtensionBrowser, launchWithExtension, resetExtensionState } from "./support/browser";
+import { CONSOLE } from "./support/browser";
 import { PanelPage } from "./support/panel";
-import { openUser, serveReplica } from "./support/sandbox-console";
+import { openUser, useReplicaBrowser } from "./support/sandbox-console";
 
-let browser: ExtensionBrowser;
-let sandbox: Sandbox | undefined;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await resetExtensionState(browser);
-  browser.pageErrors.length = 0;
-});
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = undefined;
-  await browser.context.unrouteAll();
-});
+const replica = useReplicaBrowser();
 
 /** SMS Doctor sees the SMS page once, as an admin would, so it knows the campaign's status. */
 async function seeSmsPage(page: Page): Promise<string> {
@@ -45,8 +29,8 @@ describe("the user panel on the replica", () => {
       temporaryNumber: false,
       portingNumber: null,
     });
-    sandbox = await serveReplica(browser.context, { scenario });
-    const page = await browser.newPage();
+    await replica.serve({ scenario });
+    const page = await replica.browser.newPage();
     await seeSmsPage(page);
     await openUser(page, "u-alice");
     const panel = new PanelPage(page, "user");
@@ -62,13 +46,13 @@ describe("the user panel on the replica", () => {
     expect(await panel.verdict()).toBe("cannot-send");
     expect((await panel.findings())[0]).toEqual({ ruleId: "phone-number-changed", certainty: "confirmed" });
     expect(await panel.field("phoneNumber")).toContain("0199");
-    expect(browser.pageErrors).toEqual([]);
+    expect(replica.browser.pageErrors).toEqual([]);
     await page.close();
   });
 
   it("replaces the panel when the admin moves between users client-side, and badges the list", async () => {
-    sandbox = await serveReplica(browser.context, { scenario: "phone-number-changed" });
-    const page = await browser.newPage();
+    const sandbox = await replica.serve({ scenario: "phone-number-changed" });
+    const page = await replica.browser.newPage();
     await seeSmsPage(page);
     await openUser(page, "u-alice");
     const panel = new PanelPage(page, "user");
@@ -97,15 +81,15 @@ describe("the user panel on the replica", () => {
     await page.locator('[data-sms-doctor-panel="user"][data-verdict="cannot-send"]').waitFor();
     expect(await panel.host.count()).toBe(1);
     expect(await page.locator("[data-sms-doctor-badge]").count()).toBe(0);
-    expect(browser.pageErrors).toEqual([]);
+    expect(replica.browser.pageErrors).toEqual([]);
     await page.close();
   });
 });
 
 describe("the SMS page panel on the replica", () => {
   it("explains a rejected campaign: every form error with its field and what to change", async () => {
-    sandbox = await serveReplica(browser.context, { scenario: "us-rejected-campaign" });
-    const page = await browser.newPage();
+    const sandbox = await replica.serve({ scenario: "us-rejected-campaign" });
+    const page = await replica.browser.newPage();
     expect(await seeSmsPage(page)).toBe("cannot-send");
     const panel = new PanelPage(page, "sms-page");
     const fields = await panel.host
@@ -113,7 +97,7 @@ describe("the SMS page panel on the replica", () => {
       .evaluateAll((els) => els.map((el) => el.getAttribute("data-registration-field")));
     expect(fields).toEqual(sandbox.world.registration().campaign.errors.map((error) => error.field));
     expect(await panel.host.getByText("What to change in the registration form").count()).toBe(1);
-    expect(browser.pageErrors).toEqual([]);
+    expect(replica.browser.pageErrors).toEqual([]);
     await page.close();
   });
 });
@@ -144,8 +128,8 @@ describe("untrusted page text on the replica", () => {
     const evil = scenario.users[0]!;
     evil.firstName = PAYLOAD;
     evil.lastName = PAYLOAD;
-    sandbox = await serveReplica(browser.context, { scenario });
-    const page = await browser.newPage();
+    await replica.serve({ scenario });
+    const page = await replica.browser.newPage();
     await seeSmsPage(page);
     await openUser(page, scenario.users[1]!.id);
     await new PanelPage(page, "user").verdict();
@@ -166,7 +150,7 @@ describe("untrusted page text on the replica", () => {
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await panel.host.locator("img, script").count()).toBe(0);
     expect(await panelLook(page)).toEqual(clean);
-    expect(browser.pageErrors).toEqual([]);
+    expect(replica.browser.pageErrors).toEqual([]);
     await page.close();
   });
 });
@@ -174,14 +158,14 @@ describe("untrusted page text on the replica", () => {
 describe("a saved replica page missing a section", () => {
   it("says which fields it couldn't read, next to what is there, without page errors", async () => {
     const saved = savedPages.find((page) => page.variant === "missing-sms-section")!;
-    await browser.context.route(`${CONSOLE}/**`, (route) =>
+    await replica.browser.context.route(`${CONSOLE}/**`, (route) =>
       route.fulfill({
         status: 200,
         contentType: "text/html; charset=utf-8",
         body: savedPageHtml(saved.file),
       }),
     );
-    const page = await browser.newPage();
+    const page = await replica.browser.newPage();
     await page.goto(`${CONSOLE}${saved.path}`);
     const panel = new PanelPage(page, "user");
     expect(await panel.verdict()).toBe("unknown");
@@ -195,7 +179,7 @@ describe("a saved replica page missing a section", () => {
     expect(
       await panel.host.evaluate((host) => host.previousElementSibling?.getAttribute("data-test-id")),
     ).toBe("form-section");
-    expect(browser.pageErrors).toEqual([]);
+    expect(replica.browser.pageErrors).toEqual([]);
     await page.close();
   });
 });

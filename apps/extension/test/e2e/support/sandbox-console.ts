@@ -12,7 +12,8 @@ import {
 } from "@sms-doctor/core";
 import { type Sandbox, type SandboxOptions, startSandbox } from "@sms-doctor/sandbox";
 import type { BrowserContext, Page } from "playwright-core";
-import { CONSOLE, type ExtensionBrowser } from "./browser";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { CONSOLE, type ExtensionBrowser, launchWithExtension, resetExtensionState } from "./browser";
 import { EXTENSION_ID } from "./extension";
 
 export async function serveReplica(context: BrowserContext, options: SandboxOptions): Promise<Sandbox> {
@@ -127,4 +128,44 @@ export function coreOnWorld(sandbox: Sandbox, userId: string): Diagnosis {
 /** Opens a user's page; the panel is what tests wait for, so the page's load event isn't awaited. */
 export async function openUser(page: Page, userId: string): Promise<void> {
   await page.goto(`${CONSOLE}/users/user/${encodeURIComponent(userId)}`, { waitUntil: "commit" });
+}
+
+/**
+ * One Chromium with the built extension for a test file that visits the replica: the extension's state is reset
+ * before each test; after it, the replica the test served is closed and its routes are dropped.
+ */
+export function useReplicaBrowser(): {
+  readonly browser: ExtensionBrowser;
+  serve(options: SandboxOptions): Promise<Sandbox>;
+} {
+  let browser: ExtensionBrowser | undefined;
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    await resetExtensionState(current());
+    current().pageErrors.length = 0;
+  });
+  afterEach(async () => {
+    await sandbox?.close();
+    sandbox = undefined;
+    await current().context.unrouteAll();
+  });
+  const current = (): ExtensionBrowser => {
+    if (!browser) throw new Error("the browser starts in beforeAll");
+    return browser;
+  };
+  return {
+    get browser() {
+      return current();
+    },
+    async serve(options) {
+      sandbox = await serveReplica(current().context, options);
+      return sandbox;
+    },
+  };
 }
