@@ -126,9 +126,10 @@ export function smsPagePanelPlacement(scope: Document): Placement {
   return { anchor: scope.querySelector('main, [role="main"]') ?? scope.body, where: "prepend" };
 }
 
-/** The SMS page recognised by what it shows, wherever its URL: "Your Brand" or "Your Campaign". */
-export const smsPageShown = (scope: ParentNode): boolean => smsPageHasRendered(scope);
-
+/**
+ * True once the console has rendered "Your Brand" or "Your Campaign"; also how the SMS page is recognised by what
+ * it shows, wherever its URL.
+ */
 export function smsPageHasRendered(scope: ParentNode): boolean {
   return findSection(scope, "yourBrand") !== null || findSection(scope, "yourCampaign") !== null;
 }

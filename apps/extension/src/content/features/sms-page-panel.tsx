@@ -9,7 +9,6 @@ import {
   readSmsRegistration,
   smsPageHasRendered,
   smsPagePanelPlacement,
-  smsPageShown,
 } from "../../console/read-sms-registration";
 import type { Reading } from "../../console/reading";
 import { isSmsPage } from "../../console/routes";
@@ -30,7 +29,7 @@ function registrationContent(reading: Reading<CompanySmsRegistration>): string {
 export const smsPagePanel: Feature = {
   id: "sms-page-panel",
   include: [isSmsPage],
-  recognize: smsPageShown,
+  recognize: smsPageHasRendered,
   async init({ signal }) {
     const read = () => readSmsRegistration(document, new Date().toISOString());
     // No page before this one shows the SMS page's sections, so nothing stale can be read here.
