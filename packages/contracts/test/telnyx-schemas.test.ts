@@ -135,5 +135,3 @@ describe("ProviderEventSchema", () => {
     expect(issues(ProviderEventSchema.safeParse({ event: event.data }))).toEqual(["data"]);
   });
 });
-
-describe("exports", () => {});
