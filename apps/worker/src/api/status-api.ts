@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -7,7 +6,6 @@ import {
   cancelTracking,
   DiagnosisInputError,
   DiagnosisResponseSchema,
-  diagnose,
   ErrorResponseSchema,
   expectedRemaining,
   FindingsQuerySchema,
@@ -36,13 +34,13 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { z } from "zod";
 import { listFindingAlerts } from "../alerts/finding-alerts.js";
 import type { TokenEntry } from "../config.js";
-import { appendSnapshotScript } from "../history/history-scripts.js";
 import {
-  HISTORY_LENGTH,
-  HISTORY_TTL_SECONDS,
-  readStoredRegistration,
-  readStoredSnapshots,
-} from "../history/stored-history.js";
+  diagnoseUser,
+  historyItems,
+  newestSnapshot,
+  type ReadHistory,
+  SharedHistory,
+} from "../history/shared-history.js";
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
 import type { RedisClient } from "../redis/connections.js";
@@ -161,7 +159,11 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
   const admin = options.adminTokenSha256
     ? new ApiTokens([{ tenant: "admin", sha256: options.adminTokenSha256 }])
     : undefined;
-  const historyLength = options.historyLength ?? HISTORY_LENGTH;
+  const shared = new SharedHistory(redis, {
+    prefix: store.keys.prefix,
+    ...(options.historyLength ? { historyLength: options.historyLength } : {}),
+    now,
+  });
   const quotas: TenantQuotas = { ...DEFAULT_TENANT_QUOTAS, ...options.quotas };
   const rateLimits: RateLimits = {
     ...DEFAULT_RATE_LIMITS,
@@ -599,8 +601,10 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
     );
 
     /** A user's stored snapshots that still read; the request's log says how many did not. */
-    const storedSnapshots = (request: FastifyRequest, stored: readonly string[]): UserSnapshot[] => {
-      const { snapshots, unreadable } = readStoredSnapshots(stored);
+    const storedSnapshots = (
+      request: FastifyRequest,
+      { snapshots, unreadable }: ReadHistory,
+    ): UserSnapshot[] => {
       if (unreadable) request.log.warn({ unreadable }, "stored snapshots left out: they no longer read");
       return snapshots;
     };
@@ -614,12 +618,12 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       const number = current.phoneNumber ? toE164(current.phoneNumber) : null;
       const stored = number ? await store.load(tenant, number) : undefined;
       try {
-        const diagnosis = diagnose({
+        const diagnosis = diagnoseUser({
           now: new Date(now()).toISOString(),
           current,
           history,
-          ...(company ? { company } : {}),
-          ...(stored ? { provisioning: stored.record } : {}),
+          company,
+          provisioning: stored?.record,
         });
         return { diagnosis, ...(stored ? { provisioning: view(stored) } : {}) };
       } catch (error) {
@@ -631,33 +635,6 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       }
     };
 
-    /**
-     * The tenant's registration, parsed once per version: this process reads and parses the stored JSON
-     * again only when the digest written with it changed (a large company's is ~0.5 MB; parsing it on every
-     * diagnosis held the event loop). One entry per tenant, each within the tenant's registration quota.
-     */
-    const registrations = new Map<
-      string,
-      { digest: string; registration: CompanySmsRegistration | undefined }
-    >();
-    const registrationOf = async (tenant: string): Promise<CompanySmsRegistration | undefined> => {
-      const digest = await redis.get(store.keys.companyDigest(tenant));
-      const cached = registrations.get(tenant);
-      if (digest !== null && cached?.digest === digest) return cached.registration;
-      const registration = readStoredRegistration(await redis.get(store.keys.company(tenant)));
-      // A registration stored without a digest (by an older version) is read each time, as it was then.
-      if (digest !== null) registrations.set(tenant, { digest, registration });
-      return registration;
-    };
-    const storeRegistration = async (tenant: string, registration: CompanySmsRegistration, json: string) => {
-      const digest = createHash("sha1").update(json).digest("base64url");
-      await redis
-        .multi()
-        .set(store.keys.company(tenant), json)
-        .set(store.keys.companyDigest(tenant), digest)
-        .exec();
-      registrations.set(tenant, { digest, registration });
-    };
     /** The JSON of a body part, refused with 413 naming `field` and the limit when it is over `max` bytes. */
     const withinBytes = (
       value: unknown,
@@ -739,35 +716,20 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         const companyJson = body.company
           ? withinBytes(body.company, "registration-bytes", quotas.registrationBytes, "company")
           : undefined;
-        // The latest snapshots of a user, kept for a while after the last one, for a bounded number of users.
-        const appended = (await appendSnapshotScript.run(
-          redis,
-          [store.keys.history(tenant, body.snapshot.userId), store.keys.historyUsers(tenant)],
-          [
-            body.snapshot.userId,
-            snapshotJson,
-            historyLength,
-            HISTORY_TTL_SECONDS,
-            now(),
-            quotas.usersWithHistory,
-          ],
-        )) as [number, ...string[]];
-        if (appended[0] !== 1) throw new QuotaExceededError("users-with-history", quotas.usersWithHistory);
+        const appended = await shared.append(tenant, body.snapshot, snapshotJson, quotas.usersWithHistory);
+        if (appended === "over-quota")
+          throw new QuotaExceededError("users-with-history", quotas.usersWithHistory);
         let company: CompanySmsRegistration | undefined;
         if (body.company && companyJson) {
-          await storeRegistration(tenant, body.company, companyJson);
+          await shared.storeRegistration(tenant, body.company, companyJson);
           company = body.company;
         } else {
-          company = await registrationOf(tenant);
+          company = await shared.registration(tenant);
         }
-        const history = storedSnapshots(request, appended.slice(1) as string[]);
+        const history = storedSnapshots(request, appended);
         const reply = await diagnosisOf(tenant, body.snapshot, history, company);
-        // The Users list's badge follows the newest observation; a late, older snapshot leaves it alone.
-        const observedAt = Date.parse(body.snapshot.observedAt);
-        if (history.every((s) => Date.parse(s.observedAt) <= observedAt)) {
-          await redis.hset(store.keys.verdicts(tenant), body.snapshot.userId, reply.diagnosis.verdict);
-        }
-        return reply;
+        await shared.recordVerdict(tenant, body.snapshot, history, reply.diagnosis.verdict);
+        return { ...reply, history: historyItems(history) };
       },
     );
 
@@ -784,16 +746,10 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       async (request) => {
         const { userId } = parse(UserParamsSchema, request.params, "userId");
         const tenant = tenantOf(request);
-        const [snapshots, company] = await Promise.all([
-          redis.lrange(store.keys.history(tenant, userId), 0, historyLength - 1),
-          registrationOf(tenant),
-        ]);
-        const history = storedSnapshots(request, snapshots);
+        const [read, company] = await Promise.all([shared.read(tenant, userId), shared.registration(tenant)]);
+        const history = storedSnapshots(request, read);
         // Newest observation, not newest arrival: snapshots can come in late from another admin's browser.
-        const current = history.reduce<UserSnapshot | undefined>(
-          (latest, s) => (!latest || Date.parse(s.observedAt) > Date.parse(latest.observedAt) ? s : latest),
-          undefined,
-        );
+        const current = newestSnapshot(history);
         if (!current) throw new RequestError(404, "not-found", `no snapshot of user ${userId} was observed`);
         return await diagnosisOf(tenant, current, history, company);
       },
@@ -813,16 +769,8 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       async (request) => {
         const { userId } = parse(UserParamsSchema, request.params, "userId");
         const { limit } = parse(UserHistoryQuerySchema, request.query, "query");
-        const stored = await redis.lrange(
-          store.keys.history(tenantOf(request), userId),
-          0,
-          Math.min(limit, historyLength) - 1,
-        );
-        // Snapshots without a source came through POST /v1/observations, i.e. from the console.
-        const items = storedSnapshots(request, stored)
-          .map((s) => ({ ...s, source: s.source ?? "console" }))
-          .sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt));
-        return { userId, items };
+        const read = await shared.read(tenantOf(request), userId, limit);
+        return { userId, items: historyItems(storedSnapshots(request, read)) };
       },
     );
 
@@ -838,13 +786,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       },
       async (request) => {
         const { userIds } = parse(UserVerdictsQuerySchema, request.query, "query");
-        const values = await redis.hmget(store.keys.verdicts(tenantOf(request)), ...userIds);
-        // No prototype: a user "__proto__" is a key like any other, not a way to set one.
-        const verdicts: Record<string, string> = Object.create(null);
-        userIds.forEach((id, i) => {
-          if (values[i]) verdicts[id] = values[i];
-        });
-        return { verdicts };
+        return { verdicts: await shared.verdicts(tenantOf(request), userIds) };
       },
     );
 
