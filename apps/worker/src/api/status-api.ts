@@ -3,21 +3,16 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import {
   type CompanySmsRegistration,
-  cancelTracking,
   DiagnosisInputError,
   DiagnosisResponseSchema,
   ErrorResponseSchema,
-  expectedRemaining,
   FindingsQuerySchema,
-  isStalled,
   ListNumbersQuerySchema,
   NANP_E164,
   NumberPageSchema,
   NumberParamsSchema,
   ObservationRequestSchema,
   ProviderEventSchema,
-  startTracking,
-  type TrackedNumber,
   TrackedNumberSchema,
   TrackNumberRequestSchema,
   toE164,
@@ -45,8 +40,7 @@ import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
 import type { RedisClient } from "../redis/connections.js";
 import { isRedisUnavailable } from "../redis/connections.js";
-import { checkJobId } from "../tracking/keys.js";
-import type { StoredRecord } from "../tracking/record-codec.js";
+import { TrackingService } from "../tracking/tracking-service.js";
 import type { TrackingStore } from "../tracking/tracking-store.js";
 import {
   CONNECTION_TIMEOUT_MS,
@@ -159,6 +153,11 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
   const admin = options.adminTokenSha256
     ? new ApiTokens([{ tenant: "admin", sha256: options.adminTokenSha256 }])
     : undefined;
+  const tracking = new TrackingService(store, {
+    provider: options.provider,
+    now,
+    ...(options.queue ? { queue: options.queue } : {}),
+  });
   const shared = new SharedHistory(redis, {
     prefix: store.keys.prefix,
     ...(options.historyLength ? { historyLength: options.historyLength } : {}),
@@ -422,39 +421,20 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         throw new RequestError(401, "bad-signature", "the webhook signature does not verify");
       }
       const event = parse(ProviderEventSchema, request.body, "body");
-      const first = await redis.set(
-        store.keys.seenEvent(provider, event.data.id),
-        "1",
-        "EX",
-        7 * 86_400,
-        "NX",
-      );
-      if (first === null) return reply.code(200).send({ status: "duplicate" });
+      if (!(await tracking.firstSighting(provider, event.data.id)))
+        return reply.code(200).send({ status: "duplicate" });
       // The event does not say whose number it is: wake it for every tenant that tracks it.
       const tenants = [...new Set(options.tokens.map((t) => t.tenant))];
-      const wakeNumber = async (tenant: string, number: string) => {
-        const woken = await store.wake(tenant, number, now());
-        // A number in its first hour waits in a delayed job rather than in the due set: promote it.
-        const job =
-          woken && options.queue ? await options.queue.getJob(checkJobId(tenant, number)) : undefined;
-        if (job && (await job.isDelayed())) await job.promote().catch(() => {});
-        return woken;
-      };
       const number = eventNumber(event);
       let woken = 0;
       if (number) {
-        woken = (await Promise.all(tenants.map((tenant) => wakeNumber(tenant, number)))).filter(
+        woken = (await Promise.all(tenants.map((tenant) => tracking.wake(tenant, number)))).filter(
           Boolean,
         ).length;
       } else if (event.data.event_type.includes("campaign")) {
-        // A campaign moved: records do not keep campaign ids, so every number still waiting on a
-        // campaign review is checked early (bounded; polling catches any beyond the bound).
-        for (const tenant of tenants) {
-          const page = await store.list(tenant, { state: "AWAITING_CAMPAIGN", limit: MAX_WOKEN_BY_CAMPAIGN });
-          for (const stored of page.records.slice(0, MAX_WOKEN_BY_CAMPAIGN - woken)) {
-            if (await wakeNumber(tenant, stored.record.number)) woken++;
-          }
-        }
+        // A campaign moved: every number still waiting on a campaign review is checked early.
+        for (const tenant of tenants)
+          woken += await tracking.wakeAwaitingCampaign(tenant, MAX_WOKEN_BY_CAMPAIGN - woken);
       }
       return reply.code(202).send({ status: "accepted", woken });
     });
@@ -478,16 +458,6 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       route.onRequest = [...(Array.isArray(hooks) ? hooks : hooks ? [hooks] : []), requireTenant];
     });
 
-    const view = (stored: StoredRecord): TrackedNumber => {
-      const at = new Date(now()).toISOString();
-      const remaining = expectedRemaining(stored.record, at);
-      return {
-        ...stored.record,
-        ...(stored.userId ? { userId: stored.userId } : {}),
-        stalled: isStalled(stored.record, at),
-        ...(remaining ? { expectedRemaining: remaining } : {}),
-      };
-    };
     const tenantOf = (request: FastifyRequest) => request.tenant!;
     const notFound = (number: string) => new RequestError(404, "not-found", `${number} is not tracked`);
     const numberSchema = { tags: ["numbers"], params: jsonSchema(NumberParamsSchema, "input") };
@@ -511,18 +481,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       },
       async (request, reply) => {
         const body = parse(TrackNumberRequestSchema, request.body, "body");
-        const at = now();
-        const enabledAt = body.enabledAt ? new Date(Date.parse(body.enabledAt)).toISOString() : undefined;
-        const record = startTracking(body.number, new Date(at).toISOString(), {
-          provider: options.provider,
-          ...(enabledAt ? { enabledAt } : {}),
-        });
-        const { stored } = await store.start(tenantOf(request), record, {
-          dueAt: at,
-          quota: quotas.trackedNumbers,
-          ...(body.userId ? { userId: body.userId } : {}),
-        });
-        return reply.code(202).send(view(stored));
+        return reply.code(202).send(await tracking.start(tenantOf(request), body, quotas.trackedNumbers));
       },
     );
 
@@ -537,9 +496,9 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       },
       async (request) => {
         const number = numberParam(request);
-        const stored = await store.load(tenantOf(request), number);
-        if (!stored) throw notFound(number);
-        return view(stored);
+        const tracked = await tracking.get(tenantOf(request), number);
+        if (!tracked) throw notFound(number);
+        return tracked;
       },
     );
 
@@ -554,28 +513,15 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       },
       async (request) => {
         const number = numberParam(request);
-        const tenant = tenantOf(request);
-        for (let attempt = 0; attempt < 5; attempt++) {
-          const stored = await store.load(tenant, number);
-          if (!stored) throw notFound(number);
-          const result = cancelTracking(
-            stored.record,
-            new Date(now()).toISOString(),
-            "tracking cancelled through the API",
-          );
-          if (!result.transition) return view(stored);
-          const { outcome } = await store.commit(
-            tenant,
-            stored,
-            result.record,
-            [result.transition],
-            undefined,
-          );
-          if (outcome === "written")
-            return view({ ...stored, version: stored.version + 1, record: result.record });
-          if (outcome === "gone") throw notFound(number);
-        }
-        throw new RequestError(409, "conflict", `${number} kept changing; try again`);
+        const cancelled = await tracking.cancel(
+          tenantOf(request),
+          number,
+          "tracking cancelled through the API",
+        );
+        if (cancelled === "not-found") throw notFound(number);
+        if (cancelled === "conflict")
+          throw new RequestError(409, "conflict", `${number} kept changing; try again`);
+        return cancelled;
       },
     );
 
@@ -591,12 +537,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       },
       async (request) => {
         const query = parse(ListNumbersQuerySchema, request.query, "query");
-        const page = await store.list(tenantOf(request), {
-          limit: query.limit,
-          ...(query.state ? { state: query.state } : {}),
-          ...(query.cursor ? { cursor: query.cursor } : {}),
-        });
-        return { items: page.records.map(view), ...(page.cursor !== "0" ? { nextCursor: page.cursor } : {}) };
+        return await tracking.list(tenantOf(request), query);
       },
     );
 
@@ -625,7 +566,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
           company,
           provisioning: stored?.record,
         });
-        return { diagnosis, ...(stored ? { provisioning: view(stored) } : {}) };
+        return { diagnosis, ...(stored ? { provisioning: tracking.view(stored) } : {}) };
       } catch (error) {
         if (error instanceof DiagnosisInputError) {
           const issue = error.issues[0];
