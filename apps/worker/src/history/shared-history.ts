@@ -6,6 +6,8 @@ import {
   diagnose,
   type ProvisioningRecord,
   type UserSnapshot,
+  type Verdict,
+  VerdictSchema,
 } from "@sms-doctor/core";
 import type { ChainableCommander } from "ioredis";
 import type { RedisClient } from "../redis/connections.js";
@@ -201,13 +203,14 @@ export class SharedHistory {
     if (updates.size) multi.hset(this.keys.verdicts(tenant), updates);
   }
 
-  /** The badges of the named users that have one. */
-  async verdicts(tenant: string, userIds: readonly string[]): Promise<Record<string, string>> {
+  /** The badges of the named users that have one (a stored word this version does not know is left out). */
+  async verdicts(tenant: string, userIds: readonly string[]): Promise<Record<string, Verdict>> {
     const values = await this.redis.hmget(this.keys.verdicts(tenant), ...userIds);
     // No prototype: a user "__proto__" is a key like any other, not a way to set one.
-    const verdicts: Record<string, string> = Object.create(null);
+    const verdicts: Record<string, Verdict> = Object.create(null);
     userIds.forEach((id, i) => {
-      if (values[i]) verdicts[id] = values[i];
+      const verdict = VerdictSchema.safeParse(values[i]);
+      if (verdict.success) verdicts[id] = verdict.data;
     });
     return verdicts;
   }

@@ -74,6 +74,11 @@ export class TrackingService {
     return this.view(stored);
   }
 
+  /** The stored record, for what needs the record itself (a diagnosis) beside its view. */
+  async load(tenant: string, number: string): Promise<StoredRecord | undefined> {
+    return await this.store.load(tenant, number);
+  }
+
   async get(tenant: string, number: string): Promise<TrackedNumber | undefined> {
     const stored = await this.store.load(tenant, number);
     return stored ? this.view(stored) : undefined;
