@@ -6,6 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
+import type { TrackedNumber } from "@sms-doctor/contracts";
 import type { CompanySmsRegistration, UserSnapshot } from "@sms-doctor/core";
 import type { Sandbox } from "@sms-doctor/sandbox";
 import {
@@ -21,12 +22,8 @@ import { EXTENSION_ID } from "./paths.js";
 import { deleteKeys } from "./redis.js";
 import type { Resources } from "./resources.js";
 
-export interface TrackedNumberView {
-  number: string;
-  state: string;
-  since: string;
-  transitions: { from: string; to: string; at: string; cause: string }[];
-}
+/** What `GET /v1/numbers/:number` answers: core's type, not a copy of it. */
+export type TrackedNumberView = TrackedNumber;
 
 export interface WorkerService {
   apiUrl: string;

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { toNanpE164 } from "@sms-doctor/contracts";
-import { cancelTracking, expectedRemaining, isStalled, startTracking } from "@sms-doctor/core";
+import { type TrackedNumber, toNanpE164 } from "@sms-doctor/contracts";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger, redactUrl } from "./logger.js";
 import { WorkerMetrics } from "./metrics.js";
@@ -11,7 +10,7 @@ import { findRedis, redisForDev } from "./redis/dev-redis.js";
 import { INSTALL_REDIS_HINT } from "./redis/redis-server-process.js";
 import type { Running } from "./runtime.js";
 import { TENANT_PATTERN } from "./tracking/keys.js";
-import type { StoredRecord } from "./tracking/record-codec.js";
+import { TrackingService } from "./tracking/tracking-service.js";
 import { TrackingStore } from "./tracking/tracking-store.js";
 
 /** How long SIGTERM waits for the API and the worker to drain before the process stops anyway. */
@@ -140,14 +139,8 @@ async function main(argv: string[]): Promise<number> {
     try {
       await whenReady(redis);
       const store = new TrackingStore(redis, { prefix: config.SMS_DOCTOR_PREFIX });
-      const stored = await runRecordCommand(
-        command,
-        store,
-        tenant,
-        number,
-        config.SMS_DOCTOR_PROVIDER,
-        values.user,
-      );
+      const tracking = new TrackingService(store, { provider: config.SMS_DOCTOR_PROVIDER });
+      const stored = await runRecordCommand(command, tracking, tenant, number, values.user);
       if (!stored) {
         console.error(`${number} is not tracked for tenant "${tenant}"`);
         return 1;
@@ -163,54 +156,31 @@ async function main(argv: string[]): Promise<number> {
 
 async function runRecordCommand(
   command: "track" | "status" | "cancel",
-  store: TrackingStore,
+  tracking: TrackingService,
   tenant: string,
   number: string,
-  provider: string,
   userId: string | undefined,
-): Promise<StoredRecord | undefined> {
-  const now = new Date().toISOString();
-  if (command === "track") {
-    const record = startTracking(number, now, { provider });
-    return (await store.start(tenant, record, { dueAt: Date.now(), ...(userId ? { userId } : {}) })).stored;
-  }
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const stored = await store.load(tenant, number);
-    if (!stored || command === "status") return stored;
-    const result = cancelTracking(stored.record, now, "tracking cancelled from the CLI");
-    if (!result.transition) return stored;
-    const { outcome } = await store.commit(tenant, stored, result.record, [result.transition], undefined);
-    if (outcome === "written") return { ...stored, version: stored.version + 1, record: result.record };
-  }
-  throw new Error(`${number} kept changing; try again`);
+): Promise<TrackedNumber | undefined> {
+  if (command === "track") return await tracking.start(tenant, { number, userId });
+  if (command === "status") return await tracking.get(tenant, number);
+  const cancelled = await tracking.cancel(tenant, number, "tracking cancelled from the CLI");
+  if (cancelled === "conflict") throw new Error(`${number} kept changing; try again`);
+  return cancelled === "not-found" ? undefined : cancelled;
 }
 
-function print({ record, userId }: StoredRecord, json: boolean): void {
-  const now = new Date().toISOString();
-  const remaining = expectedRemaining(record, now);
-  const stalled = isStalled(record, now);
+function print(tracked: TrackedNumber, json: boolean): void {
   if (json) {
-    console.log(
-      JSON.stringify(
-        {
-          ...record,
-          ...(userId ? { userId } : {}),
-          stalled,
-          ...(remaining ? { expectedRemaining: remaining } : {}),
-        },
-        null,
-        2,
-      ),
-    );
+    console.log(JSON.stringify(tracked, null, 2));
     return;
   }
-  console.log(`${record.number}  ${record.state}${stalled ? " (stalled)" : ""}  since ${record.since}`);
-  if (record.nextCheckAt) console.log(`  next check   ${record.nextCheckAt}`);
+  const { expectedRemaining: remaining, stalled } = tracked;
+  console.log(`${tracked.number}  ${tracked.state}${stalled ? " (stalled)" : ""}  since ${tracked.since}`);
+  if (tracked.nextCheckAt) console.log(`  next check   ${tracked.nextCheckAt}`);
   if (remaining) console.log(`  expected     typically ${remaining.typical}, at most ${remaining.max} more`);
-  if (record.raw)
-    console.log(`  provider     ${record.raw.provider} ${record.raw.entity} ${record.raw.value}`);
-  if (record.flags?.length) console.log(`  flags        ${record.flags.join(", ")}`);
-  for (const t of record.transitions) console.log(`  ${t.at}  ${t.from} → ${t.to}  (${t.cause})`);
+  if (tracked.raw)
+    console.log(`  provider     ${tracked.raw.provider} ${tracked.raw.entity} ${tracked.raw.value}`);
+  if (tracked.flags?.length) console.log(`  flags        ${tracked.flags.join(", ")}`);
+  for (const t of tracked.transitions) console.log(`  ${t.at}  ${t.from} → ${t.to}  (${t.cause})`);
 }
 
 class UsageError extends Error {}

@@ -4,7 +4,7 @@ export { type Config, ConfigError, ConfigSchema, loadConfig } from "./config.js"
 export { createLogger } from "./logger.js";
 export { WorkerMetrics } from "./metrics.js";
 export { TransitionNotifier } from "./notify/transition-notifier.js";
-export { signWebhook, verifyWebhook } from "./notify/webhook-signature.js";
+export { signSmsDoctorWebhook, verifySmsDoctorWebhook } from "./notify/webhook-signature.js";
 export { CircuitBreaker } from "./providers/circuit-breaker.js";
 export { createInstantProvider } from "./providers/instant-provider.js";
 export { type ProviderAdapter, ProviderError } from "./providers/provider-adapter.js";

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RateLimits, TenantQuotas } from "../src/api/api-limits.js";
 import { buildStatusApi } from "../src/api/status-api.js";
 import { sha256Hex } from "../src/config.js";
+import { historyKeys } from "../src/history/shared-history.js";
 import { producerConnection, type RedisClient, whenReady } from "../src/redis/connections.js";
 import { TrackingStore } from "../src/tracking/tracking-store.js";
 import { dropPrefix, uniquePrefix, useRedisServer } from "./support/redis.js";
@@ -239,7 +240,9 @@ describe("per-tenant quotas", () => {
       const diagnosed = await app.inject({ method: "GET", url: "/v1/users/u1/diagnosis", headers: auth() });
       expect(diagnosed.statusCode).toBe(200);
     }
-    expect(Number(await connection.object("IDLETIME", store.keys.company("acme")))).toBeGreaterThanOrEqual(2);
+    expect(
+      Number(await connection.object("IDLETIME", historyKeys(store.keys.prefix).company("acme"))),
+    ).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -14,7 +14,7 @@ import { type SyncSummary, syncDirectory, syncFailure } from "../src/directory/d
 import { DirectorySyncWorker } from "../src/directory/directory-sync-worker.js";
 import { createLogger } from "../src/logger.js";
 import { TransitionNotifier } from "../src/notify/transition-notifier.js";
-import { verifyWebhook } from "../src/notify/webhook-signature.js";
+import { verifySmsDoctorWebhook as verifyWebhook } from "../src/notify/webhook-signature.js";
 import { TrackingStore } from "../src/tracking/tracking-store.js";
 import { cliEnv, runCli } from "./support/cli.js";
 import { dropPrefix, uniquePrefix, until, useRedisServer } from "./support/redis.js";

@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { buildStatusApi } from "../src/api/status-api.js";
 import { sha256Hex } from "../src/config.js";
+import { historyKeys } from "../src/history/shared-history.js";
 import { WorkerMetrics } from "../src/metrics.js";
 import { producerConnection, type RedisClient, whenReady } from "../src/redis/connections.js";
 import { RedisServerProcess } from "../src/redis/redis-server-process.js";
@@ -358,8 +359,8 @@ describe("observations and diagnoses", () => {
 
   it("leaves out stored snapshots and a registration that no longer read, rather than failing", async () => {
     // Redis holds what another process or an older version wrote: it is parsed again on the way out.
-    const historyKey = store.keys.history("acme", "u77");
-    const companyKey = store.keys.company("acme");
+    const historyKey = historyKeys(store.keys.prefix).history("acme", "u77");
+    const companyKey = historyKeys(store.keys.prefix).company("acme");
     const good = { ...snapshot, userId: "u77" };
     await connection.rpush(
       historyKey,

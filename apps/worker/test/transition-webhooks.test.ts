@@ -4,7 +4,10 @@ import { startTracking } from "@sms-doctor/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger.js";
 import { TransitionNotifier } from "../src/notify/transition-notifier.js";
-import { SIGNATURE_HEADER, verifyWebhook } from "../src/notify/webhook-signature.js";
+import {
+  SIGNATURE_HEADER,
+  verifySmsDoctorWebhook as verifyWebhook,
+} from "../src/notify/webhook-signature.js";
 import { producerConnection, whenReady, workerConnection } from "../src/redis/connections.js";
 import { TrackingStore } from "../src/tracking/tracking-store.js";
 import { dropPrefix, uniquePrefix, until, useRedisServer } from "./support/redis.js";

@@ -1,6 +1,10 @@
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
 import { type ProviderEvent, toNanpE164 } from "@sms-doctor/contracts";
-import { SIGNATURE_HEADER, verifyWebhook } from "../notify/webhook-signature.js";
+import {
+  SIGNATURE_HEADER,
+  verifySmsDoctorWebhook,
+  verifyTimestampedHmac,
+} from "../notify/webhook-signature.js";
 
 /** Unix seconds when the provider sent the webhook. */
 export const PROVIDER_TIMESTAMP_HEADER = "telnyx-timestamp";
@@ -60,10 +64,20 @@ export function verifyProviderWebhook(
   if (!keys.secret) return false;
   const signature = headers[PROVIDER_SIGNATURE_HEADER];
   if (typeof signature === "string" && typeof timestamp === "string" && /^\d+$/.test(timestamp)) {
-    return verifyWebhook(keys.secret, rawBody, `t=${timestamp},v1=${signature}`, nowSeconds);
+    return verifyTimestampedHmac(
+      keys.secret,
+      rawBody,
+      Number(timestamp),
+      signature,
+      nowSeconds,
+      TOLERANCE_SECONDS,
+    );
   }
   const ours = headers[SIGNATURE_HEADER];
-  return typeof ours === "string" && verifyWebhook(keys.secret, rawBody, ours, nowSeconds);
+  return (
+    typeof ours === "string" &&
+    verifySmsDoctorWebhook(keys.secret, rawBody, ours, nowSeconds, TOLERANCE_SECONDS)
+  );
 }
 
 /** The number an event is about, when it is about one. */

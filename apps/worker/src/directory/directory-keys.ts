@@ -1,3 +1,4 @@
+import { historyKeys } from "../history/shared-history.js";
 import { DEFAULT_PREFIX, trackingKeys } from "../tracking/keys.js";
 
 /**
@@ -7,6 +8,7 @@ import { DEFAULT_PREFIX, trackingKeys } from "../tracking/keys.js";
 export function directoryKeys(tenant: string, prefix = DEFAULT_PREFIX) {
   const base = `${prefix}:t:${tenant}:directory`;
   const tracking = trackingKeys(prefix);
+  const history = historyKeys(prefix);
   return {
     /** Hash: where an unfinished sync stopped (phase, scrollId, counts). Gone when a sync completes. */
     checkpoint: `${base}:checkpoint`,
@@ -22,10 +24,10 @@ export function directoryKeys(tenant: string, prefix = DEFAULT_PREFIX) {
     lastRun: `${base}:last-run`,
     /** Capped stream of alerts (new findings), read by `GET /v1/findings`. */
     findings: `${prefix}:t:${tenant}:findings`,
-    history: (userId: string) => tracking.history(tenant, userId),
-    company: tracking.company(tenant),
+    history: (userId: string) => history.history(tenant, userId),
+    company: history.company(tenant),
     /** Hash: userId → verdict of the latest snapshot, shared with `POST /v1/observations`. */
-    verdicts: tracking.verdicts(tenant),
+    verdicts: history.verdicts(tenant),
     /** The outbox the signed webhooks are delivered from (shared with provisioning transitions). */
     webhookOutbox: tracking.transitions,
   };

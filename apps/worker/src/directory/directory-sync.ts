@@ -3,20 +3,14 @@ import type { FindingAlert } from "@sms-doctor/contracts";
 import {
   AdminApiPhoneNumberSchema,
   AdminApiUserSchema,
-  diagnose,
   type Finding,
   firstIssueText,
   formatFinding,
   type UserSnapshot,
   UserSnapshotSchema,
 } from "@sms-doctor/core";
-import {
-  HISTORY_LENGTH,
-  HISTORY_TTL_SECONDS,
-  readStored,
-  readStoredRegistration,
-  readStoredSnapshots,
-} from "../history/stored-history.js";
+import { diagnoseUser, SharedHistory } from "../history/shared-history.js";
+import { readStored } from "../history/stored-history.js";
 import type { Logger } from "../logger.js";
 import type { RedisClient } from "../redis/connections.js";
 import type { AdminApiClient } from "./admin-api-client.js";
@@ -208,7 +202,10 @@ async function writeChangedUsers(
   observedAt: string,
 ): Promise<{ changed: number; alerts: number }> {
   const { redis, tenant } = options;
-  const historyLength = options.historyLength ?? HISTORY_LENGTH;
+  const shared = new SharedHistory(redis, {
+    ...(options.prefix ? { prefix: options.prefix } : {}),
+    ...(options.historyLength ? { historyLength: options.historyLength } : {}),
+  });
   const fingerprints = snapshots.map(fingerprintOf);
   const stored = snapshots.length
     ? await redis.hmget(keys.fingerprints, ...snapshots.map((s) => s.userId))
@@ -217,36 +214,27 @@ async function writeChangedUsers(
   const multi = redis.multi();
   let alerts = 0;
   if (changed.length) {
-    const reads = redis.multi();
-    for (const i of changed) reads.lrange(keys.history(snapshots[i]!.userId), 0, historyLength - 1);
-    reads.hmget(keys.lastFindings, ...changed.map((i) => snapshots[i]!.userId)).get(keys.company);
-    const replies = (await reads.exec()) ?? [];
-    const company = readStoredRegistration(replies.at(-1)?.[1] as string | null);
-    const lastFindings = replies.at(-2)?.[1] as (string | null)[];
+    const changedIds = changed.map((i) => snapshots[i]!.userId);
+    const [histories, lastFindings, company] = await Promise.all([
+      shared.readMany(tenant, changedIds),
+      redis.hmget(keys.lastFindings, ...changedIds),
+      shared.registration(tenant),
+    ]);
     // Keyed by user id, which the Administration API chooses: Maps, so a user "__proto__" is stored like
     // any other (on a plain object it would set the prototype, and the empty HSET would abort the page).
     const fingerprintUpdates = new Map<string, string>();
     const findingUpdates = new Map<string, string>();
-    const verdictUpdates = new Map<string, string>();
+    const diagnosed: { snapshot: UserSnapshot; history: UserSnapshot[]; verdict: string }[] = [];
     changed.forEach((i, n) => {
       const snapshot = snapshots[i]!;
-      const earlier = readStoredSnapshots((replies[n]?.[1] as string[]) ?? []).snapshots;
-      const history = [snapshot, ...earlier].slice(0, historyLength);
-      const diagnosis = diagnose({
-        now: observedAt,
-        current: snapshot,
-        history,
-        ...(company ? { company } : {}),
-      });
+      const earlier = histories[n]!.snapshots;
+      const history = [snapshot, ...earlier].slice(0, shared.length);
+      const diagnosis = diagnoseUser({ now: observedAt, current: snapshot, history, company });
       const before = new Set((lastFindings[n] ?? "").split(",").filter(Boolean));
-      const historyKey = keys.history(snapshot.userId);
-      multi
-        .lpush(historyKey, JSON.stringify(snapshot))
-        .ltrim(historyKey, 0, historyLength - 1)
-        .expire(historyKey, HISTORY_TTL_SECONDS);
+      shared.appendTo(multi, tenant, snapshot);
       fingerprintUpdates.set(snapshot.userId, fingerprints[i]!);
       findingUpdates.set(snapshot.userId, diagnosis.findings.map((f) => f.ruleId).join(","));
-      verdictUpdates.set(snapshot.userId, diagnosis.verdict);
+      diagnosed.push({ snapshot, history, verdict: diagnosis.verdict });
       // A user never seen before is a baseline, not news: alert only on what changed since a snapshot.
       if (earlier.length === 0) return;
       for (const finding of diagnosis.findings) {
@@ -271,10 +259,8 @@ async function writeChangedUsers(
         alerts++;
       }
     });
-    multi
-      .hset(keys.fingerprints, fingerprintUpdates)
-      .hset(keys.lastFindings, findingUpdates)
-      .hset(keys.verdicts, verdictUpdates);
+    multi.hset(keys.fingerprints, fingerprintUpdates).hset(keys.lastFindings, findingUpdates);
+    shared.recordVerdictsTo(multi, tenant, diagnosed);
   }
   multi.hset(keys.checkpoint, checkpoint);
   await multi.exec();

@@ -13,11 +13,6 @@ import type { z } from "zod";
  * user or the tenant's whole directory sync (or blaming a caller for it).
  */
 
-/** Snapshots kept per user (the status API and the directory sync alike), newest first. */
-export const HISTORY_LENGTH = 50;
-/** How long a user's history is kept after its last snapshot: users come and go. */
-export const HISTORY_TTL_SECONDS = 90 * 86_400;
-
 /** The stored JSON text parsed with `schema`; undefined when it is not JSON or not what the schema says. */
 export function readStored<T extends z.ZodType>(
   text: string | null | undefined,

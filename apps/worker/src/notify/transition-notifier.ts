@@ -1,7 +1,7 @@
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
 import type { RedisClient } from "../redis/connections.js";
-import { SIGNATURE_HEADER, signWebhook } from "./webhook-signature.js";
+import { SIGNATURE_HEADER, signSmsDoctorWebhook } from "./webhook-signature.js";
 
 export interface TransitionNotifierOptions {
   /** A connection of its own: it blocks on XREADGROUP. */
@@ -163,7 +163,7 @@ export class TransitionNotifier {
         headers: {
           "content-type": "application/json",
           "x-sms-doctor-event-id": eventId,
-          [SIGNATURE_HEADER]: signWebhook(this.#o.secret, body, timestamp),
+          [SIGNATURE_HEADER]: signSmsDoctorWebhook(this.#o.secret, body, timestamp),
         },
         body,
         signal: AbortSignal.timeout(this.#o.timeoutMs),

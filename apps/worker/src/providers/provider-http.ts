@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { ProviderError } from "./provider-adapter.js";
+import { classifyFailure, type RetryClass } from "@sms-doctor/core";
+import { ProviderError, type ProviderFailureKind } from "./provider-adapter.js";
 
 export interface ProviderHttpOptions {
   /** Per attempt. */
@@ -19,8 +20,9 @@ export interface ProviderResponse {
 
 /**
  * GETs JSON from a provider with a timeout on every attempt and jittered retries of 5xx and timeouts.
- * 404 is an answer (the provider does not know the thing), 429 is thrown at once as `rate-limited`
- * so the worker can slow down for everyone, other 4xx are `refused`.
+ * 404 is an answer (the provider does not know the thing); other failures are classified by core
+ * (`classifyFailure`): rate limits are thrown at once as `rate-limited` so the worker can slow down for
+ * everyone, what needs a person is `refused`.
  */
 export async function getProviderJson(url: string, options: ProviderHttpOptions): Promise<ProviderResponse> {
   let lastError: ProviderError | undefined;
@@ -60,31 +62,42 @@ async function getOnce(url: string, options: ProviderHttpOptions): Promise<Provi
     );
   }
   const status = response.status;
-  if (status === 429) {
-    throw new ProviderError("rate-limited", `GET ${url}: 429 Too Many Requests`, {
-      httpStatus: 429,
-      retryAfterMs: retryAfterMs(response.headers),
-      ...errorCode(text),
-    });
-  }
-  if (status >= 500 || status === 408) {
-    throw new ProviderError("unavailable", `GET ${url}: ${status}`, {
-      httpStatus: status,
-      ...errorCode(text),
-    });
-  }
+  // 404 is an answer: the provider does not know the number (yet).
   if (status === 404) return { status, body: undefined };
-  if (status >= 400) {
-    throw new ProviderError("refused", `GET ${url}: ${status} ${text.slice(0, 200)}`, {
-      httpStatus: status,
-      ...errorCode(text),
-    });
-  }
+  if (status >= 400) throw failureOf(url, status, text, response.headers);
   try {
     return { status, body: JSON.parse(text) };
   } catch {
     throw new ProviderError("unavailable", `GET ${url}: the body is not JSON`, { httpStatus: status });
   }
+}
+
+/** What the worker does about each of core's failure classes (provisioning.md): wait, retry, or tell a person. */
+const KIND_OF: Record<RetryClass, ProviderFailureKind> = {
+  "rate-limited": "rate-limited",
+  retry: "unavailable",
+  "needs-person": "refused",
+  "ask-first": "refused",
+  never: "refused",
+};
+
+/** A failed answer, classified by core's `classifyFailure` (the provider's error code first, then the status). */
+function failureOf(url: string, status: number, text: string, headers: Headers): ProviderError {
+  const code = errorCode(text);
+  const kind = KIND_OF[classifyFailure({ httpStatus: status, ...code })];
+  const details = { httpStatus: status, ...code };
+  if (kind === "rate-limited") {
+    return new ProviderError(
+      "rate-limited",
+      `GET ${url}: ${status === 429 ? "429 Too Many Requests" : status}`,
+      {
+        ...details,
+        retryAfterMs: retryAfterMs(headers),
+      },
+    );
+  }
+  if (kind === "unavailable") return new ProviderError("unavailable", `GET ${url}: ${status}`, details);
+  return new ProviderError("refused", `GET ${url}: ${status} ${text.slice(0, 200)}`, details);
 }
 
 /** Retry-After in seconds or as an HTTP date; Telnyx's x-ratelimit-reset (seconds) otherwise; 1 s by default. */

@@ -1,5 +1,5 @@
 /**
- * Every Redis key the worker writes. They all share one hash tag (`{sms-doctor}` by default) so the
+ * The tracking keys (shared history's are `historyKeys`, the directory sync's `directoryKeys`). They all share one hash tag (`{sms-doctor}` by default) so the
  * Lua scripts that touch several of them at once also run on Redis Cluster, where a script may only
  * touch keys of one slot. BullMQ's own keys use the same prefix, so the queue lives in that slot too.
  */
@@ -21,16 +21,6 @@ export interface TrackingKeys {
   due: string;
   /** Capped stream of every transition: the outbox webhooks are delivered from. */
   transitions: string;
-  /** List of a user's latest snapshots, newest first. */
-  history(tenant: string, userId: string): string;
-  /** The company SMS registration the tenant reported last. */
-  company(tenant: string): string;
-  /** A digest of `company`, written with it: API processes keep the registration parsed while it matches. */
-  companyDigest(tenant: string): string;
-  /** Sorted set: the tenant's users with shared history, scored by their last snapshot (for the quota). */
-  historyUsers(tenant: string): string;
-  /** Hash: userId → verdict of the user's latest snapshot (for the Users list's badges). */
-  verdicts(tenant: string): string;
   /** Set with a TTL while a provider asked every worker to wait (a 429): its checks wait, nothing else does. */
   providerPause(provider: string): string;
   /** Marks a provider webhook event as seen, for deduplication. */
@@ -44,11 +34,6 @@ export function trackingKeys(prefix = DEFAULT_PREFIX): TrackingKeys {
     byState: (tenant, state) => `${prefix}:t:${tenant}:state:${state}`,
     due: `${prefix}:due`,
     transitions: `${prefix}:transitions`,
-    history: (tenant, userId) => `${prefix}:t:${tenant}:history:${userId}`,
-    company: (tenant) => `${prefix}:t:${tenant}:company`,
-    companyDigest: (tenant) => `${prefix}:t:${tenant}:company-digest`,
-    historyUsers: (tenant) => `${prefix}:t:${tenant}:history-users`,
-    verdicts: (tenant) => `${prefix}:t:${tenant}:verdicts`,
     providerPause: (provider) => `${prefix}:provider-pause:${provider}`,
     seenEvent: (provider, eventId) => `${prefix}:seen:${provider}:${eventId}`,
   };

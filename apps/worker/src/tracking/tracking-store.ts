@@ -158,6 +158,11 @@ export class TrackingStore {
   }
 
   /** Brings a tracked number's next check forward to `at` (never later; untracked numbers are left alone). */
+  /** Marks a provider's event as seen for `seconds`; false when it was seen already. */
+  async markSeen(provider: string, eventId: string, seconds: number): Promise<boolean> {
+    return (await this.redis.set(this.keys.seenEvent(provider, eventId), "1", "EX", seconds, "NX")) !== null;
+  }
+
   async wake(tenant: string, number: string, at: number): Promise<boolean> {
     const changed = await this.redis.zadd(this.keys.due, "XX", "LT", "CH", at, dueMember(tenant, number));
     return Number(changed) > 0;
