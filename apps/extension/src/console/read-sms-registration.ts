@@ -3,7 +3,12 @@
  * registration form's errors ("Your Campaign"), and the numbers with their status ("Your SMS enabled phone
  * numbers").
  */
-import type { CompanySmsRegistration, RegistrationError, SmsStatus } from "@sms-doctor/core";
+import type {
+  CompanySmsRegistration,
+  RegistrationError,
+  SmsStatus,
+  UnreadableField as Unreadable,
+} from "@sms-doctor/core";
 import { accessibleName, displayText, findSection, leaves, normalize, queryAll, spacedText } from "./dom";
 import {
   brandStatusWords,
@@ -14,7 +19,7 @@ import {
 } from "./locators";
 import { readNumberRows } from "./read-number-list";
 import type { Placement } from "./read-user-profile";
-import { type Reading, sectionMissing, type Unreadable } from "./reading";
+import { type Reading, sectionMissing } from "./reading";
 
 /** The first status word shown in a section, e.g. "VERIFIED" or "Status: Pending". */
 function statusWord<T extends string>(section: Element, words: Record<string, T>): T | null {

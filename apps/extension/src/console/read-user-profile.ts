@@ -3,19 +3,18 @@
  * of them can't be found the reading says which, instead of filling in a guess (a missing License field is not
  * "no license").
  */
-import type { SmsStatus, UserSmsState, UserSnapshot } from "@sms-doctor/core";
+import type {
+  ReadableField,
+  SmsStatus,
+  UnreadableField as Unreadable,
+  UserSmsState,
+  UserSnapshot,
+} from "@sms-doctor/core";
 import { accessibleName, findSection, normalize, readField, sectionIsClosed } from "./dom";
 import type { SectionKey } from "./locators";
 import { fieldLabels, sections, smsSwitchLabels } from "./locators";
 import { readNumberRows } from "./read-number-list";
-import {
-  labelMissing,
-  type ReadableField,
-  type Reading,
-  sectionClosed,
-  sectionMissing,
-  type Unreadable,
-} from "./reading";
+import { labelMissing, type Reading, sectionClosed, sectionMissing } from "./reading";
 
 /** One row of the profile's "SMS enabled numbers" section. */
 export interface SmsNumberRow {

@@ -1,17 +1,12 @@
 /** What an extractor returns: the value, or which fields it could not find and why (it never guesses). */
-import type { ReadableField, UnreadableField } from "@sms-doctor/core";
-
-/** Fields a person can check on the page (core's ReadableFieldSchema); the panel's "read from this page" list uses the same names. */
-export type { ReadableField };
+import type { UnreadableField } from "@sms-doctor/core";
 
 /**
- * A field that could not be read: `reason` says where it should have been, in the console's words; `waitingFor`,
- * when the section it is in is on the page but closed or still loading, names that section (not read yet, never
- * "off").
+ * A value read from the page, or the fields that could not be read (core's UnreadableField: `reason` says where
+ * it should have been, in the console's words; `waitingFor`, when its section is on the page but closed or still
+ * loading, names that section: not read yet, never "off").
  */
-export type Unreadable = UnreadableField;
-
-export type Reading<T> = { ok: true; value: T } | { ok: false; unreadable: Unreadable[] };
+export type Reading<T> = { ok: true; value: T } | { ok: false; unreadable: UnreadableField[] };
 
 export const sectionMissing = (title: string): string => `the "${title}" section is not on the page`;
 export const sectionClosed = (title: string): string => `the "${title}" section is closed or still loading`;

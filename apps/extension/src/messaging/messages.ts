@@ -1,57 +1,21 @@
 /**
- * What content scripts, the popup and the background say to each other. Types only: the content script must not
- * carry zod, so the background parses every message with core's ContentMessageSchema / ExtensionPageMessageSchema
- * (packages/core/src/schemas/extension-messages.ts); test/unit/message-types.test.ts keeps the two in agreement.
+ * What the background answers content scripts, the popup and the options page. The messages themselves are
+ * core's (ContentMessage, ExtensionPageMessage in packages/core/src/schemas/extension-messages.ts): the content
+ * script imports their types only, which the build erases, and the background parses each one with core's schema.
  */
 import type {
   Actor,
   Certainty,
   CompanySmsRegistration,
+  ConsolePageId,
   Evidence,
   ExpectedDelay,
   Severity,
+  SmsPageChange,
+  UnreadableField,
   UserSnapshot,
   Verdict,
 } from "@sms-doctor/core";
-import type { Unreadable } from "../console/reading";
-import type { PageId } from "../console/routes";
-
-/** A content script read a user's page. */
-export interface UserPageRead {
-  type: "user-page-read";
-  snapshot: UserSnapshot;
-  /** Where snapshot.userId came from: the URL's id, or the page's Username/Email field (core's schema says more). */
-  identifiedBy?: "url" | "page";
-}
-/** A content script read the SMS page. */
-export interface SmsPageRead {
-  type: "sms-page-read";
-  registration: CompanySmsRegistration;
-}
-/** A content script couldn't read a page; the popup says so instead of showing a stale verdict. */
-export interface PageUnreadable {
-  type: "page-unreadable";
-  page: PageId;
-  unreadable: Unreadable[];
-}
-/** The tab moved to another console page (client-side), so the popup forgets the previous verdict. */
-export interface PageShown {
-  type: "page-shown";
-  page: PageId | null;
-}
-/** The Users list asks for the last verdict of the users it shows. */
-export interface UsersListVerdicts {
-  type: "users-list-verdicts";
-  userIds: string[];
-}
-/** The popup asks what the current tab shows. */
-export interface TabStatusRequest {
-  type: "tab-status";
-  tabId: number;
-}
-
-export type ContentMessage = UserPageRead | SmsPageRead | PageUnreadable | PageShown | UsersListVerdicts;
-export type ExtensionPageMessage = TabStatusRequest;
 
 /** A finding put into words by core's formatFinding, ready to render as text. */
 export interface ExplainedFinding {
@@ -147,22 +111,43 @@ export interface SmsPageView {
 }
 
 export interface TabStatus {
-  page: PageId | null;
+  page: ConsolePageId | null;
   verdict?: Verdict;
   userId?: string;
   displayName?: string;
   topFinding?: string;
-  unreadable?: Unreadable[];
+  unreadable?: UnreadableField[];
+}
+
+/** What saving the user's form will do to SMS: core's predictSave, worded by its formatSavePrediction. */
+export interface SavePreviewView {
+  /** Empty when the change doesn't touch SMS. `id` is core's SavePrediction id. */
+  predictions: { id: string; text: string }[];
+}
+
+/** Who loses SMS if the change the SMS page asks to confirm goes ahead, from the users this browser has seen. */
+export interface SmsChangePreviewView {
+  change: SmsPageChange;
+  /** One line: what confirming does. */
+  summary: string;
+  /** Every user this browser last saw SMS-enabled that the change touches; numbers as people read them. */
+  users: { userId: string; name: string; number: string }[];
+  /** What follows the list: that deactivation cannot be undone, how much of the company SMS Doctor has seen. */
+  notes: string[];
 }
 
 /** Replies; `error` when the background could not handle a message. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** The reply to each message, by its type. */
 export interface ReplyFor {
   "user-page-read": UserDiagnosisView;
   "sms-page-read": SmsPageView;
   "page-unreadable": null;
   "page-shown": null;
   "users-list-verdicts": Record<string, Verdict>;
+  "panel-styles": string;
+  "save-preview": SavePreviewView;
+  "sms-change-preview": SmsChangePreviewView;
   "tab-status": TabStatus;
 }

@@ -3,8 +3,9 @@
  * guessed. "Copy page outline" gives the administrator something to attach to a report that shows how the page
  * is built without anything it says about the user (a screenshot would).
  */
+
+import type { UnreadableField as Unreadable } from "@sms-doctor/core";
 import { pageOutline, redact } from "../console/page-outline";
-import type { Unreadable } from "../console/reading";
 import { CopyButton } from "./CopyButton";
 import { fieldWords } from "./words";
 

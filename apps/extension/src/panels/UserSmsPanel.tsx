@@ -1,5 +1,5 @@
 /** The panel on a user's page: verdict, causes with evidence and steps, tracking, what was read, copy. */
-import type { Unreadable } from "../console/reading";
+import type { UnreadableField as Unreadable } from "@sms-doctor/core";
 import type { UserDiagnosisView } from "../messaging/messages";
 import { CopyButton } from "./CopyButton";
 import { FindingList } from "./FindingItem";

@@ -9,6 +9,7 @@ export * from "./provisioning-record.js";
 export * from "./scenario.js";
 export * from "./telnyx.js";
 export * from "./text-limits.js";
+export * from "./user-form-state.js";
 export * from "./user-snapshot.js";
 export * from "./worker-api.js";
 export * from "./worker-config.js";
