@@ -6,6 +6,7 @@
 import { ContentMessageSchema, describeIssues, ExtensionPageMessageSchema } from "@sms-doctor/core";
 import { CONSOLE_ORIGIN } from "../console/routes";
 import type { Reply } from "../messaging/messages";
+import { panelStyles } from "../panels/panel-styles";
 import type { Doctor } from "./doctor";
 import type { HistoryStore } from "./history-store";
 import type { TabStatusStore } from "./tab-status";
@@ -85,6 +86,8 @@ export async function handleMessage(
         return { ok: true, value: null };
       case "users-list-verdicts":
         return { ok: true, value: await deps.doctor.usersListVerdicts(message.userIds) };
+      case "panel-styles":
+        return { ok: true, value: panelStyles };
     }
   }
 

@@ -8,6 +8,7 @@ import { memorySettings } from "../../src/background/settings-store";
 import { memoryArea } from "../../src/background/storage-area";
 import { TabStatusStore } from "../../src/background/tab-status";
 import type { UserDiagnosisView } from "../../src/messaging/messages";
+import { panelStyles } from "../../src/panels/panel-styles";
 import { snapshot } from "../support/snapshots";
 
 const EXTENSION_ID = "cjacdojcbcjlpdkdgobpnlhenlcgfken";
@@ -105,5 +106,12 @@ describe("messages reaching the background", () => {
         pendingNumbers: [{ number: "+16175550102", tracking: { kind: "not-configured" } }],
       },
     });
+  });
+
+  it("hands the content script the panels' stylesheet, which it no longer carries", async () => {
+    const { deps } = setup();
+    const reply = await handleMessage({ type: "panel-styles" }, consoleTab, deps);
+    expect(reply).toEqual({ ok: true, value: panelStyles });
+    expect(panelStyles).toMatch(/:host\s*\{/);
   });
 });
