@@ -9,6 +9,7 @@ import type { Reply } from "../messaging/messages";
 import { panelStyles } from "../panels/panel-styles";
 import type { Doctor } from "./doctor";
 import type { HistoryStore } from "./history-store";
+import { previewSave } from "./save-preview";
 import type { TabStatusStore } from "./tab-status";
 
 export interface Sender {
@@ -88,6 +89,8 @@ export async function handleMessage(
         return { ok: true, value: await deps.doctor.usersListVerdicts(message.userIds) };
       case "panel-styles":
         return { ok: true, value: panelStyles };
+      case "save-preview":
+        return { ok: true, value: await previewSave(deps.history, message, new Date().toISOString()) };
     }
   }
 

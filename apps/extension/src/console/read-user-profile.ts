@@ -7,6 +7,7 @@ import type {
   ReadableField,
   SmsStatus,
   UnreadableField as Unreadable,
+  UserFormState,
   UserSmsState,
   UserSnapshot,
 } from "@sms-doctor/core";
@@ -48,13 +49,17 @@ export function savedSmsState(switchOn: boolean | null, status: SmsStatus): bool
   return switchOn;
 }
 
-export function readSmsRows(section: Element): SmsNumberRow[] {
-  return readNumberRows(section).map((row) => ({
-    number: row.number,
-    enabled: savedSmsState(row.toggle ? switchIsOn(row.toggle) : null, row.status),
-    status: row.status,
-    element: row.element,
-  }));
+/** The rows with SMS on as saved, or (`asEdited`) as the switches are set now, saved or not. */
+export function readSmsRows(section: Element, asEdited = false): SmsNumberRow[] {
+  return readNumberRows(section).map((row) => {
+    const switchOn = row.toggle ? switchIsOn(row.toggle) : null;
+    return {
+      number: row.number,
+      enabled: asEdited && switchOn !== null ? switchOn : savedSmsState(switchOn, row.status),
+      status: row.status,
+      element: row.element,
+    };
+  });
 }
 
 const digits = (phone: string | null): string =>
@@ -166,6 +171,23 @@ export function readUserProfile(scope: ParentNode, context: UserPageContext): Re
   const site = read(fieldLabels.site);
   if (site) snapshot.site = site;
   return { ok: true, value: snapshot };
+}
+
+/**
+ * The user's form as the administrator has edited it, saved or not: the License and the Phone Number as the
+ * fields show them now, and the SMS switches as they are set (a snapshot holds SMS as saved). Null while one of
+ * them can't be read.
+ */
+export function readUserForm(scope: ParentNode): UserFormState | null {
+  const services = findSection(scope, "servicesAndPermissions");
+  const voice = findSection(scope, "voiceBasicSettings");
+  const sms = findSection(scope, "smsEnabledNumbers");
+  if (!services || !voice || !sms || sectionIsClosed(sms)) return null;
+  const license = readField(services, fieldLabels.license);
+  const phoneNumber = readField(voice, fieldLabels.phoneNumber);
+  if (license === undefined || phoneNumber === undefined) return null;
+  const { number, enabled } = chooseSmsState(readSmsRows(sms, true), phoneNumber);
+  return { license, phoneNumber, sms: { number, enabled } };
 }
 
 /** Where a panel goes: next to a console element, or at the top of the page when none could be found. */

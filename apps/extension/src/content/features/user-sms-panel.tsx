@@ -14,11 +14,13 @@ import {
 import type { Reading } from "../../console/reading";
 import { isUserPage, userIdFromUrl } from "../../console/routes";
 import { waitForReading } from "../../console/wait-for-reading";
+import type { SavePreviewView, UserDiagnosisView } from "../../messaging/messages";
 import { send } from "../../messaging/send";
 import { mountPanel } from "../../panels/mount-panel";
 import { UserSmsPanel } from "../../panels/UserSmsPanel";
 import type { Feature } from "../feature";
 import { followPage } from "../follow-page";
+import { savedForm, warnBeforeSave } from "../warn-before-save";
 
 type ProfileReading = Reading<import("@sms-doctor/core").UserSnapshot>;
 
@@ -64,6 +66,15 @@ export const userSmsPanel: Feature = {
     });
     const panel = mountPanel("user", userPanelPlacement(document), signal);
     let diagnosed = false;
+    // The diagnosis shown, and what saving the admin's unsaved edits would do (shown above it).
+    let shown: UserDiagnosisView | undefined;
+    let preview: SavePreviewView | undefined;
+    const showDiagnosis = () =>
+      shown && panel.render(<UserSmsPanel state={{ kind: "diagnosed", view: shown }} preview={preview} />);
+    const warnings = warnBeforeSave(signal, (next) => {
+      preview = next;
+      showDiagnosis();
+    });
 
     const diagnose = async (reading: Extract<ProfileReading, { ok: true }>) => {
       if (!diagnosed) {
@@ -78,10 +89,13 @@ export const userSmsPanel: Feature = {
         });
         if (signal.aborted) return;
         diagnosed = true;
+        shown = view;
         panel.setState("ready", view.verdict);
-        panel.render(<UserSmsPanel state={{ kind: "diagnosed", view }} />);
+        showDiagnosis();
+        warnings.saved(view.snapshot.userId, savedForm(reading.value));
       } catch (error) {
         if (signal.aborted) return;
+        shown = undefined;
         panel.setState("error", "unknown");
         panel.render(<UserSmsPanel state={{ kind: "error", message: errorMessage(error) }} />);
       }
