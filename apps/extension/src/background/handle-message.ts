@@ -10,6 +10,7 @@ import { panelStyles } from "../panels/panel-styles";
 import type { Doctor } from "./doctor";
 import type { HistoryStore } from "./history-store";
 import { previewSave } from "./save-preview";
+import { previewSmsChange } from "./sms-change-preview";
 import type { TabStatusStore } from "./tab-status";
 
 export interface Sender {
@@ -91,6 +92,11 @@ export async function handleMessage(
         return { ok: true, value: panelStyles };
       case "save-preview":
         return { ok: true, value: await previewSave(deps.history, message, new Date().toISOString()) };
+      case "sms-change-preview": {
+        const { change, number } = message;
+        const now = new Date().toISOString();
+        return { ok: true, value: await previewSmsChange(deps.history, change, number, now) };
+      }
     }
   }
 

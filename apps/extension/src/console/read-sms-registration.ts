@@ -6,16 +6,29 @@
 import type {
   CompanySmsRegistration,
   RegistrationError,
+  SmsPageChange,
   SmsStatus,
   UnreadableField as Unreadable,
 } from "@sms-doctor/core";
-import { accessibleName, displayText, findSection, leaves, normalize, queryAll, spacedText } from "./dom";
+import {
+  accessibleName,
+  displayText,
+  findSection,
+  leaves,
+  matchesAny,
+  normalize,
+  queryAll,
+  spacedText,
+} from "./dom";
 import {
   brandStatusWords,
   campaignStatusWords,
+  confirmationDialogs,
+  confirmations,
   fieldControls,
   fieldErrors,
   numberLimitText,
+  phoneNumberText,
 } from "./locators";
 import { readNumberRows } from "./read-number-list";
 import type { Placement } from "./read-user-profile";
@@ -137,4 +150,19 @@ export function smsPagePanelPlacement(scope: Document): Placement {
  */
 export function smsPageHasRendered(scope: ParentNode): boolean {
   return findSection(scope, "yourBrand") !== null || findSection(scope, "yourCampaign") !== null;
+}
+
+/**
+ * The change the SMS page asks the admin to confirm, from its open confirmation dialog (by the dialog's name or
+ * a button's), with the phone number the dialog names; null when no such dialog is open.
+ */
+export function readConfirmation(scope: ParentNode): { change: SmsPageChange; number: string | null } | null {
+  for (const dialog of queryAll(scope, confirmationDialogs)) {
+    if (dialog.closest("[hidden],[aria-hidden=true]")) continue;
+    const names = [dialog, ...queryAll(dialog, ["button"])].map(accessibleName);
+    for (const [change, words] of Object.entries(confirmations) as [SmsPageChange, readonly string[]][])
+      if (names.some((name) => matchesAny(name, words)))
+        return { change, number: phoneNumberText.exec(spacedText(dialog))?.[0] ?? null };
+  }
+  return null;
 }

@@ -130,8 +130,8 @@ export interface SmsChangePreviewView {
   change: SmsPageChange;
   /** One line: what confirming does. */
   summary: string;
-  /** Every user this browser last saw SMS-enabled that the change touches; numbers as people read them. */
-  users: { userId: string; name: string; number: string }[];
+  /** Every user this browser last saw SMS-enabled that the change touches: name and number, as people read them. */
+  users: { userId: string; text: string }[];
   /** What follows the list: that deactivation cannot be undone, how much of the company SMS Doctor has seen. */
   notes: string[];
 }

@@ -7,7 +7,7 @@ import { type ComponentChild, render } from "preact";
 import type { Placement } from "../console/read-user-profile";
 import { send } from "../messaging/send";
 
-export type PanelKind = "user" | "sms-page";
+export type PanelKind = "user" | "sms-page" | "sms-change";
 
 export interface MountedPanel {
   host: HTMLElement;

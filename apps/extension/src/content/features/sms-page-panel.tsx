@@ -18,6 +18,7 @@ import { mountPanel } from "../../panels/mount-panel";
 import { SmsPagePanel } from "../../panels/SmsPagePanel";
 import type { Feature } from "../feature";
 import { followPage } from "../follow-page";
+import { warnBeforeConfirm } from "../warn-before-confirm";
 
 /** What a reading says, without when. */
 function registrationContent(reading: Reading<CompanySmsRegistration>): string {
@@ -73,6 +74,7 @@ export const smsPagePanel: Feature = {
       signal,
       lastKey: registrationContent(first),
     });
+    warnBeforeConfirm(signal);
     await show(first);
     return;
   },
