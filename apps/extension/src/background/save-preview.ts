@@ -15,9 +15,8 @@ export async function previewSave(
   const [earlier, company] = await Promise.all([history.history(edit.userId), history.company()]);
   const predictions = predictSave(edit.before, edit.after, company, { now, history: earlier });
   return {
-    predictions: predictions.map((prediction) => ({
-      id: prediction.id,
-      text: formatSavePrediction(prediction),
-    })),
+    summary: "If you save now:",
+    items: predictions.map((prediction) => ({ key: prediction.id, text: formatSavePrediction(prediction) })),
+    notes: [],
   };
 }

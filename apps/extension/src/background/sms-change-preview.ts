@@ -33,10 +33,10 @@ export async function previewSmsChange(
   return {
     change,
     summary: deactivating
-      ? `Deactivating the campaign turns SMS off for every number of the company: ${losing.length} user${losing.length === 1 ? "" : "s"} SMS Doctor has seen with SMS on will lose it.`
-      : `Removing ${shown} turns SMS off for it${losing.length ? "; its user loses SMS" : ""}.`,
-    users: losing.map((snapshot) => ({
-      userId: snapshot.userId,
+      ? `SMS Doctor: deactivating the campaign turns SMS off for every number of the company: ${losing.length} user${losing.length === 1 ? "" : "s"} SMS Doctor has seen with SMS on will lose it.`
+      : `SMS Doctor: removing ${shown} turns SMS off for it${losing.length ? "; its user loses SMS" : ""}.`,
+    items: losing.map((snapshot) => ({
+      key: snapshot.userId,
       text: `${nameOf(snapshot)} (${formatPhoneNumberForPeople(snapshot.sms?.number ?? "")})`,
     })),
     notes: deactivating

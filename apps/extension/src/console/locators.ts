@@ -171,8 +171,8 @@ export const confirmationDialogs = ['[role="alertdialog"]', '[role="dialog"]', "
  * (admin-console.md: "Deactivate campaign" → "Deactivate and disable SMS"; "Remove number").
  */
 export const confirmations = {
-  "deactivate-campaign": ["Deactivate campaign?", "Deactivate campaign", "Deactivate and disable SMS"],
-  "remove-number": ["Remove number?", "Remove number", "Remove phone number?", "Remove phone number"],
+  "deactivate-campaign": ["Deactivate campaign", "Deactivate and disable SMS"],
+  "remove-number": ["Remove number", "Remove phone number"],
 } as const;
 
 /** The campaign's number limit as the SMS page words it: "3 of 48 numbers", or the over-limit warning. */

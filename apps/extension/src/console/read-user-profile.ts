@@ -62,7 +62,8 @@ export function readSmsRows(section: Element, asEdited = false): SmsNumberRow[] 
   });
 }
 
-const digits = (phone: string | null): string =>
+/** A phone number's digits without a leading US/Canada 1: how two ways of writing one number compare. */
+export const digits = (phone: string | null): string =>
   (phone ?? "").replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "");
 
 /**
@@ -83,6 +84,8 @@ export interface UserPageContext {
   /** The id in the page's URL; without one, the user is identified by the Username or Email field. */
   userId?: string;
   observedAt: string;
+  /** SMS as the switches are set now, saved or not (what the admin has edited), rather than as saved. */
+  asEdited?: boolean;
 }
 
 const sectionTitle = (key: SectionKey): string => sections[key].titles[0];
@@ -161,7 +164,7 @@ export function readUserProfile(scope: ParentNode, context: UserPageContext): Re
     source: "console",
     license,
     phoneNumber,
-    sms: chooseSmsState(readSmsRows(sms), phoneNumber),
+    sms: chooseSmsState(readSmsRows(sms, context.asEdited), phoneNumber),
   };
   if (extensionNumber !== undefined) snapshot.extensionNumber = extensionNumber;
   const name = [read(fieldLabels.firstName), read(fieldLabels.lastName)].filter(Boolean).join(" ");
@@ -173,21 +176,20 @@ export function readUserProfile(scope: ParentNode, context: UserPageContext): Re
   return { ok: true, value: snapshot };
 }
 
+/** The fields of a user's form whose change touches SMS, as a snapshot shows them. */
+export const formOf = ({ license, phoneNumber, sms }: UserSnapshot): UserFormState => ({
+  license,
+  phoneNumber,
+  sms: sms ? { number: sms.number, enabled: sms.enabled } : null,
+});
+
 /**
  * The user's form as the administrator has edited it, saved or not: the License and the Phone Number as the
- * fields show them now, and the SMS switches as they are set (a snapshot holds SMS as saved). Null while one of
- * them can't be read.
+ * fields show them now, and SMS as the switches are set. Null while the page can't be read.
  */
 export function readUserForm(scope: ParentNode): UserFormState | null {
-  const services = findSection(scope, "servicesAndPermissions");
-  const voice = findSection(scope, "voiceBasicSettings");
-  const sms = findSection(scope, "smsEnabledNumbers");
-  if (!services || !voice || !sms || sectionIsClosed(sms)) return null;
-  const license = readField(services, fieldLabels.license);
-  const phoneNumber = readField(voice, fieldLabels.phoneNumber);
-  if (license === undefined || phoneNumber === undefined) return null;
-  const { number, enabled } = chooseSmsState(readSmsRows(sms, true), phoneNumber);
-  return { license, phoneNumber, sms: { number, enabled } };
+  const reading = readUserProfile(scope, { userId: "-", observedAt: "", asEdited: true });
+  return reading.ok ? formOf(reading.value) : null;
 }
 
 /** Where a panel goes: next to a console element, or at the top of the page when none could be found. */

@@ -8,6 +8,13 @@ import type { UnreadableField } from "@sms-doctor/core";
  */
 export type Reading<T> = { ok: true; value: T } | { ok: false; unreadable: UnreadableField[] };
 
+/** What a reading says, without when it was read: equal for two readings of the same DOM. */
+export function contentOf(reading: Reading<{ observedAt: string }>): string {
+  if (!reading.ok) return JSON.stringify(reading.unreadable);
+  const { observedAt: _observedAt, ...content } = reading.value;
+  return JSON.stringify(content);
+}
+
 export const sectionMissing = (title: string): string => `the "${title}" section is not on the page`;
 export const sectionClosed = (title: string): string => `the "${title}" section is closed or still loading`;
 export const labelMissing = (label: string, title: string): string =>

@@ -7,16 +7,15 @@ import { clipText, TEXT_LIMITS } from "@sms-doctor/core/limits";
 import { readConfirmation } from "../console/read-sms-registration";
 import { send } from "../messaging/send";
 import { mountPanel } from "../panels/mount-panel";
-import { SmsChangeWarning } from "../panels/SmsChangeWarning";
+import { Warning } from "../panels/Warning";
 import { followPage } from "./follow-page";
 
 export function warnBeforeConfirm(signal: AbortSignal): void {
   let shown: AbortController | undefined;
   signal.addEventListener("abort", () => shown?.abort(), { once: true });
-  const read = () => readConfirmation(document);
   followPage(
-    read,
-    (confirmation) => JSON.stringify(confirmation),
+    () => readConfirmation(document),
+    JSON.stringify,
     async (confirmation) => {
       shown?.abort();
       if (!confirmation) return;
@@ -31,7 +30,7 @@ export function warnBeforeConfirm(signal: AbortSignal): void {
       if (!view || current.signal.aborted) return;
       const panel = mountPanel("sms-change", { anchor: document.body, where: "prepend" }, current.signal);
       panel.host.dataset.change = change;
-      panel.render(<SmsChangeWarning view={view} />);
+      panel.render(<Warning view={view} role="alert" />);
     },
     { signal, lastKey: "null" },
   );

@@ -4,21 +4,12 @@
  * predictSave, worded there). Nothing is shown when the change doesn't touch SMS; the warning goes once the form
  * shows what was saved again (the admin saved, and the page was diagnosed again, or undid the edit).
  */
-import type { UserFormState, UserSnapshot } from "@sms-doctor/core";
+import type { UserFormState } from "@sms-doctor/core";
 import { boundedForm } from "@sms-doctor/core/limits";
 import { readUserForm } from "../console/read-user-profile";
 import type { SavePreviewView } from "../messaging/messages";
 import { send } from "../messaging/send";
 import { followPage } from "./follow-page";
-
-/** The form as a snapshot says it was saved. */
-export const savedForm = ({ license, phoneNumber, sms }: UserSnapshot): UserFormState => ({
-  license,
-  phoneNumber,
-  sms: sms ? { number: sms.number, enabled: sms.enabled } : null,
-});
-
-const keyOf = (form: UserFormState | null): string => JSON.stringify(form);
 
 export interface WarnBeforeSave {
   /** The form as saved (the snapshot last diagnosed): what edits are compared with. Checks the form again. */
@@ -36,7 +27,10 @@ export function warnBeforeSave(
   let shown = "";
   const check = async () => {
     const after = readUserForm(document);
-    const key = before && after && keyOf(after) !== keyOf(before) ? JSON.stringify([before, after]) : "";
+    const key =
+      before && after && JSON.stringify(after) !== JSON.stringify(before)
+        ? JSON.stringify([before, after])
+        : "";
     if (key === shown) return;
     shown = key;
     let preview: SavePreviewView | undefined;
@@ -48,11 +42,11 @@ export function warnBeforeSave(
         after: boundedForm(after),
       }).catch(() => undefined);
     // A later edit (or the page left) has the last word.
-    if (!signal.aborted && key === shown) show(preview?.predictions.length ? preview : undefined);
+    if (!signal.aborted && key === shown) show(preview?.items.length ? preview : undefined);
   };
   followPage(
     () => readUserForm(document),
-    keyOf,
+    JSON.stringify,
     () => void check(),
     { signal, lastKey: "" },
   );

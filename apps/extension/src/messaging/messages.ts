@@ -16,6 +16,17 @@ import type {
   UserSnapshot,
   Verdict,
 } from "@sms-doctor/core";
+import type { SectionKey } from "../console/locators";
+
+/**
+ * A control on the console page that a resolution step names, for "Show me": the section it is in (by title, as
+ * locators.ts knows them) and either the accessible names of its field or the number whose row holds its switch.
+ */
+export interface PageControl {
+  section: SectionKey;
+  names?: readonly string[];
+  number?: string;
+}
 
 /** A finding put into words by core's formatFinding, ready to render as text. */
 export interface ExplainedFinding {
@@ -25,6 +36,8 @@ export interface ExplainedFinding {
   title: string;
   explanation: string;
   steps: string[];
+  /** The control each step names on the console page (null where none); absent when no step names one. */
+  controls?: (PageControl | null)[];
   actor: Actor;
   expectedDelay?: ExpectedDelay;
   /** The expected delay in words ("4 hours, at most 48 hours"), written by the background. */
@@ -119,21 +132,28 @@ export interface TabStatus {
   unreadable?: UnreadableField[];
 }
 
-/** What saving the user's form will do to SMS: core's predictSave, worded by its formatSavePrediction. */
-export interface SavePreviewView {
-  /** Empty when the change doesn't touch SMS. `id` is core's SavePrediction id. */
-  predictions: { id: string; text: string }[];
+/**
+ * A warning the background words for a panel: a summary line, one item per thing it concerns (`key`: a
+ * prediction's id, a user's id), and notes after them.
+ */
+export interface WarningView {
+  summary: string;
+  items: { key: string; text: string }[];
+  notes: string[];
 }
 
-/** Who loses SMS if the change the SMS page asks to confirm goes ahead, from the users this browser has seen. */
-export interface SmsChangePreviewView {
+/**
+ * What saving the user's form will do to SMS: core's predictSave, one item per prediction (keyed by its id),
+ * worded by formatSavePrediction. No items when the change doesn't touch SMS.
+ */
+export type SavePreviewView = WarningView;
+
+/**
+ * Who loses SMS if the change the SMS page asks to confirm goes ahead: one item per user this browser last saw
+ * with SMS on that the change touches (keyed by user id; name and number as people read them).
+ */
+export interface SmsChangePreviewView extends WarningView {
   change: SmsPageChange;
-  /** One line: what confirming does. */
-  summary: string;
-  /** Every user this browser last saw SMS-enabled that the change touches: name and number, as people read them. */
-  users: { userId: string; text: string }[];
-  /** What follows the list: that deactivation cannot be undone, how much of the company SMS Doctor has seen. */
-  notes: string[];
 }
 
 /** Replies; `error` when the background could not handle a message. */

@@ -5,9 +5,9 @@ import { CopyButton } from "./CopyButton";
 import { FindingList } from "./FindingItem";
 import { PanelFrame } from "./PanelFrame";
 import { ReadFromPage } from "./ReadFromPage";
-import { SaveWarning } from "./SaveWarning";
 import { TrackingSummary } from "./TrackingSummary";
 import { UnreadableNotice } from "./Unreadable";
+import { Warning } from "./Warning";
 import { WhatChanged } from "./WhatChanged";
 import { verdictTone, verdictWords } from "./words";
 
@@ -62,7 +62,7 @@ export function UserSmsPanel({ state, preview }: { state: UserPanelState; previe
           summary={verdictWords[view.verdict]}
           tone={verdictTone[view.verdict]}
           label={LABEL}
-          notice={preview && <SaveWarning preview={preview} />}
+          notice={preview && <Warning view={preview} role="status" />}
         >
           {view.snapshot.displayName && <p class="meta">Diagnosis for {view.snapshot.displayName}</p>}
           <FindingList findings={view.findings} />

@@ -7,7 +7,7 @@ import { type ComponentChild, render } from "preact";
 import type { Placement } from "../console/read-user-profile";
 import { send } from "../messaging/send";
 
-export type PanelKind = "user" | "sms-page" | "sms-change";
+export type PanelKind = "user" | "sms-page" | "sms-change" | "outline";
 
 export interface MountedPanel {
   host: HTMLElement;

@@ -140,9 +140,7 @@ describe("messages reaching the background", () => {
       after: { ...saved, license: "X Series - X2" },
     };
     const reply = await handleMessage(message, consoleTab, deps);
-    const ids = reply.ok
-      ? (reply.value as { predictions: { id: string }[] }).predictions.map((p) => p.id)
-      : [];
+    const ids = reply.ok ? (reply.value as { items: { key: string }[] }).items.map((item) => item.key) : [];
     expect(ids).toEqual([
       "smsTurnsOffLicenseChanged",
       "pendingUpTo",
@@ -152,7 +150,7 @@ describe("messages reaching the background", () => {
     const untouched = { ...message, after: { ...saved, phoneNumber: "+16175550101" } };
     expect(await handleMessage(untouched, consoleTab, deps)).toEqual({
       ok: true,
-      value: { predictions: [] },
+      value: { summary: "If you save now:", items: [], notes: [] },
     });
     const bad = { ...message, after: { ...saved, sms: { number: "+16175550101", enabled: "yes" } } };
     expect(await handleMessage(bad, consoleTab, deps)).toMatchObject({ ok: false });

@@ -77,8 +77,8 @@ describe("warn before confirming on the SMS page", () => {
 
   const warning = () => document.querySelector<HTMLElement>('[data-sms-doctor-panel="sms-change"]');
   const losers = () =>
-    [...(warning()?.shadowRoot?.querySelectorAll("[data-user-id]") ?? [])].map((li) =>
-      li.getAttribute("data-user-id"),
+    [...(warning()?.shadowRoot?.querySelectorAll("[data-item]") ?? [])].map((li) =>
+      li.getAttribute("data-item"),
     );
 
   async function open() {
@@ -118,7 +118,7 @@ describe("warn before confirming on the SMS page", () => {
     openDialog(removeDialog("+1 617-555-0102"));
     await vi.waitFor(() => expect(losers()).toEqual(["u-bob"]));
     expect(warning()!.dataset.change).toBe("remove-number");
-    expect(warning()!.shadowRoot!.textContent).toContain("Removing +1 617-555-0102 turns SMS off for it");
+    expect(warning()!.shadowRoot!.textContent).toContain("removing +1 617-555-0102 turns SMS off for it");
     const sent = background.sent.filter((m) => m.type === "sms-change-preview");
     expect(sent).toEqual([
       { type: "sms-change-preview", change: "remove-number", number: "+1 617-555-0102" },

@@ -32,11 +32,9 @@ async function open(html = userPageHtml()) {
 }
 
 const panelHost = () => document.querySelector<HTMLElement>('[data-sms-doctor-panel="user"]')!;
-const warning = () => panelHost().shadowRoot!.querySelector("[data-save-warning]");
+const warning = () => panelHost().shadowRoot!.querySelector(".warning");
 const predictions = () =>
-  [...(warning()?.querySelectorAll("[data-prediction]") ?? [])].map((li) =>
-    li.getAttribute("data-prediction"),
-  );
+  [...(warning()?.querySelectorAll("[data-item]") ?? [])].map((li) => li.getAttribute("data-item"));
 const shownValue = (label: string) =>
   [...document.querySelectorAll("label")]
     .find((l) => l.textContent === label)!

@@ -6,32 +6,24 @@
 
 import { boundedSnapshot, TEXT_LIMITS } from "@sms-doctor/core/limits";
 import {
+  formOf,
   profileHasRendered,
   readUserProfile,
   userPageShown,
   userPanelPlacement,
 } from "../../console/read-user-profile";
-import type { Reading } from "../../console/reading";
+import { contentOf, type Reading } from "../../console/reading";
 import { isUserPage, userIdFromUrl } from "../../console/routes";
 import { waitForReading } from "../../console/wait-for-reading";
 import type { SavePreviewView, UserDiagnosisView } from "../../messaging/messages";
 import { send } from "../../messaging/send";
 import { mountPanel } from "../../panels/mount-panel";
 import { UserSmsPanel } from "../../panels/UserSmsPanel";
-import type { Feature } from "../feature";
+import { errorMessage, type Feature } from "../feature";
 import { followPage } from "../follow-page";
-import { savedForm, warnBeforeSave } from "../warn-before-save";
+import { warnBeforeSave } from "../warn-before-save";
 
 type ProfileReading = Reading<import("@sms-doctor/core").UserSnapshot>;
-
-const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** What a reading says, without when: equal for two readings of the same DOM. */
-function profileContent(reading: ProfileReading): string {
-  if (!reading.ok) return JSON.stringify(reading.unreadable);
-  const { observedAt: _observedAt, ...content } = reading.value;
-  return JSON.stringify(content);
-}
 
 /**
  * What only changes when the page shows another saved state: whether it could be read, and each SMS number with
@@ -58,11 +50,11 @@ export const userSmsPanel: Feature = {
         observedAt: new Date().toISOString(),
       });
     // Moving here from another user, the console may briefly still show that user: wait until it doesn't.
-    const previous = softNavigation ? profileContent(read()) : null;
+    const previous = softNavigation ? contentOf(read()) : null;
     const first = await waitForReading(read, {
       signal,
       hasRendered: () => profileHasRendered(document),
-      isStale: () => previous !== null && profileContent(read()) === previous,
+      isStale: () => previous !== null && contentOf(read()) === previous,
     });
     const panel = mountPanel("user", userPanelPlacement(document), signal);
     let diagnosed = false;
@@ -92,7 +84,7 @@ export const userSmsPanel: Feature = {
         shown = view;
         panel.setState("ready", view.verdict);
         showDiagnosis();
-        warnings.saved(view.snapshot.userId, savedForm(reading.value));
+        warnings.saved(view.snapshot.userId, formOf(reading.value));
       } catch (error) {
         if (signal.aborted) return;
         shown = undefined;
