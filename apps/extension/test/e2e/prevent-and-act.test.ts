@@ -157,4 +157,27 @@ describe("who loses SMS", () => {
     expect(replica.browser.pageErrors).toEqual([]);
     await page.close();
   });
+
+  it("lists only the number's user while the SMS page asks to confirm removing it", async () => {
+    const sandbox = await replica.serve({ scenario: "healthy-company" });
+    const users = ["u-alice", "u-bob", "u-carol", "u-dan"];
+    await seedHistory(replica.browser, historyExport(sandbox, users));
+    const page = await replica.browser.newPage();
+    await seeSmsPage(page);
+    const bob = sandbox.world.snapshot("u-bob")!.sms!.number!;
+    const row = page.getByRole("row").filter({ hasText: bob });
+    await row.getByRole("button", { name: "Remove number" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Remove number?" });
+    await dialog.waitFor();
+    const warning = page.locator('[data-sms-doctor-panel="sms-change"][data-change="remove-number"]');
+    await warning.waitFor();
+    const listed = await warning
+      .locator("[data-item]")
+      .evaluateAll((els) => els.map((el) => el.getAttribute("data-item")));
+    expect(listed).toEqual(["u-bob"]);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await warning.waitFor({ state: "detached" });
+    expect(replica.browser.pageErrors).toEqual([]);
+    await page.close();
+  });
 });
