@@ -5,7 +5,8 @@
  * Doctor knows the users this browser has seen: each one whose last visit showed SMS on is listed, and the panel
  * says the list is only as complete as those visits.
  */
-import { formatPhoneNumberForPeople, type SmsPageChange, toE164, type UserSnapshot } from "@sms-doctor/core";
+import { formatPhoneNumberForPeople, toE164, type UserSnapshot } from "@sms-doctor/core";
+import type { SmsPageChange } from "../messaging/message-schemas";
 import type { SmsChangePreviewView } from "../messaging/messages";
 import type { HistoryStore } from "./history-store";
 

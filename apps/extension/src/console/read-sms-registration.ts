@@ -3,13 +3,8 @@
  * registration form's errors ("Your Campaign"), and the numbers with their status ("Your SMS enabled phone
  * numbers").
  */
-import type {
-  CompanySmsRegistration,
-  RegistrationError,
-  SmsPageChange,
-  SmsStatus,
-  UnreadableField as Unreadable,
-} from "@sms-doctor/core";
+import type { CompanySmsRegistration, RegistrationError, SmsStatus } from "@sms-doctor/core";
+import type { SmsPageChange, UnreadableField as Unreadable } from "../messaging/message-schemas";
 import {
   accessibleName,
   displayText,

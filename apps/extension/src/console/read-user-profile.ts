@@ -3,14 +3,8 @@
  * of them can't be found the reading says which, instead of filling in a guess (a missing License field is not
  * "no license").
  */
-import type {
-  ReadableField,
-  SmsStatus,
-  UnreadableField as Unreadable,
-  UserFormState,
-  UserSmsState,
-  UserSnapshot,
-} from "@sms-doctor/core";
+import type { SmsStatus, UserFormState, UserSmsState, UserSnapshot } from "@sms-doctor/core";
+import type { ReadableField, UnreadableField as Unreadable } from "../messaging/message-schemas";
 import { accessibleName, findSection, normalize, readField, sectionIsClosed } from "./dom";
 import type { SectionKey } from "./locators";
 import { fieldLabels, sections, smsSwitchLabels } from "./locators";

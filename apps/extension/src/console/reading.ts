@@ -1,8 +1,8 @@
 /** What an extractor returns: the value, or which fields it could not find and why (it never guesses). */
-import type { UnreadableField } from "@sms-doctor/core";
+import type { UnreadableField } from "../messaging/message-schemas";
 
 /**
- * A value read from the page, or the fields that could not be read (core's UnreadableField: `reason` says where
+ * A value read from the page, or the fields that could not be read (message-schemas.ts' UnreadableField: `reason` says where
  * it should have been, in the console's words; `waitingFor`, when its section is on the page but closed or still
  * loading, names that section: not read yet, never "off").
  */

@@ -1,22 +1,20 @@
 /**
  * What the background answers content scripts, the popup and the options page. The messages themselves are
- * core's (ContentMessage, ExtensionPageMessage in packages/core/src/schemas/extension-messages.ts): the content
- * script imports their types only, which the build erases, and the background parses each one with core's schema.
+ * message-schemas.ts' (ContentMessage, ExtensionPageMessage): the content script imports their types only, which
+ * the build erases, and the background parses each one with those schemas.
  */
 import type {
   Actor,
   Certainty,
   CompanySmsRegistration,
-  ConsolePageId,
   Evidence,
   ExpectedDelay,
   Severity,
-  SmsPageChange,
-  UnreadableField,
   UserSnapshot,
   Verdict,
 } from "@sms-doctor/core";
 import type { SectionKey } from "../console/locators";
+import type { ConsolePageId, SmsPageChange, UnreadableField } from "./message-schemas";
 
 /**
  * A control on the console page that a resolution step names, for "Show me": the section it is in (by title, as

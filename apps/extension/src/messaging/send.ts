@@ -1,5 +1,5 @@
 /** Sends a message to the background and unwraps its reply; throws with the background's words on failure. */
-import type { ContentMessage, ExtensionPageMessage } from "@sms-doctor/core";
+import type { ContentMessage, ExtensionPageMessage } from "./message-schemas";
 import type { Reply, ReplyFor } from "./messages";
 
 export async function send<M extends ContentMessage | ExtensionPageMessage>(

@@ -1,5 +1,5 @@
 /** The panel on Admin Console > SMS: brand and campaign status explained, each form error with its fix, Pending numbers. */
-import type { UnreadableField as Unreadable } from "@sms-doctor/core";
+import type { UnreadableField as Unreadable } from "../messaging/message-schemas";
 import type { SmsPageView } from "../messaging/messages";
 import { FindingList } from "./FindingItem";
 import { PanelFrame } from "./PanelFrame";

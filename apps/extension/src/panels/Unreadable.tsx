@@ -4,8 +4,8 @@
  * is built without anything it says about the user (a screenshot would).
  */
 
-import type { UnreadableField as Unreadable } from "@sms-doctor/core";
 import { pageOutline, redact } from "../console/page-outline";
+import type { UnreadableField as Unreadable } from "../messaging/message-schemas";
 import { CopyButton } from "./CopyButton";
 import { fieldWords } from "./words";
 

@@ -1,5 +1,5 @@
 /** The panel on a user's page: verdict, causes with evidence and steps, tracking, what was read, copy. */
-import type { UnreadableField as Unreadable } from "@sms-doctor/core";
+import type { UnreadableField as Unreadable } from "../messaging/message-schemas";
 import type { SavePreviewView, UserDiagnosisView } from "../messaging/messages";
 import { CopyButton } from "./CopyButton";
 import { FindingList } from "./FindingItem";

@@ -1,9 +1,13 @@
 // @vitest-environment node
-// The content script sends core's message types (it imports them as types only; it must not carry zod) and the
-// background parses them with core's schemas; every message has its reply type in messages.ts.
-import type { ContentMessage, ExtensionPageMessage } from "@sms-doctor/core";
-import { ContentMessageSchema } from "@sms-doctor/core";
+// The content script sends the message types of messaging/message-schemas.ts (imported as types only, which the
+// build erases: it must not carry zod) and the background parses them with those schemas; every message has its
+// reply type in messages.ts.
 import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  type ContentMessage,
+  ContentMessageSchema,
+  type ExtensionPageMessage,
+} from "../../src/messaging/message-schemas";
 import type { ReplyFor } from "../../src/messaging/messages";
 
 describe("messages and their replies", () => {

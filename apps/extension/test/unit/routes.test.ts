@@ -1,8 +1,8 @@
 // @vitest-environment node
 
-import type { ConsolePageId as PageId } from "@sms-doctor/core";
 import { describe, expect, it } from "vitest";
 import { pageOf, pages, pageUrls, unclaimedUrls, userIdFromUrl } from "../../src/console/routes";
+import type { ConsolePageId as PageId } from "../../src/messaging/message-schemas";
 
 describe("console routes", () => {
   const ids = Object.keys(pages) as PageId[];

@@ -1,8 +1,10 @@
+import {
+  CompanySmsRegistrationSchema,
+  TEXT_LIMITS,
+  UserFormStateSchema,
+  UserSnapshotSchema,
+} from "@sms-doctor/core";
 import { z } from "zod";
-import { CompanySmsRegistrationSchema } from "./company-registration.js";
-import { TEXT_LIMITS } from "./text-limits.js";
-import { UserFormStateSchema } from "./user-form-state.js";
-import { UserSnapshotSchema } from "./user-snapshot.js";
 
 /*
  * What the Chrome extension's content scripts tell its background (apps/extension). A content script runs
