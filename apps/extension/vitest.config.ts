@@ -11,5 +11,7 @@ export default defineConfig({
     // One environment per worker instead of one per file: the files share no state that matters, and on a
     // busy 2-core machine setting up happy-dom a dozen times costs more than the tests.
     isolate: false,
+    // The panels' stylesheet as the background hands it out (vitest leaves CSS empty unless told).
+    css: { include: [/panel-styles\.css/] },
   },
 });

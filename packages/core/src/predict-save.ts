@@ -13,20 +13,10 @@ import {
 import { toDuration } from "./lifecycle/time.js";
 import type { CompanySmsRegistration } from "./schemas/company-registration.js";
 import type { ProvisioningRecord } from "./schemas/provisioning-record.js";
+import type { UserFormState } from "./schemas/user-form-state.js";
 import type { UserSnapshot } from "./schemas/user-snapshot.js";
 
-/**
- * A user's page as the administrator edits it, saved (`before`) or not yet (`after`): what saving
- * changes. A `UserSnapshot` is one.
- */
-export interface UserFormState {
-  /** Voice basic settings > Phone Number, in any common format. */
-  phoneNumber: string | null;
-  /** As shown, e.g. "X Series - X4"; null when no license is assigned. */
-  license: string | null;
-  /** The SMS enabled numbers section: its number and "SMS Enabled" switch; null when the page shows none. */
-  sms: { number: string | null; enabled: boolean } | null;
-}
+export type { UserFormState };
 
 /** What `predictSave` reads beyond the form, to tell whether the number was enabled recently. */
 export interface SaveContext {

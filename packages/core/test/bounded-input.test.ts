@@ -2,6 +2,7 @@
 // A caller that sends more gets an error naming the field, never a megabyte kept in a memo.
 import { describe, expect, it } from "vitest";
 import {
+  boundedForm,
   boundedRegistration,
   boundedSnapshot,
   CompanySmsRegistrationSchema,
@@ -12,6 +13,7 @@ import {
   isUserSnapshot,
   TEXT_LIMITS,
   UnknownFindingError,
+  UserFormStateSchema,
   UserSnapshotSchema,
 } from "../src/index.js";
 
@@ -155,5 +157,18 @@ describe("bounding outside text before it is sent on", () => {
       enabledNumbers: Array.from({ length: 30_000 }, () => ({ number: long, status: "enabled" as const })),
     });
     expect(CompanySmsRegistrationSchema.safeParse(registrationCut).success).toBe(true);
+  });
+
+  it("cuts a user's form to the bounds of its schema, leaving what is none as none", () => {
+    const long = "x".repeat(100_000);
+    const cut = boundedForm({ license: long, phoneNumber: long, sms: { number: long, enabled: true } });
+    expect(UserFormStateSchema.safeParse(cut).success).toBe(true);
+    expect(cut.license).toHaveLength(TEXT_LIMITS.name);
+    expect(cut.sms).toEqual({ number: long.slice(0, TEXT_LIMITS.phoneNumber), enabled: true });
+    expect(boundedForm({ license: null, phoneNumber: null, sms: null })).toEqual({
+      license: null,
+      phoneNumber: null,
+      sms: null,
+    });
   });
 });

@@ -181,4 +181,27 @@ describe("Admin Console replica in Chromium, at https://admin.8x8.com", () => {
     expect(await numbers.getByRole("alert").textContent()).toMatch(/49 SMS enabled numbers.*holds 48/);
     expect(await numbers.getByRole("button", { name: "Remove number" }).count()).toBe(49);
   });
+
+  it("asks before removing a number from the campaign, and Cancel keeps it", async () => {
+    const page = await open("healthy-company");
+    await page.goto(`${CONSOLE_ORIGIN}/sms`);
+    const numbers = section(page, "smsNumbers");
+    const remove = numbers.getByRole("button", { name: "Remove number" });
+    await remove.first().waitFor();
+    const number = sandbox!.world.smsNumbers()[0]!.number;
+
+    await remove.first().click();
+    const dialog = page.getByRole("alertdialog", { name: "Remove number?" });
+    expect(await dialog.textContent()).toContain(number);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "detached" });
+    const sms = () => sandbox!.world.numbers().find((n) => n.number === number)!.sms;
+    expect(sms().enabled).toBe(true);
+
+    await remove.first().click();
+    await dialog.getByRole("button", { name: "Remove number" }).click();
+    await dialog.waitFor({ state: "detached" });
+    // Removing disables SMS on the number (Pending until the carriers confirm).
+    await expect.poll(() => sms().enabled).toBe(false);
+  });
 });

@@ -10,6 +10,7 @@ import {
   type ProvisioningRecord,
 } from "@sms-doctor/core";
 import type { ExplainedFinding, TrackingView } from "../messaging/messages";
+import { stepControls } from "./step-controls";
 
 /** A duration in words (core's humanDuration); a wait already over is "any moment now". */
 const durationWords = (iso: string): string => {
@@ -54,6 +55,8 @@ export function explainFinding(finding: Finding): ExplainedFinding {
     evidence: finding.evidence,
     ...(words.article ? { article: words.article } : {}),
   };
+  const controls = stepControls(finding);
+  if (controls) explained.controls = controls;
   if (finding.resolution.expectedDelay) {
     explained.expectedDelay = finding.resolution.expectedDelay;
     explained.expectedWait = waitWords(finding.resolution.expectedDelay);

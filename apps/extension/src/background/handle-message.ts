@@ -10,8 +10,11 @@ import {
   ExtensionPageMessageSchema,
 } from "../messaging/message-schemas.js";
 import type { Reply } from "../messaging/messages";
+import { panelStyles } from "../panels/panel-styles";
 import type { Doctor } from "./doctor";
 import type { HistoryStore } from "./history-store";
+import { previewSave } from "./save-preview";
+import { previewSmsChange } from "./sms-change-preview";
 import type { TabStatusStore } from "./tab-status";
 
 export interface Sender {
@@ -89,6 +92,15 @@ export async function handleMessage(
         return { ok: true, value: null };
       case "users-list-verdicts":
         return { ok: true, value: await deps.doctor.usersListVerdicts(message.userIds) };
+      case "panel-styles":
+        return { ok: true, value: panelStyles };
+      case "save-preview":
+        return { ok: true, value: await previewSave(deps.history, message, new Date().toISOString()) };
+      case "sms-change-preview": {
+        const { change, number } = message;
+        const now = new Date().toISOString();
+        return { ok: true, value: await previewSmsChange(deps.history, change, number, now) };
+      }
     }
   }
 

@@ -15,8 +15,9 @@ import {
 } from "./locators";
 
 /**
- * A name compared the way a person reads it: case, runs of spaces, a trailing "*" or ":" and "(required)" don't
- * matter ("Phone number *", "Licence:" and "First name (required)" are the labels "phone number", "licence", …).
+ * A name compared the way a person reads it: case, runs of spaces, a trailing "*", ":" or "?" and "(required)"
+ * don't matter ("Phone number *", "Licence:", "First name (required)" and "Remove number?" are the labels
+ * "phone number", "licence", "first name", "remove number").
  */
 export function normalize(text: string | null | undefined): string {
   let name = (text ?? "").replace(/\s+/g, " ").trim().toLowerCase();
@@ -24,7 +25,7 @@ export function normalize(text: string | null | undefined): string {
     before = name;
     name = name
       .replace(/\s*\(required\)$/, "")
-      .replace(/\s*[*:]+$/, "")
+      .replace(/\s*[*:?]+$/, "")
       .trim();
   }
   return name;

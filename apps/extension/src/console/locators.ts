@@ -164,5 +164,16 @@ export const emailText = /[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[a-z]{2,}/i;
 /** Where the SMS page lists numbers that could be enabled (not enabled ones): the "+ Enable phone numbers" picker. */
 export const numberPickers = ["fieldset", "label", '[role="dialog"]'];
 
+/** A confirmation the console asks for: a modal dialog, found by its role. */
+export const confirmationDialogs = ['[role="alertdialog"]', '[role="dialog"]', "dialog[open]"];
+/**
+ * The SMS page's confirmations SMS Doctor warns before, told by the dialog's name or one of its buttons
+ * (admin-console.md: "Deactivate campaign" → "Deactivate and disable SMS"; "Remove number").
+ */
+export const confirmations = {
+  "deactivate-campaign": ["Deactivate campaign", "Deactivate and disable SMS"],
+  "remove-number": ["Remove number", "Remove phone number"],
+} as const;
+
 /** The campaign's number limit as the SMS page words it: "3 of 48 numbers", or the over-limit warning. */
 export const numberLimitText = /\b\d+ of (\d+) numbers\b|campaign holds (\d+)/i;

@@ -4,17 +4,30 @@
  * numbers").
  */
 import type { CompanySmsRegistration, RegistrationError, SmsStatus } from "@sms-doctor/core";
-import { accessibleName, displayText, findSection, leaves, normalize, queryAll, spacedText } from "./dom";
+import type { SmsPageChange, UnreadableField as Unreadable } from "../messaging/message-schemas";
+import {
+  accessibleName,
+  displayText,
+  findSection,
+  leaves,
+  matchesAny,
+  normalize,
+  queryAll,
+  spacedText,
+} from "./dom";
 import {
   brandStatusWords,
   campaignStatusWords,
+  confirmationDialogs,
+  confirmations,
   fieldControls,
   fieldErrors,
   numberLimitText,
+  phoneNumberText,
 } from "./locators";
 import { readNumberRows } from "./read-number-list";
 import type { Placement } from "./read-user-profile";
-import { type Reading, sectionMissing, type Unreadable } from "./reading";
+import { type Reading, sectionMissing } from "./reading";
 
 /** The first status word shown in a section, e.g. "VERIFIED" or "Status: Pending". */
 function statusWord<T extends string>(section: Element, words: Record<string, T>): T | null {
@@ -132,4 +145,19 @@ export function smsPagePanelPlacement(scope: Document): Placement {
  */
 export function smsPageHasRendered(scope: ParentNode): boolean {
   return findSection(scope, "yourBrand") !== null || findSection(scope, "yourCampaign") !== null;
+}
+
+/**
+ * The change the SMS page asks the admin to confirm, from its open confirmation dialog (by the dialog's name or
+ * a button's), with the phone number the dialog names; null when no such dialog is open.
+ */
+export function readConfirmation(scope: ParentNode): { change: SmsPageChange; number: string | null } | null {
+  for (const dialog of queryAll(scope, confirmationDialogs)) {
+    if (dialog.closest("[hidden],[aria-hidden=true]")) continue;
+    const names = [dialog, ...queryAll(dialog, ["button"])].map(accessibleName);
+    for (const [change, words] of Object.entries(confirmations) as [SmsPageChange, readonly string[]][])
+      if (names.some((name) => matchesAny(name, words)))
+        return { change, number: phoneNumberText.exec(spacedText(dialog))?.[0] ?? null };
+  }
+  return null;
 }

@@ -3,19 +3,13 @@
  * of them can't be found the reading says which, instead of filling in a guess (a missing License field is not
  * "no license").
  */
-import type { SmsStatus, UserSmsState, UserSnapshot } from "@sms-doctor/core";
+import type { SmsStatus, UserFormState, UserSmsState, UserSnapshot } from "@sms-doctor/core";
+import type { ReadableField, UnreadableField as Unreadable } from "../messaging/message-schemas";
 import { accessibleName, findSection, normalize, readField, sectionIsClosed } from "./dom";
 import type { SectionKey } from "./locators";
 import { fieldLabels, sections, smsSwitchLabels } from "./locators";
 import { readNumberRows } from "./read-number-list";
-import {
-  labelMissing,
-  type ReadableField,
-  type Reading,
-  sectionClosed,
-  sectionMissing,
-  type Unreadable,
-} from "./reading";
+import { labelMissing, type Reading, sectionClosed, sectionMissing } from "./reading";
 
 /** One row of the profile's "SMS enabled numbers" section. */
 export interface SmsNumberRow {
@@ -49,16 +43,21 @@ export function savedSmsState(switchOn: boolean | null, status: SmsStatus): bool
   return switchOn;
 }
 
-export function readSmsRows(section: Element): SmsNumberRow[] {
-  return readNumberRows(section).map((row) => ({
-    number: row.number,
-    enabled: savedSmsState(row.toggle ? switchIsOn(row.toggle) : null, row.status),
-    status: row.status,
-    element: row.element,
-  }));
+/** The rows with SMS on as saved, or (`asEdited`) as the switches are set now, saved or not. */
+export function readSmsRows(section: Element, asEdited = false): SmsNumberRow[] {
+  return readNumberRows(section).map((row) => {
+    const switchOn = row.toggle ? switchIsOn(row.toggle) : null;
+    return {
+      number: row.number,
+      enabled: asEdited && switchOn !== null ? switchOn : savedSmsState(switchOn, row.status),
+      status: row.status,
+      element: row.element,
+    };
+  });
 }
 
-const digits = (phone: string | null): string =>
+/** A phone number's digits without a leading US/Canada 1: how two ways of writing one number compare. */
+export const digits = (phone: string | null): string =>
   (phone ?? "").replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "");
 
 /**
@@ -79,6 +78,8 @@ export interface UserPageContext {
   /** The id in the page's URL; without one, the user is identified by the Username or Email field. */
   userId?: string;
   observedAt: string;
+  /** SMS as the switches are set now, saved or not (what the admin has edited), rather than as saved. */
+  asEdited?: boolean;
 }
 
 const sectionTitle = (key: SectionKey): string => sections[key].titles[0];
@@ -157,7 +158,7 @@ export function readUserProfile(scope: ParentNode, context: UserPageContext): Re
     source: "console",
     license,
     phoneNumber,
-    sms: chooseSmsState(readSmsRows(sms), phoneNumber),
+    sms: chooseSmsState(readSmsRows(sms, context.asEdited), phoneNumber),
   };
   if (extensionNumber !== undefined) snapshot.extensionNumber = extensionNumber;
   const name = [read(fieldLabels.firstName), read(fieldLabels.lastName)].filter(Boolean).join(" ");
@@ -167,6 +168,22 @@ export function readUserProfile(scope: ParentNode, context: UserPageContext): Re
   const site = read(fieldLabels.site);
   if (site) snapshot.site = site;
   return { ok: true, value: snapshot };
+}
+
+/** The fields of a user's form whose change touches SMS, as a snapshot shows them. */
+export const formOf = ({ license, phoneNumber, sms }: UserSnapshot): UserFormState => ({
+  license,
+  phoneNumber,
+  sms: sms ? { number: sms.number, enabled: sms.enabled } : null,
+});
+
+/**
+ * The user's form as the administrator has edited it, saved or not: the License and the Phone Number as the
+ * fields show them now, and SMS as the switches are set. Null while the page can't be read.
+ */
+export function readUserForm(scope: ParentNode): UserFormState | null {
+  const reading = readUserProfile(scope, { userId: "-", observedAt: "", asEdited: true });
+  return reading.ok ? formOf(reading.value) : null;
 }
 
 /** Where a panel goes: next to a console element, or at the top of the page when none could be found. */

@@ -4,9 +4,9 @@
  * The console's path for one user's page is not documented: `/users/user/<id>` is what we treat it as.
  */
 
-export const CONSOLE_ORIGIN = "https://admin.8x8.com";
+import type { ConsolePageId as PageId } from "../messaging/message-schemas";
 
-export type PageId = "user-page" | "users-list" | "sms-page";
+export const CONSOLE_ORIGIN = "https://admin.8x8.com";
 
 type UrlLike = URL | string;
 

@@ -24,6 +24,10 @@ export interface Feature {
   init(context: FeatureContext): Promise<undefined | false> | undefined | false;
 }
 
+/** An error's message, for a panel that says what went wrong. */
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
 /** Logs a feature's failure once, with its id, without stopping the other features. */
 export function logFeatureError(id: string, error: unknown): void {
   if (error instanceof DOMException && error.name === "AbortError") return;

@@ -5,6 +5,7 @@
  */
 import { pageOf } from "../console/routes";
 import { send } from "../messaging/send";
+import { loadPanelStyles } from "../panels/mount-panel";
 import { smsPagePanel } from "./features/sms-page-panel";
 import { userSmsPanel } from "./features/user-sms-panel";
 import { usersListBadges } from "./features/users-list-badges";
@@ -19,6 +20,7 @@ const scope = globalThis as typeof globalThis & { [STARTED]?: boolean };
 
 if (!scope[STARTED]) {
   scope[STARTED] = true;
+  void loadPanelStyles();
   const run = createFeatureRunner(features);
   const show = (url: URL, softNavigation: boolean) => {
     send({ type: "page-shown", page: pageOf(url) }).catch(() => {});

@@ -1,4 +1,9 @@
-import { CompanySmsRegistrationSchema, TEXT_LIMITS, UserSnapshotSchema } from "@sms-doctor/core";
+import {
+  CompanySmsRegistrationSchema,
+  TEXT_LIMITS,
+  UserFormStateSchema,
+  UserSnapshotSchema,
+} from "@sms-doctor/core";
 import { z } from "zod";
 
 /*
@@ -36,6 +41,13 @@ export const UnreadableFieldSchema = z.object({
 });
 export type UnreadableField = z.infer<typeof UnreadableFieldSchema>;
 
+/**
+ * A change on Admin Console > SMS that an administrator is asked to confirm (the console's confirmation
+ * dialog is open): deactivating the campaign, or removing one number from it.
+ */
+export const SmsPageChangeSchema = z.enum(["deactivate-campaign", "remove-number"]);
+export type SmsPageChange = z.infer<typeof SmsPageChangeSchema>;
+
 /** Every message a content script may send the background, told apart by `type`. */
 export const ContentMessageSchema = z.discriminatedUnion("type", [
   z.object({
@@ -57,6 +69,27 @@ export const ContentMessageSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("users-list-verdicts"),
     userIds: z.array(z.string().min(1).max(TEXT_LIMITS.userId)).max(1000),
+  }),
+  /** The panels' stylesheet: the background holds it, to keep the content script small. */
+  z.object({ type: z.literal("panel-styles") }),
+  /**
+   * The administrator edited the user's form and has not saved: `before` is what the page showed as saved,
+   * `after` what the form shows now. The background answers with what saving will do (core's predictSave).
+   */
+  z.object({
+    type: z.literal("save-preview"),
+    userId: z.string().min(1).max(TEXT_LIMITS.userId),
+    before: UserFormStateSchema,
+    after: UserFormStateSchema,
+  }),
+  /**
+   * A confirmation dialog for a change on the SMS page is open; `number` is the number it names (to remove).
+   * The background answers with who loses SMS.
+   */
+  z.object({
+    type: z.literal("sms-change-preview"),
+    change: SmsPageChangeSchema,
+    number: z.string().max(TEXT_LIMITS.phoneNumber).nullable(),
   }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;

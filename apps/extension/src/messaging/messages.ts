@@ -1,7 +1,7 @@
 /**
- * What content scripts, the popup and the background say to each other. Types only: the content script must not
- * carry zod, so the background parses every message with core's ContentMessageSchema / ExtensionPageMessageSchema
- * (packages/core/src/schemas/extension-messages.ts); test/unit/message-types.test.ts keeps the two in agreement.
+ * What the background answers content scripts, the popup and the options page. The messages themselves are
+ * message-schemas.ts' (ContentMessage, ExtensionPageMessage): the content script imports their types only, which
+ * the build erases, and the background parses each one with those schemas.
  */
 import type {
   Actor,
@@ -13,45 +13,18 @@ import type {
   UserSnapshot,
   Verdict,
 } from "@sms-doctor/core";
-import type { Unreadable } from "../console/reading";
-import type { PageId } from "../console/routes";
+import type { SectionKey } from "../console/locators";
+import type { ConsolePageId, SmsPageChange, UnreadableField } from "./message-schemas";
 
-/** A content script read a user's page. */
-export interface UserPageRead {
-  type: "user-page-read";
-  snapshot: UserSnapshot;
-  /** Where snapshot.userId came from: the URL's id, or the page's Username/Email field (core's schema says more). */
-  identifiedBy?: "url" | "page";
+/**
+ * A control on the console page that a resolution step names, for "Show me": the section it is in (by title, as
+ * locators.ts knows them) and either the accessible names of its field or the number whose row holds its switch.
+ */
+export interface PageControl {
+  section: SectionKey;
+  names?: readonly string[];
+  number?: string;
 }
-/** A content script read the SMS page. */
-export interface SmsPageRead {
-  type: "sms-page-read";
-  registration: CompanySmsRegistration;
-}
-/** A content script couldn't read a page; the popup says so instead of showing a stale verdict. */
-export interface PageUnreadable {
-  type: "page-unreadable";
-  page: PageId;
-  unreadable: Unreadable[];
-}
-/** The tab moved to another console page (client-side), so the popup forgets the previous verdict. */
-export interface PageShown {
-  type: "page-shown";
-  page: PageId | null;
-}
-/** The Users list asks for the last verdict of the users it shows. */
-export interface UsersListVerdicts {
-  type: "users-list-verdicts";
-  userIds: string[];
-}
-/** The popup asks what the current tab shows. */
-export interface TabStatusRequest {
-  type: "tab-status";
-  tabId: number;
-}
-
-export type ContentMessage = UserPageRead | SmsPageRead | PageUnreadable | PageShown | UsersListVerdicts;
-export type ExtensionPageMessage = TabStatusRequest;
 
 /** A finding put into words by core's formatFinding, ready to render as text. */
 export interface ExplainedFinding {
@@ -61,6 +34,8 @@ export interface ExplainedFinding {
   title: string;
   explanation: string;
   steps: string[];
+  /** The control each step names on the console page (null where none); absent when no step names one. */
+  controls?: (PageControl | null)[];
   actor: Actor;
   expectedDelay?: ExpectedDelay;
   /** The expected delay in words ("4 hours, at most 48 hours"), written by the background. */
@@ -147,22 +122,50 @@ export interface SmsPageView {
 }
 
 export interface TabStatus {
-  page: PageId | null;
+  page: ConsolePageId | null;
   verdict?: Verdict;
   userId?: string;
   displayName?: string;
   topFinding?: string;
-  unreadable?: Unreadable[];
+  unreadable?: UnreadableField[];
+}
+
+/**
+ * A warning the background words for a panel: a summary line, one item per thing it concerns (`key`: a
+ * prediction's id, a user's id), and notes after them.
+ */
+export interface WarningView {
+  summary: string;
+  items: { key: string; text: string }[];
+  notes: string[];
+}
+
+/**
+ * What saving the user's form will do to SMS: core's predictSave, one item per prediction (keyed by its id),
+ * worded by formatSavePrediction. No items when the change doesn't touch SMS.
+ */
+export type SavePreviewView = WarningView;
+
+/**
+ * Who loses SMS if the change the SMS page asks to confirm goes ahead: one item per user this browser last saw
+ * with SMS on that the change touches (keyed by user id; name and number as people read them).
+ */
+export interface SmsChangePreviewView extends WarningView {
+  change: SmsPageChange;
 }
 
 /** Replies; `error` when the background could not handle a message. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** The reply to each message, by its type. */
 export interface ReplyFor {
   "user-page-read": UserDiagnosisView;
   "sms-page-read": SmsPageView;
   "page-unreadable": null;
   "page-shown": null;
   "users-list-verdicts": Record<string, Verdict>;
+  "panel-styles": string;
+  "save-preview": SavePreviewView;
+  "sms-change-preview": SmsChangePreviewView;
   "tab-status": TabStatus;
 }

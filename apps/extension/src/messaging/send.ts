@@ -1,5 +1,6 @@
 /** Sends a message to the background and unwraps its reply; throws with the background's words on failure. */
-import type { ContentMessage, ExtensionPageMessage, Reply, ReplyFor } from "./messages";
+import type { ContentMessage, ExtensionPageMessage } from "./message-schemas";
+import type { Reply, ReplyFor } from "./messages";
 
 export async function send<M extends ContentMessage | ExtensionPageMessage>(
   message: M,

@@ -1,5 +1,6 @@
 /** One finding: cause, evidence (before → after, when seen), resolution steps in order, who acts, expected wait. */
 import type { ExplainedFinding } from "../messaging/messages";
+import { ShowMe } from "./ShowMe";
 import { actorWords, certaintyWords, fieldWords, formatInstant, formatValue } from "./words";
 
 export function FindingItem({ finding }: { finding: ExplainedFinding }) {
@@ -30,9 +31,14 @@ export function FindingItem({ finding }: { finding: ExplainedFinding }) {
       )}
       {finding.steps.length > 0 && (
         <ol aria-label="What to do">
-          {finding.steps.map((step, index) => (
-            <li key={index}>{step}</li>
-          ))}
+          {finding.steps.map((step, index) => {
+            const control = finding.controls?.[index];
+            return (
+              <li key={index}>
+                {step} {control && <ShowMe control={control} />}
+              </li>
+            );
+          })}
         </ol>
       )}
       <p class="meta">

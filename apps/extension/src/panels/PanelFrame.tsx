@@ -13,6 +13,8 @@ interface Props {
   summary: string;
   tone: Tone;
   label: string;
+  /** Shown under the header even while the panel is collapsed (a warning before Save). */
+  notice?: ComponentChildren;
   children: ComponentChildren;
 }
 
@@ -45,6 +47,7 @@ export class PanelFrame extends Component<Props, { expanded: boolean }> {
             ▾
           </span>
         </button>
+        {this.props.notice}
         <div class="body" id={this.bodyId} hidden={!expanded}>
           {this.props.children}
         </div>

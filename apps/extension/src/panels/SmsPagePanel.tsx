@@ -1,8 +1,9 @@
 /** The panel on Admin Console > SMS: brand and campaign status explained, each form error with its fix, Pending numbers. */
-import type { Unreadable } from "../console/reading";
+import type { UnreadableField as Unreadable } from "../messaging/message-schemas";
 import type { SmsPageView } from "../messaging/messages";
 import { FindingList } from "./FindingItem";
 import { PanelFrame } from "./PanelFrame";
+import { ShowMe } from "./ShowMe";
 import { TrackingSummary } from "./TrackingSummary";
 import { UnreadableNotice } from "./Unreadable";
 import { verdictTone } from "./words";
@@ -52,7 +53,8 @@ export function SmsPagePanel({ state }: { state: SmsPagePanelState }) {
           <ol aria-label="Registration form errors">
             {view.errors.map((error) => (
               <li key={`${error.field}-${error.message}`} data-registration-field={error.field ?? ""}>
-                <strong>{error.field ?? "Form"}</strong>: “{error.message}”. {error.fix}
+                <strong>{error.field ?? "Form"}</strong>: “{error.message}”. {error.fix}{" "}
+                {error.field && <ShowMe control={{ section: "yourCampaign", names: [error.field] }} />}
               </li>
             ))}
           </ol>

@@ -3,8 +3,9 @@
  * guessed. "Copy page outline" gives the administrator something to attach to a report that shows how the page
  * is built without anything it says about the user (a screenshot would).
  */
+
 import { pageOutline, redact } from "../console/page-outline";
-import type { Unreadable } from "../console/reading";
+import type { UnreadableField as Unreadable } from "../messaging/message-schemas";
 import { CopyButton } from "./CopyButton";
 import { fieldWords } from "./words";
 

@@ -1,12 +1,13 @@
 /** The panel on a user's page: verdict, causes with evidence and steps, tracking, what was read, copy. */
-import type { Unreadable } from "../console/reading";
-import type { UserDiagnosisView } from "../messaging/messages";
+import type { UnreadableField as Unreadable } from "../messaging/message-schemas";
+import type { SavePreviewView, UserDiagnosisView } from "../messaging/messages";
 import { CopyButton } from "./CopyButton";
 import { FindingList } from "./FindingItem";
 import { PanelFrame } from "./PanelFrame";
 import { ReadFromPage } from "./ReadFromPage";
 import { TrackingSummary } from "./TrackingSummary";
 import { UnreadableNotice } from "./Unreadable";
+import { Warning } from "./Warning";
 import { WhatChanged } from "./WhatChanged";
 import { verdictTone, verdictWords } from "./words";
 
@@ -19,7 +20,8 @@ export type UserPanelState =
 
 const LABEL = "SMS Doctor: why this user can or can't send SMS";
 
-export function UserSmsPanel({ state }: { state: UserPanelState }) {
+/** `preview`: what saving the administrator's unsaved edits will do to SMS, shown above the diagnosis. */
+export function UserSmsPanel({ state, preview }: { state: UserPanelState; preview?: SavePreviewView }) {
   switch (state.kind) {
     case "reading":
       return (
@@ -56,7 +58,12 @@ export function UserSmsPanel({ state }: { state: UserPanelState }) {
     case "diagnosed": {
       const { view } = state;
       return (
-        <PanelFrame summary={verdictWords[view.verdict]} tone={verdictTone[view.verdict]} label={LABEL}>
+        <PanelFrame
+          summary={verdictWords[view.verdict]}
+          tone={verdictTone[view.verdict]}
+          label={LABEL}
+          notice={preview && <Warning view={preview} role="status" />}
+        >
           {view.snapshot.displayName && <p class="meta">Diagnosis for {view.snapshot.displayName}</p>}
           <FindingList findings={view.findings} />
           <TrackingSummary status={view.tracking} />

@@ -5,9 +5,9 @@
  */
 import { type ComponentChild, render } from "preact";
 import type { Placement } from "../console/read-user-profile";
-import { panelStyles } from "./panel-styles";
+import { send } from "../messaging/send";
 
-export type PanelKind = "user" | "sms-page";
+export type PanelKind = "user" | "sms-page" | "sms-change" | "outline";
 
 export interface MountedPanel {
   host: HTMLElement;
@@ -20,11 +20,25 @@ export interface MountedPanel {
 
 const HOST_TAG = "sms-doctor-panel";
 
+let styles: Promise<string> | undefined;
+/**
+ * The panels' stylesheet (panel-styles.css), asked of the background once per page load: it is 1 kB of the
+ * content script's 20 kB gzip budget, and the background holds it as it holds the panels' words. index.ts asks
+ * at start, so it has arrived before the console has rendered anything to put a panel next to. Without an
+ * answer the panels show unstyled rather than not at all.
+ */
+export const loadPanelStyles = (): Promise<string> =>
+  (styles ??= send({ type: "panel-styles" }).catch(() => ""));
+
 function createShadowHost(tag: string): { host: HTMLElement; mountPoint: HTMLElement } {
   const host = document.createElement(tag);
   const shadow = host.attachShadow({ mode: "open" });
   const style = document.createElement("style");
-  style.textContent = panelStyles;
+  // Hidden until its stylesheet has come: a panel never shows in the page's styles, even for a moment.
+  style.textContent = ":host{display:none!important}";
+  void loadPanelStyles().then((css) => {
+    style.textContent = css;
+  });
   const mountPoint = document.createElement("div");
   shadow.append(style, mountPoint);
   return { host, mountPoint };

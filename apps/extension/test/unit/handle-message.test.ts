@@ -8,6 +8,7 @@ import { memorySettings } from "../../src/background/settings-store";
 import { memoryArea } from "../../src/background/storage-area";
 import { TabStatusStore } from "../../src/background/tab-status";
 import type { UserDiagnosisView } from "../../src/messaging/messages";
+import { panelStyles } from "../../src/panels/panel-styles";
 import { snapshot } from "../support/snapshots";
 
 const EXTENSION_ID = "cjacdojcbcjlpdkdgobpnlhenlcgfken";
@@ -105,5 +106,53 @@ describe("messages reaching the background", () => {
         pendingNumbers: [{ number: "+16175550102", tracking: { kind: "not-configured" } }],
       },
     });
+  });
+
+  it("hands the content script the panels' stylesheet, which it no longer carries", async () => {
+    const { deps } = setup();
+    const reply = await handleMessage({ type: "panel-styles" }, consoleTab, deps);
+    expect(reply).toEqual({ ok: true, value: panelStyles });
+    expect(panelStyles).toMatch(/:host\s*\{/);
+  });
+
+  it("says what saving a user's edited form will do, from the history and campaign it knows", async () => {
+    const { deps, history } = setup();
+    const now = new Date();
+    const recent = new Date(now.getTime() - 3_600_000).toISOString();
+    await history.record(
+      snapshot({ observedAt: recent, sms: { number: "+16175550101", enabled: false, status: null } }),
+    );
+    await history.record(snapshot({ observedAt: now.toISOString() }));
+    await history.setCompany({
+      observedAt: now.toISOString(),
+      brand: { status: "verified" },
+      campaign: { status: "pending", errors: [] },
+    });
+    const saved = {
+      license: "X Series - X4",
+      phoneNumber: "+16175550101",
+      sms: { number: "+16175550101", enabled: true },
+    };
+    const message = {
+      type: "save-preview",
+      userId: "u-alice",
+      before: saved,
+      after: { ...saved, license: "X Series - X2" },
+    };
+    const reply = await handleMessage(message, consoleTab, deps);
+    const ids = reply.ok ? (reply.value as { items: { key: string }[] }).items.map((item) => item.key) : [];
+    expect(ids).toEqual([
+      "smsTurnsOffLicenseChanged",
+      "pendingUpTo",
+      "mayComeBackAtOnce",
+      "campaignNotVerified",
+    ]);
+    const untouched = { ...message, after: { ...saved, phoneNumber: "+16175550101" } };
+    expect(await handleMessage(untouched, consoleTab, deps)).toEqual({
+      ok: true,
+      value: { summary: "If you save now:", items: [], notes: [] },
+    });
+    const bad = { ...message, after: { ...saved, sms: { number: "+16175550101", enabled: "yes" } } };
+    expect(await handleMessage(bad, consoleTab, deps)).toMatchObject({ ok: false });
   });
 });

@@ -39,6 +39,19 @@ describe("ContentMessageSchema", () => {
       { type: "page-shown", page: "users-list" },
       { type: "page-shown", page: null },
       { type: "users-list-verdicts", userIds: ["u-alice", "u-bob"] },
+      { type: "panel-styles" },
+      {
+        type: "save-preview",
+        userId: "u-alice",
+        before: {
+          phoneNumber: "+1 617-555-0101",
+          license: "X Series - X4",
+          sms: { number: "+1 617-555-0101", enabled: true },
+        },
+        after: { phoneNumber: "+1 617-555-0199", license: null, sms: null },
+      },
+      { type: "sms-change-preview", change: "deactivate-campaign", number: null },
+      { type: "sms-change-preview", change: "remove-number", number: "+1 617-555-0101" },
     ];
     for (const message of messages) expect(ContentMessageSchema.parse(message)).toEqual(message);
   });
@@ -85,6 +98,33 @@ describe("ContentMessageSchema", () => {
       unreadable: Array.from({ length: 21 }, () => ({ field: "license", reason: "gone" })),
     };
     expect(issues(ContentMessageSchema.safeParse(manyUnreadable))).toEqual(["unreadable"]);
+    const form = { phoneNumber: null, license: null, sms: null };
+    const longLicense = {
+      type: "save-preview",
+      userId: "u-alice",
+      before: form,
+      after: { ...form, license: "x".repeat(201), sms: { number: "1".repeat(65), enabled: true } },
+    };
+    expect(issues(ContentMessageSchema.safeParse(longLicense))).toEqual([
+      "after.license",
+      "after.sms.number",
+    ]);
+  });
+
+  it("refuses a save preview without its saved state, or a change the SMS page doesn't ask to confirm", () => {
+    const form = { phoneNumber: null, license: null, sms: null };
+    expect(
+      issues(ContentMessageSchema.safeParse({ type: "save-preview", userId: "u-alice", after: form })),
+    ).toEqual(["before"]);
+    const switchWord = {
+      type: "save-preview",
+      userId: "u",
+      before: form,
+      after: { ...form, sms: { number: null, enabled: "on" } },
+    };
+    expect(issues(ContentMessageSchema.safeParse(switchWord))).toEqual(["after.sms.enabled"]);
+    const other = { type: "sms-change-preview", change: "delete-brand", number: null };
+    expect(issues(ContentMessageSchema.safeParse(other))).toEqual(["change"]);
   });
 });
 

@@ -1,6 +1,8 @@
 // @vitest-environment node
+
 import { describe, expect, it } from "vitest";
-import { type PageId, pageOf, pages, pageUrls, unclaimedUrls, userIdFromUrl } from "../../src/console/routes";
+import { pageOf, pages, pageUrls, unclaimedUrls, userIdFromUrl } from "../../src/console/routes";
+import type { ConsolePageId as PageId } from "../../src/messaging/message-schemas";
 
 describe("console routes", () => {
   const ids = Object.keys(pages) as PageId[];

@@ -5,4 +5,5 @@ export * from "./diagnosis-input-guard.js";
 export * from "./primitives.js";
 export * from "./provisioning-record.js";
 export * from "./text-limits.js";
+export * from "./user-form-state.js";
 export * from "./user-snapshot.js";

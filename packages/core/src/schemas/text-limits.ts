@@ -6,6 +6,7 @@
  * not carry zod.
  */
 import type { CompanySmsRegistration } from "./company-registration.js";
+import type { UserFormState } from "./user-form-state.js";
 import type { UserSnapshot } from "./user-snapshot.js";
 
 /** Longest text of each kind, in UTF-16 code units (what `String.length` and zod's `.max` count). */
@@ -53,6 +54,15 @@ export function boundedSnapshot(snapshot: UserSnapshot): UserSnapshot {
   if (snapshot.username !== undefined) bounded.username = clipText(snapshot.username, TEXT_LIMITS.email);
   if (snapshot.site !== undefined) bounded.site = clipText(snapshot.site, TEXT_LIMITS.name);
   return bounded;
+}
+
+/** A user's form (predictSave's `UserFormState`) with its texts within their bounds. */
+export function boundedForm(form: UserFormState): UserFormState {
+  return {
+    license: clipOrNull(form.license, TEXT_LIMITS.name),
+    phoneNumber: clipOrNull(form.phoneNumber, TEXT_LIMITS.phoneNumber),
+    sms: form.sms && { ...form.sms, number: clipOrNull(form.sms.number, TEXT_LIMITS.phoneNumber) },
+  };
 }
 
 /** The registration with every text, every error list and the numbers list within their bounds. */

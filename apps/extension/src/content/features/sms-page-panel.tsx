@@ -10,21 +10,15 @@ import {
   smsPageHasRendered,
   smsPagePanelPlacement,
 } from "../../console/read-sms-registration";
-import type { Reading } from "../../console/reading";
+import { contentOf, type Reading } from "../../console/reading";
 import { isSmsPage } from "../../console/routes";
 import { waitForReading } from "../../console/wait-for-reading";
 import { send } from "../../messaging/send";
 import { mountPanel } from "../../panels/mount-panel";
 import { SmsPagePanel } from "../../panels/SmsPagePanel";
-import type { Feature } from "../feature";
+import { errorMessage, type Feature } from "../feature";
 import { followPage } from "../follow-page";
-
-/** What a reading says, without when. */
-function registrationContent(reading: Reading<CompanySmsRegistration>): string {
-  if (!reading.ok) return JSON.stringify(reading.unreadable);
-  const { observedAt: _observedAt, ...content } = reading.value;
-  return JSON.stringify(content);
-}
+import { warnBeforeConfirm } from "../warn-before-confirm";
 
 export const smsPagePanel: Feature = {
   id: "sms-page-panel",
@@ -61,18 +55,15 @@ export const smsPagePanel: Feature = {
       } catch (error) {
         if (signal.aborted) return;
         panel.setState("error", "unknown");
-        panel.render(
-          <SmsPagePanel
-            state={{ kind: "error", message: error instanceof Error ? error.message : String(error) }}
-          />,
-        );
+        panel.render(<SmsPagePanel state={{ kind: "error", message: errorMessage(error) }} />);
       }
     };
 
-    followPage(read, registrationContent, (reading) => void show(reading), {
+    followPage(read, contentOf, (reading) => void show(reading), {
       signal,
-      lastKey: registrationContent(first),
+      lastKey: contentOf(first),
     });
+    warnBeforeConfirm(signal);
     await show(first);
     return;
   },

@@ -6,30 +6,24 @@
 
 import { boundedSnapshot, TEXT_LIMITS } from "@sms-doctor/core/limits";
 import {
+  formOf,
   profileHasRendered,
   readUserProfile,
   userPageShown,
   userPanelPlacement,
 } from "../../console/read-user-profile";
-import type { Reading } from "../../console/reading";
+import { contentOf, type Reading } from "../../console/reading";
 import { isUserPage, userIdFromUrl } from "../../console/routes";
 import { waitForReading } from "../../console/wait-for-reading";
+import type { SavePreviewView, UserDiagnosisView } from "../../messaging/messages";
 import { send } from "../../messaging/send";
 import { mountPanel } from "../../panels/mount-panel";
 import { UserSmsPanel } from "../../panels/UserSmsPanel";
-import type { Feature } from "../feature";
+import { errorMessage, type Feature } from "../feature";
 import { followPage } from "../follow-page";
+import { warnBeforeSave } from "../warn-before-save";
 
 type ProfileReading = Reading<import("@sms-doctor/core").UserSnapshot>;
-
-const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** What a reading says, without when: equal for two readings of the same DOM. */
-function profileContent(reading: ProfileReading): string {
-  if (!reading.ok) return JSON.stringify(reading.unreadable);
-  const { observedAt: _observedAt, ...content } = reading.value;
-  return JSON.stringify(content);
-}
 
 /**
  * What only changes when the page shows another saved state: whether it could be read, and each SMS number with
@@ -56,14 +50,23 @@ export const userSmsPanel: Feature = {
         observedAt: new Date().toISOString(),
       });
     // Moving here from another user, the console may briefly still show that user: wait until it doesn't.
-    const previous = softNavigation ? profileContent(read()) : null;
+    const previous = softNavigation ? contentOf(read()) : null;
     const first = await waitForReading(read, {
       signal,
       hasRendered: () => profileHasRendered(document),
-      isStale: () => previous !== null && profileContent(read()) === previous,
+      isStale: () => previous !== null && contentOf(read()) === previous,
     });
     const panel = mountPanel("user", userPanelPlacement(document), signal);
     let diagnosed = false;
+    // The diagnosis shown, and what saving the admin's unsaved edits would do (shown above it).
+    let shown: UserDiagnosisView | undefined;
+    let preview: SavePreviewView | undefined;
+    const showDiagnosis = () =>
+      shown && panel.render(<UserSmsPanel state={{ kind: "diagnosed", view: shown }} preview={preview} />);
+    const warnings = warnBeforeSave(signal, (next) => {
+      preview = next;
+      showDiagnosis();
+    });
 
     const diagnose = async (reading: Extract<ProfileReading, { ok: true }>) => {
       if (!diagnosed) {
@@ -78,10 +81,13 @@ export const userSmsPanel: Feature = {
         });
         if (signal.aborted) return;
         diagnosed = true;
+        shown = view;
         panel.setState("ready", view.verdict);
-        panel.render(<UserSmsPanel state={{ kind: "diagnosed", view }} />);
+        showDiagnosis();
+        warnings.saved(view.snapshot.userId, formOf(reading.value));
       } catch (error) {
         if (signal.aborted) return;
+        shown = undefined;
         panel.setState("error", "unknown");
         panel.render(<UserSmsPanel state={{ kind: "error", message: errorMessage(error) }} />);
       }

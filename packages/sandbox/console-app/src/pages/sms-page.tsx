@@ -146,6 +146,8 @@ function NumbersSection(props: { view: SmsPageView; onChange: (view: SmsPageView
   const [picking, setPicking] = useState(false);
   const [chosen, setChosen] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // The number whose removal the admin is asked to confirm, as the console asks before it disables SMS on it.
+  const [removing, setRemoving] = useState<string | null>(null);
   const enable = async () => {
     setError(null);
     const answer = await api<{
@@ -164,6 +166,7 @@ function NumbersSection(props: { view: SmsPageView; onChange: (view: SmsPageView
   };
   const remove = async (number: string) => {
     setError(null);
+    setRemoving(null);
     try {
       props.onChange(
         await api<SmsPageView>(`/api/sms/numbers/${encodeURIComponent(number)}`, { method: "DELETE" }),
@@ -227,7 +230,7 @@ function NumbersSection(props: { view: SmsPageView; onChange: (view: SmsPageView
             n.number,
             n.user ?? "",
             n.status,
-            <button key="remove" type="button" class={linkButton} onClick={() => remove(n.number)}>
+            <button key="remove" type="button" class={linkButton} onClick={() => setRemoving(n.number)}>
               Remove number
             </button>,
           ],
@@ -237,6 +240,30 @@ function NumbersSection(props: { view: SmsPageView; onChange: (view: SmsPageView
       <p>
         {view.numbers.length} of {view.numberLimit} numbers
       </p>
+      {removing && (
+        <div class={backdrop}>
+          <div
+            role="alertdialog"
+            aria-modal="true"
+            aria-labelledby="remove-number-title"
+            aria-describedby="remove-number-text"
+            class={dialog}
+          >
+            <h2 id="remove-number-title">Remove number?</h2>
+            <p id="remove-number-text">
+              SMS will be disabled for {removing}, and it leaves your campaign's SMS enabled phone numbers.
+            </p>
+            <div class={row}>
+              <button type="button" class={secondaryButton} onClick={() => setRemoving(null)}>
+                Cancel
+              </button>
+              <button type="button" class={buttonClass} onClick={() => remove(removing)}>
+                Remove number
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
       {error && (
         <p role="alert" class={errorText}>
           {error}
