@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import type { CompanySmsRegistration, UserSnapshot } from "@sms-doctor/core";
+import { EXTENSION_ID } from "@sms-doctor/extension/e2e";
 import type { Sandbox } from "@sms-doctor/sandbox";
 import {
   createLogger,
@@ -17,7 +18,6 @@ import {
   startWorker,
   WorkerMetrics,
 } from "@sms-doctor/worker";
-import { EXTENSION_ID } from "./paths.js";
 import { deleteKeys } from "./redis.js";
 import type { Resources } from "./resources.js";
 
