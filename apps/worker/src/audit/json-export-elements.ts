@@ -124,6 +124,7 @@ export async function* jsonExportElements(
       if (first === 0) continue;
       atFileStart = false;
     }
+    let nextNewline = -1;
     for (; i < chunk.length; i++) {
       const c = chunk[i]!;
       if (c === NEWLINE) {
@@ -131,15 +132,33 @@ export async function* jsonExportElements(
         continue;
       }
       if (inString) {
-        if (escaped) escaped = false;
-        else if (c === BACKSLASH) escaped = true;
-        else if (c === QUOTE) {
-          inString = false;
-          if (keyParts) {
-            keyParts.push(chunk.subarray(keyStart, i));
-            key = Buffer.concat(keyParts).toString("utf8");
-            keyParts = undefined;
-          }
+        if (escaped) {
+          escaped = false;
+          continue;
+        }
+        // Most of an export's bytes are inside strings: jump to the closing quote (a native search)
+        // rather than stepping through them. Measured: the scan took a quarter of the JSON audit.
+        const close = closingQuote(chunk, i);
+        const end = close === -1 ? chunk.length : close;
+        if (nextNewline < i) {
+          const found = chunk.indexOf(NEWLINE, i);
+          nextNewline = found === -1 ? chunk.length : found;
+        }
+        // A raw line break in a string is not JSON (the element will say so), but lines stay right.
+        if (nextNewline < end) for (let j = i; j < end; j++) if (chunk[j] === NEWLINE) line++;
+        if (close === -1) {
+          let backslashes = 0;
+          for (let j = chunk.length - 1; j >= i && chunk[j] === BACKSLASH; j--) backslashes++;
+          escaped = backslashes % 2 === 1;
+          i = chunk.length;
+          continue;
+        }
+        i = close;
+        inString = false;
+        if (keyParts) {
+          keyParts.push(chunk.subarray(keyStart, i));
+          key = Buffer.concat(keyParts).toString("utf8");
+          keyParts = undefined;
         }
         continue;
       }
@@ -204,4 +223,17 @@ export async function* jsonExportElements(
     yield { list, line: elementLine, problem: "the file ends inside this element: the export is cut short" };
   else if (depth > 0 || inString)
     yield { list, line, problem: "the file ends before its last bracket: the export is cut short" };
+}
+
+/** Where the string that continues at `from` (not just after a backslash) closes in this chunk; -1 if it doesn't. */
+function closingQuote(chunk: Buffer, from: number): number {
+  let search = from;
+  for (;;) {
+    const quote = chunk.indexOf(QUOTE, search);
+    if (quote === -1) return -1;
+    let backslashes = 0;
+    for (let j = quote - 1; j >= from && chunk[j] === BACKSLASH; j--) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    search = quote + 1;
+  }
 }
