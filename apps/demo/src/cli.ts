@@ -6,9 +6,10 @@
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { EXTENSION_ID } from "@sms-doctor/extension/e2e";
 import { type DemoRun, runDemo } from "./demo.js";
 import { LOOP_TENANT, LOOP_USER } from "./loop.js";
-import { DEFAULT_OUTPUT_DIR, EXTENSION_DIST, EXTENSION_ID } from "./paths.js";
+import { DEFAULT_OUTPUT_DIR, EXTENSION_DIST } from "./paths.js";
 import { consoleProgress } from "./progress.js";
 import { Resources } from "./resources.js";
 

@@ -7,9 +7,10 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { UserSnapshot } from "@sms-doctor/core";
+import { CONSOLE_ORIGIN, EXTENSION_ID } from "@sms-doctor/extension/e2e";
 import { QUIET_CHROMIUM_ARGS } from "@sms-doctor/sandbox";
 import { type BrowserContext, chromium, type Page, type Worker } from "playwright-core";
-import { CONSOLE_ORIGIN, EXTENSION_DIST, EXTENSION_ID } from "./paths.js";
+import { EXTENSION_DIST } from "./paths.js";
 import type { Resources } from "./resources.js";
 
 /** The little of the extension API the demo uses, in the extension's own service worker. */

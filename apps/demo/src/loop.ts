@@ -5,11 +5,10 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { CONSOLE_ORIGIN, openUser, type PanelReading, readPanel, userPanel } from "@sms-doctor/extension/e2e";
 import { loadScenario, type Sandbox, startSandbox } from "@sms-doctor/sandbox";
 import type { Page } from "playwright-core";
 import { configureWorkerApi, resetExtensionState } from "./extension-browser.js";
-import { openUser, type PanelReading, readPanel, userPanel } from "./panel.js";
-import { CONSOLE_ORIGIN } from "./paths.js";
 import { once } from "./resources.js";
 import { atRealTime } from "./scenario-time.js";
 import { seedHistory, type TourContext } from "./tour.js";

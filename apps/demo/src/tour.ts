@@ -6,10 +6,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { UserSnapshot } from "@sms-doctor/core";
+import { CONSOLE_ORIGIN, openUser, readPanel } from "@sms-doctor/extension/e2e";
 import { type Expectation, loadScenario, type Sandbox, startSandbox } from "@sms-doctor/sandbox";
 import { configureWorkerApi, type ExtensionBrowser, resetExtensionState } from "./extension-browser.js";
-import { openUser, readPanel } from "./panel.js";
-import { CONSOLE_ORIGIN } from "./paths.js";
 import type { Progress } from "./progress.js";
 import { once, type Resources } from "./resources.js";
 import { atRealTime } from "./scenario-time.js";

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import type { TrackedNumber } from "@sms-doctor/contracts";
 import type { CompanySmsRegistration, UserSnapshot } from "@sms-doctor/core";
+import { EXTENSION_ID } from "@sms-doctor/extension/e2e";
 import type { Sandbox } from "@sms-doctor/sandbox";
 import {
   createLogger,
@@ -18,7 +19,6 @@ import {
   startWorker,
   WorkerMetrics,
 } from "@sms-doctor/worker";
-import { EXTENSION_ID } from "./paths.js";
 import { deleteKeys } from "./redis.js";
 import type { Resources } from "./resources.js";
 

@@ -2,7 +2,7 @@ import { ADMIN_API_BASE, startAdminApiServer } from "./admin-api/admin-api-serve
 import { FaultState, startCarrierServer } from "./carrier/carrier-server.js";
 import { WebhookDispatcher } from "./carrier/webhook-dispatcher.js";
 import { startConsoleServer } from "./console/console-server.js";
-import type { RunningServer } from "./http/http-server.js";
+import type { RunningServer } from "./http/server.js";
 import type { Scenario } from "./scenario-schema.js";
 import { type CarrierFaultsInput, CarrierFaultsSchema } from "./scenario-schema.js";
 import { loadScenario, PACKAGE_ROOT } from "./scenarios.js";

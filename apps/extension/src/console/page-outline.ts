@@ -30,6 +30,7 @@
  * `#`. Scripts, styles, SVG insides and SMS Doctor's own panels are skipped.
  */
 import { computeAccessibleName } from "dom-accessibility-api";
+import { emailText } from "./locators";
 
 const MAX_LINES = 1500;
 const MAX_DEPTH = 40;
@@ -44,7 +45,8 @@ const CONTROL =
 const LABEL = /^(label|legend|caption|h[1-6]|th|dt|summary|button|heading|columnheader|tab)$/;
 /** A short text ending in a colon labels what follows it ("Status: <span>Verified</span>"). */
 const LABEL_SHAPED = /^\p{L}[\p{L} ()&/'-]{0,38}:$/u;
-const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/g;
+/** Every email address in a text (the console folder's one definition of how an address looks). */
+const EMAIL = new RegExp(emailText.source, "gi");
 
 /**
  * How an element's text is treated: "label" shows its text (and that of plain descendants); "named" shows the

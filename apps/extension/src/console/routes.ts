@@ -4,7 +4,7 @@
  * The console's path for one user's page is not documented: `/users/user/<id>` is what we treat it as.
  */
 
-import type { ConsolePageId as PageId } from "../messaging/message-schemas";
+import type { ConsolePageId as PageId } from "../messaging/message-schemas.js";
 
 export const CONSOLE_ORIGIN = "https://admin.8x8.com";
 

@@ -1,8 +1,7 @@
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import {
   AdminApiPhoneNumberSchema,
-  type AdminApiUser,
   AdminApiUserSchema,
   firstIssueText as issueText,
   type UserSnapshot,
@@ -28,25 +27,15 @@ export interface ReadExportOptions {
   onProgress?: (fraction: number) => void;
 }
 
-/** An export bigger than this is refused rather than read into memory (JSON only; CSV streams). */
-const MAX_JSON_BYTES = 1024 * 1024 * 1024;
-
-/** Reads a bulk export of users (Administration API JSON, or CSV) into snapshots, row by row. */
+/** Reads a bulk export of users (Administration API JSON, or CSV) into snapshots, row by row, streaming. */
 export async function* readUserExport(
   path: string,
   options: ReadExportOptions = {},
 ): AsyncGenerator<AuditRow> {
   const info = await stat(path);
   const observedAt = options.observedAt ?? info.mtime.toISOString();
-  if (await looksLikeJson(path)) {
-    if (info.size > MAX_JSON_BYTES) {
-      yield { line: 1, problem: `the JSON export is over ${MAX_JSON_BYTES} bytes; export it as CSV` };
-      return;
-    }
-    yield* jsonRows(await readFile(path, "utf8"), observedAt, options.onProgress);
-  } else {
-    yield* csvRows(path, info.size, observedAt, options.onProgress);
-  }
+  if (await looksLikeJson(path)) yield* jsonRows(path, info.size, observedAt, options.onProgress);
+  else yield* csvRows(path, info.size, observedAt, options.onProgress);
 }
 
 async function looksLikeJson(path: string): Promise<boolean> {
@@ -59,55 +48,79 @@ async function looksLikeJson(path: string): Promise<boolean> {
   return false;
 }
 
-function* jsonRows(
-  text: string,
+/**
+ * An Administration API export, in two streaming passes: the phone numbers first (they may come after
+ * the users in the file, and judge the users' numbers), then each user as it is read. Only the numbers'
+ * few judged fields are held between the passes, never the file or its users.
+ */
+async function* jsonRows(
+  path: string,
+  size: number,
   observedAt: string,
   onProgress: ((fraction: number) => void) | undefined,
-): Generator<AuditRow> {
-  // Numbers may come after the users in the file: read every element first, then project the users.
-  const users: { line: number; value: AdminApiUser }[] = [];
+): AsyncGenerator<AuditRow> {
   const numbers = new PhoneNumberDirectory();
-  // Problems and the numbers read come first, then the users judged with those numbers.
-  const problems: AuditRow[] = [];
-  for (const element of jsonExportElements(text.replace(/^\uFEFF/, ""))) {
+  // Problems of the file as a whole (not an export, cut short) are told once, in the second pass.
+  for await (const element of jsonExportElements(exportBytes(path), { lists: ["phoneNumbers"] })) {
     if ("problem" in element) {
-      problems.push({ line: element.line, problem: element.problem });
+      if (element.list === "phoneNumbers") yield { line: element.line, problem: element.problem };
       continue;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(element.text);
-    } catch (error) {
-      problems.push({ line: element.line, problem: `not valid JSON (${(error as Error).message})` });
+    const json = parseJson(element.text);
+    if ("problem" in json) {
+      yield { line: element.line, problem: json.problem };
       continue;
     }
-    if (element.list === "phoneNumbers") {
-      const parsed = AdminApiPhoneNumberSchema.safeParse(value);
-      if (parsed.success && parsed.data.phoneNumber) {
-        numbers.add(parsed.data);
-        problems.push({ line: element.line, phoneNumber: parsed.data.phoneNumber });
-      } else
-        problems.push({
-          line: element.line,
-          kind: "number",
-          problem: `phone number: ${parsed.success ? "phoneNumber: missing" : issueText(parsed.error)}`,
-        });
-      continue;
-    }
-    const parsed = AdminApiUserSchema.safeParse(value);
-    if (parsed.success) users.push({ line: element.line, value: parsed.data });
-    else problems.push({ line: element.line, problem: issueText(parsed.error) });
+    const parsed = AdminApiPhoneNumberSchema.safeParse(json.value);
+    if (parsed.success && parsed.data.phoneNumber) {
+      const { phoneNumber, category, status, temporaryNumber, portingNumber } = parsed.data;
+      numbers.add({ phoneNumber, category, status, temporaryNumber, portingNumber });
+      yield { line: element.line, phoneNumber };
+    } else
+      yield {
+        line: element.line,
+        kind: "number",
+        problem: `phone number: ${parsed.success ? "phoneNumber: missing" : issueText(parsed.error)}`,
+      };
   }
-  yield* problems;
-  for (let i = 0; i < users.length; i++) {
-    const { line, value } = users[i]!;
-    const projected = adminUserSnapshot(value, numbers, observedAt);
+  const stream = exportBytes(path);
+  let users = 0;
+  for await (const element of jsonExportElements(stream, { lists: ["users"] })) {
+    if ("problem" in element) {
+      if (element.list !== "phoneNumbers") yield { line: element.line, problem: element.problem };
+      continue;
+    }
+    const { line } = element;
+    const json = parseJson(element.text);
+    if ("problem" in json) {
+      yield { line, problem: json.problem };
+      continue;
+    }
+    const parsed = AdminApiUserSchema.safeParse(json.value);
+    if (!parsed.success) {
+      yield { line, problem: issueText(parsed.error) };
+      continue;
+    }
+    const projected = adminUserSnapshot(parsed.data, numbers, observedAt);
     if ("problem" in projected) yield { line, problem: `${projected.field}: ${projected.problem}` };
     else {
       const checked = UserSnapshotSchema.safeParse(projected);
       yield checked.success ? { line, snapshot: checked.data } : { line, problem: issueText(checked.error) };
     }
-    if (onProgress && i % 1000 === 0) onProgress(i / users.length);
+    if (onProgress && ++users % 1000 === 0) onProgress(stream.bytesRead / Math.max(1, size));
+  }
+}
+
+function exportBytes(path: string) {
+  return createReadStream(path, { highWaterMark: 1024 * 1024 });
+}
+
+/** The element's value, or why it is not JSON. */
+function parseJson(text: string): { value: unknown } | { problem: string } {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    return { problem: `not valid JSON (${(error as Error).message})` };
   }
 }
 

@@ -5,15 +5,7 @@ import type { ProvisioningRecord } from "../schemas/provisioning-record.js";
 import type { UserSnapshot } from "../schemas/user-snapshot.js";
 import { compareInstants, instantMillis } from "./instant.js";
 import { type LicenseSms, licenseSms } from "./license.js";
-import {
-  isTollFreeNpa,
-  isUsOrCanada,
-  nanpAreaCode,
-  numberKey,
-  regionOfNpa,
-  regionOfOther,
-  toE164,
-} from "./phone-number.js";
+import { isTollFree, isUsOrCanada, regionOf, toE164 } from "./phone-number.js";
 import { situationsOf } from "./situation.js";
 
 /**
@@ -85,10 +77,7 @@ export class SnapshotFacts {
 export function sameNumber(a: string | null, b: string | null): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
-  // Keys settle the common shapes without building strings; libphonenumber reads the rest.
-  const keyA = numberKey(a);
-  const keyB = keyA < 0 ? -1 : numberKey(b);
-  return keyB >= 0 ? keyA === keyB : normalized(a) === normalized(b);
+  return normalized(a) === normalized(b);
 }
 
 function normalized(text: string | null): string | null {
@@ -162,12 +151,11 @@ export class DiagnosisFacts {
     }
     this.#lastSmsOnSnapshot = lastOn;
     this.#previousSnapshot = previous;
-    // One scan of the number as shown answers both its country and whether it is toll-free.
     const shown = current.sms?.number ?? current.phoneNumber;
-    const npa = shown === null ? -1 : nanpAreaCode(shown);
-    this.region = npa >= 0 ? regionOfNpa(npa) : shown === null ? null : regionOfOther(shown);
+    const e164 = toE164(shown);
+    this.region = e164 === null ? null : regionOf(e164);
     this.usCa = isUsOrCanada(this.region);
-    this.tollFree = isTollFreeNpa(npa);
+    this.tollFree = e164 !== null && isTollFree(e164);
     this.licenseSms = licenseSms(current.license);
     this.company = input.company;
     this.provisioning = input.provisioning;
@@ -225,15 +213,7 @@ export class DiagnosisFacts {
 
   /** input.now in epoch milliseconds. */
   get now(): number {
-    if (this.#now === undefined) {
-      const text = this.input.now;
-      // Diagnoses made together share their `now`: the last one read usually answers.
-      if (text !== lastNow.text) {
-        lastNow.text = text;
-        lastNow.millis = instantMillis(text);
-      }
-      this.#now = lastNow.millis;
-    }
+    this.#now ??= instantMillis(this.input.now);
     return this.#now;
   }
 
@@ -306,8 +286,6 @@ function sameState(a: UserSnapshot, b: UserSnapshot): boolean {
     a.sms?.enabled === b.sms?.enabled
   );
 }
-
-const lastNow = { text: "1970-01-01T00:00:00Z", millis: 0 };
 
 /** Works out the facts of an already validated input. */
 export function diagnosisFacts(input: DiagnosisInput): DiagnosisFacts {

@@ -53,21 +53,7 @@ export function compareInstants(a: string, b: string): number {
   return instantMillis(a) - instantMillis(b);
 }
 
-/**
- * Whether more than `span` milliseconds passed between `instant` and `now` (epoch milliseconds). Every
- * diagnosis of a batch asks this about the same `now`, so the moment `span` before it is written out
- * once, and an instant of the same shape (as `toISOString` writes them) is settled by comparing text,
- * without being read.
- */
+/** Whether more than `span` milliseconds passed between `instant` and `now` (epoch milliseconds). */
 export function longerAgoThan(instant: string, now: number, span: number): boolean {
-  const cutoff = now - span;
-  if (cutoff !== cutoffMemo.millis) {
-    cutoffMemo.millis = cutoff;
-    cutoffMemo.text = Number.isFinite(cutoff) ? new Date(cutoff).toISOString() : "";
-  }
-  const text = cutoffMemo.text;
-  if (instant.length === text.length && instant.charCodeAt(instant.length - 1) === 90) return instant < text;
-  return instantMillis(instant) < cutoff;
+  return instantMillis(instant) < now - span;
 }
-
-const cutoffMemo = { millis: Number.NaN, text: "" };

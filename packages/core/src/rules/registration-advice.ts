@@ -4,7 +4,6 @@
  * give this advice. Labels are matched loosely (the console's wording varies between form versions);
  * the first match wins, so the narrower patterns come first.
  */
-import { TEXT_LIMITS } from "../schemas/text-limits.js";
 
 const ADVICE: readonly (readonly [RegExp, string])[] = [
   [
@@ -58,17 +57,5 @@ const GENERAL = "Correct the value as the error says, then submit the form again
 /** Advice for a registration-form field, or general advice for a field SMS Doctor does not know. */
 export function registrationAdvice(field: string | undefined): string {
   if (!field) return GENERAL;
-  // A form has a dozen fields: remember each label's advice rather than match it every time; the labels
-  // are the caller's text, so one longer than a form shows is answered, not remembered.
-  let advice = byLabel.get(field);
-  if (advice === undefined) {
-    advice = ADVICE.find(([label]) => label.test(field))?.[1] ?? GENERAL;
-    if (field.length <= TEXT_LIMITS.name) {
-      if (byLabel.size >= 1_000) byLabel.clear();
-      byLabel.set(field, advice);
-    }
-  }
-  return advice;
+  return ADVICE.find(([label]) => label.test(field))?.[1] ?? GENERAL;
 }
-
-const byLabel = new Map<string, string>();

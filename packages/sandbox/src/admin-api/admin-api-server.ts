@@ -10,17 +10,20 @@ import {
   extensionPhoneNumberOf,
   voiceLicenseOf,
 } from "@sms-doctor/core";
+import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from "fastify";
 import { z } from "zod";
-import { listen, type RunningServer } from "../http/http-server.js";
 import {
+  createServer,
   HttpError,
+  jsonBody,
+  listen,
+  paramsOf,
   parseOr400,
   queryObject,
-  type RequestContext,
-  Router,
-  readJson,
+  type RunningServer,
+  requestUrl,
   sendJson,
-} from "../http/router.js";
+} from "../http/server.js";
 import type { World } from "../world/world.js";
 import type { UserRecord } from "../world/world-types.js";
 import {
@@ -135,13 +138,17 @@ export async function startAdminApiServer(options: AdminApiOptions): Promise<Run
   const { world, apiKey } = options;
   const limiter = new FixedWindowRateLimiter(options.rateLimit.limit, options.rateLimit.windowMs);
   const operations = new OperationQueue(ADMIN_API_BASE, world.company.id);
-  const router = new Router(errorBody);
+  const app = createServer(errorBody);
+  /** The `x-ratelimit-*` headers of a request that passed the key check: every answer to it carries them. */
+  const rateHeaders = new WeakMap<FastifyRequest, Record<string, string>>();
 
-  /** Key check, then the limit (a refused key does not use up anyone's quota), then content negotiation. */
-  const guarded =
-    (mediaType: string, answer: (ctx: RequestContext) => unknown, payload = false) =>
-    async (ctx: RequestContext): Promise<void> => {
-      const key = ctx.req.headers["x-api-key"];
+  /**
+   * Key check, then the limit (a refused key does not use up anyone's quota), then content negotiation;
+   * run when the request arrives, before its body is read.
+   */
+  const guarded = (mediaType: string, payload = false): RouteShorthandOptions => ({
+    onRequest: async (request) => {
+      const key = request.headers["x-api-key"];
       if (key !== apiKey) throw new HttpError(401, "UNAUTHORIZED", "Missing or invalid x-api-key header.");
       const decision = limiter.take(key);
       const headers = {
@@ -149,42 +156,43 @@ export async function startAdminApiServer(options: AdminApiOptions): Promise<Run
         "x-ratelimit-remaining": String(decision.remaining),
         "x-ratelimit-reset": String(decision.resetSeconds),
       };
+      rateHeaders.set(request, headers);
       if (!decision.allowed)
         throw new HttpError(
           429,
           "TOO_MANY_REQUESTS",
           `Rate limit exceeded: more than ${decision.limit} requests in the window.`,
           undefined,
-          { ...headers, "retry-after": String(decision.resetSeconds) },
+          { "retry-after": String(decision.resetSeconds) },
         );
       // A payload carries the version in Content-Type; an answer is negotiated with Accept.
-      if (payload && !isMediaType(ctx.req.headers["content-type"], mediaType))
+      if (payload && !isMediaType(request.headers["content-type"], mediaType))
         throw new HttpError(
           415,
           "BAD_REQUEST",
           `Send the body as ${mediaType} (Content-Type).`,
           "content-type",
-          headers,
         );
-      if (!accepts(ctx.req.headers.accept, mediaType))
-        throw new HttpError(
-          406,
-          "BAD_REQUEST",
-          `This resource is served as ${mediaType}.`,
-          "accept",
-          headers,
-        );
+      if (!accepts(request.headers.accept, mediaType))
+        throw new HttpError(406, "BAD_REQUEST", `This resource is served as ${mediaType}.`, "accept");
       world.sync();
-      try {
-        const answered = await answer(ctx);
-        if (answered instanceof Reply)
-          sendJson(ctx.res, answered.status, answered.body, { ...headers, ...answered.headers }, mediaType);
-        else sendJson(ctx.res, 200, answered, headers, mediaType);
-      } catch (error) {
-        if (error instanceof HttpError) Object.assign(error.headers, headers);
-        throw error;
-      }
+    },
+    onSend: async (request, reply) => {
+      const headers = rateHeaders.get(request);
+      if (headers) reply.headers(headers);
+    },
+  });
+  /** The answer in the resource's media type: 200 with the value, or a `Reply` with its own status. */
+  const answer =
+    (mediaType: string, handler: (request: FastifyRequest) => unknown) =>
+    async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+      const answered = await handler(request);
+      if (answered instanceof Reply)
+        return sendJson(reply, answered.status, answered.body, answered.headers, mediaType);
+      return sendJson(reply, 200, answered, {}, mediaType);
     };
+  const route = (mediaType: string, handler: (request: FastifyRequest) => unknown, payload = false) =>
+    [guarded(mediaType, payload), answer(mediaType, handler)] as const;
 
   const userOr404 = (userId: string | undefined): UserRecord => {
     const user = world.user(userId ?? "");
@@ -203,137 +211,125 @@ export async function startAdminApiServer(options: AdminApiOptions): Promise<Run
   };
   const users = ADMIN_API_MEDIA_TYPES.users;
 
-  router
-    .on(
-      "GET",
-      `${ADMIN_API_BASE}/users`,
-      guarded(users, ({ url }) =>
-        page(
-          url,
-          "users",
-          world
-            .users()
-            .filter((u) => u.extensionType === "user")
-            .map((u) => adminUser(world, u)),
-          USER_SELECTORS,
-          { multiSort: true },
-        ),
+  app.get(
+    `${ADMIN_API_BASE}/users`,
+    ...route(users, (request) =>
+      page(
+        requestUrl(request),
+        "users",
+        world
+          .users()
+          .filter((u) => u.extensionType === "user")
+          .map((u) => adminUser(world, u)),
+        USER_SELECTORS,
+        { multiSort: true },
       ),
-    )
-    .on(
-      "GET",
-      `${ADMIN_API_BASE}/users/:userId`,
-      guarded(users, ({ params }) => adminUser(world, userOr404(params.userId))),
-    )
-    .on(
-      "POST",
-      `${ADMIN_API_BASE}/users`,
-      guarded(
-        users,
-        async ({ req }) => {
-          const body = parseOr400(AdminApiUserWriteSchema, await readJson(req));
-          const site = siteOf(world, body);
-          if (world.users().some((u) => u.username === body.basicInfo.userName))
-            throw new HttpError(400, "VALIDATION_ERROR", "userName already in use");
-          return accepted(
-            operations.submit({
-              operationType: "CREATE",
-              resourceId: null,
-              apply: () => createUser(world, body, site),
-            }),
-          );
-        },
-        true,
-      ),
-    )
-    .on(
-      "PUT",
-      `${ADMIN_API_BASE}/users/:userId`,
-      guarded(
-        users,
-        async ({ req, params }) => {
-          const user = userOr404(params.userId);
-          const body = parseOr400(AdminApiUserWriteSchema, await readJson(req));
-          if (body.basicInfo.userId && body.basicInfo.userId !== user.id)
-            throw new HttpError(
-              400,
-              "VALIDATION_ERROR",
-              `Mismatched userId in url vs payload: ${user.id} vs ${body.basicInfo.userId}`,
-              "basicInfo.userId",
-            );
-          const site = siteOf(world, body);
-          return accepted(
-            operations.submit({
-              operationType: "UPDATE",
-              resourceId: user.id,
-              apply: () => replaceUser(world, user.id, body, site),
-            }),
-          );
-        },
-        true,
-      ),
-    )
-    .on(
-      "DELETE",
-      `${ADMIN_API_BASE}/users/:userId`,
-      guarded(users, ({ params }) => {
-        const user = userOr404(params.userId);
+    ),
+  );
+  app.get(
+    `${ADMIN_API_BASE}/users/:userId`,
+    ...route(users, (request) => adminUser(world, userOr404(paramsOf(request).userId))),
+  );
+  app.post(
+    `${ADMIN_API_BASE}/users`,
+    ...route(
+      users,
+      (request) => {
+        const body = parseOr400(AdminApiUserWriteSchema, jsonBody(request));
+        const site = siteOf(world, body);
+        if (world.users().some((u) => u.username === body.basicInfo.userName))
+          throw new HttpError(400, "VALIDATION_ERROR", "userName already in use");
         return accepted(
           operations.submit({
-            operationType: "DELETE",
-            resourceId: user.id,
-            apply: () => {
-              const removed = world.removeUser(user.id);
-              return removed.ok ? { ok: true, value: user.id } : { ok: false, error: refusal(removed.error) };
-            },
+            operationType: "CREATE",
+            resourceId: null,
+            apply: () => createUser(world, body, site),
           }),
         );
-      }),
-    )
-    .on(
-      "GET",
-      `${ADMIN_API_BASE}/operations/:operationId`,
-      guarded(ADMIN_API_MEDIA_TYPES.operations, ({ params }) => {
-        const operation = operations.get(params.operationId ?? "");
-        if (!operation)
-          throw new HttpError(404, "NOT_FOUND", `Operation not found: ${params.operationId}`, "operationId");
-        return operation;
-      }),
-    )
-    .on(
-      "GET",
-      `${ADMIN_API_BASE}/phone-numbers`,
-      guarded(ADMIN_API_MEDIA_TYPES.phoneNumbers, ({ url }) =>
-        page(
-          url,
-          "phone-numbers",
-          renderedNumbers(world),
-          PHONE_NUMBER_SELECTORS,
-          // The phone number guide: "Cannot Sort By Multiple Attributes".
-          { multiSort: false },
-        ),
-      ),
-    )
-    .on(
-      "GET",
-      `${ADMIN_API_BASE}/phone-numbers/:phoneNumber`,
-      guarded(ADMIN_API_MEDIA_TYPES.phoneNumbers, ({ params }) => {
-        const parsed = E164Schema.safeParse(params.phoneNumber);
-        if (!parsed.success)
+      },
+      true,
+    ),
+  );
+  app.put(
+    `${ADMIN_API_BASE}/users/:userId`,
+    ...route(
+      users,
+      (request) => {
+        const user = userOr404(paramsOf(request).userId);
+        const body = parseOr400(AdminApiUserWriteSchema, jsonBody(request));
+        if (body.basicInfo.userId && body.basicInfo.userId !== user.id)
           throw new HttpError(
             400,
             "VALIDATION_ERROR",
-            `Invalid phone number ${params.phoneNumber}`,
-            "phoneNumber",
+            `Mismatched userId in url vs payload: ${user.id} vs ${body.basicInfo.userId}`,
+            "basicInfo.userId",
           );
-        const number = world.number(parsed.data);
-        if (!number)
-          throw new HttpError(404, "NOT_FOUND", `Phone number not found: ${parsed.data}`, "phoneNumber");
-        return adminPhoneNumber(number, temporaryNumbers(world));
-      }),
-    );
+        const site = siteOf(world, body);
+        return accepted(
+          operations.submit({
+            operationType: "UPDATE",
+            resourceId: user.id,
+            apply: () => replaceUser(world, user.id, body, site),
+          }),
+        );
+      },
+      true,
+    ),
+  );
+  app.delete(
+    `${ADMIN_API_BASE}/users/:userId`,
+    ...route(users, (request) => {
+      const user = userOr404(paramsOf(request).userId);
+      return accepted(
+        operations.submit({
+          operationType: "DELETE",
+          resourceId: user.id,
+          apply: () => {
+            const removed = world.removeUser(user.id);
+            return removed.ok ? { ok: true, value: user.id } : { ok: false, error: refusal(removed.error) };
+          },
+        }),
+      );
+    }),
+  );
+  app.get(
+    `${ADMIN_API_BASE}/operations/:operationId`,
+    ...route(ADMIN_API_MEDIA_TYPES.operations, (request) => {
+      const { operationId } = paramsOf(request);
+      const operation = operations.get(operationId ?? "");
+      if (!operation)
+        throw new HttpError(404, "NOT_FOUND", `Operation not found: ${operationId}`, "operationId");
+      return operation;
+    }),
+  );
+  app.get(
+    `${ADMIN_API_BASE}/phone-numbers`,
+    ...route(ADMIN_API_MEDIA_TYPES.phoneNumbers, (request) =>
+      page(
+        requestUrl(request),
+        "phone-numbers",
+        renderedNumbers(world),
+        PHONE_NUMBER_SELECTORS,
+        // The phone number guide: "Cannot Sort By Multiple Attributes".
+        { multiSort: false },
+      ),
+    ),
+  );
+  app.get(
+    `${ADMIN_API_BASE}/phone-numbers/:phoneNumber`,
+    ...route(ADMIN_API_MEDIA_TYPES.phoneNumbers, (request) => {
+      const { phoneNumber } = paramsOf(request);
+      const parsed = E164Schema.safeParse(phoneNumber);
+      if (!parsed.success)
+        throw new HttpError(400, "VALIDATION_ERROR", `Invalid phone number ${phoneNumber}`, "phoneNumber");
+      const number = world.number(parsed.data);
+      if (!number)
+        throw new HttpError(404, "NOT_FOUND", `Phone number not found: ${parsed.data}`, "phoneNumber");
+      return adminPhoneNumber(number, temporaryNumbers(world));
+    }),
+  );
 
-  const server = await listen((req, res) => void router.handle(req, res), options.port ?? 0);
+  const server = await listen(app, options.port ?? 0);
   return {
     ...server,
     close: async () => {

@@ -1,18 +1,21 @@
 import { existsSync, readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
+import fastifyStatic from "@fastify/static";
 import { E164Schema } from "@sms-doctor/core";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { listen, type RunningServer } from "../http/http-server.js";
 import {
+  createServer,
   HttpError,
+  jsonBody,
+  listen,
+  paramsOf,
   parseOr400,
   queryObject,
-  type RequestContext,
-  Router,
-  readJson,
+  type RunningServer,
+  requestUrl,
   sendJson,
-} from "../http/router.js";
+} from "../http/server.js";
 import { CAMPAIGN_FIELD_NAMES } from "../scenario-schema.js";
 import type { World } from "../world/world.js";
 import type { Outcome } from "../world/world-types.js";
@@ -89,15 +92,6 @@ const CampaignSubmitSchema = z
 const EnableNumbersSchema = z.object({ numbers: z.array(E164Schema).min(1).max(500) }).strict();
 const DeactivateSchema = z.object({ confirm: z.literal(true) }).strict();
 
-const CONTENT_TYPES: Record<string, string> = {
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".json": "application/json",
-};
-
 /**
  * Serves the Admin Console replica: the SPA (any page path falls back to index.html) and the JSON API
  * under `/api` its pages fetch. Everything is addressed by relative URLs, so the same server works
@@ -105,9 +99,6 @@ const CONTENT_TYPES: Record<string, string> = {
  */
 export async function startConsoleServer(options: ConsoleServerOptions): Promise<RunningServer> {
   const { world } = options;
-  const router = new Router((error) => ({
-    error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
-  }));
   const userOr404 = (id: string | undefined) => {
     const user = world.user(id ?? "");
     if (!user) throw new HttpError(404, "user_not_found", `There is no user with id "${id}".`, "userId");
@@ -119,153 +110,115 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
     const status = outcome.error.code.endsWith("not_found") ? 404 : 422;
     throw new HttpError(status, outcome.error.code, outcome.error.message, outcome.error.field);
   };
-  const synced =
-    (handler: (ctx: RequestContext) => Promise<void> | void) =>
-    (ctx: RequestContext): Promise<void> | void => {
-      world.sync();
-      return handler(ctx);
-    };
-
-  router
-    .on(
-      "GET",
-      "/api/session",
-      synced(({ res }) => {
-        const session: SessionView = {
-          company: { name: world.company.name, country: world.company.country },
-          scenario: options.scenarioName,
-          renderDelayMs: options.renderDelayMs,
-        };
-        sendJson(res, 200, session);
-      }),
-    )
-    .on(
-      "GET",
-      "/api/users",
-      synced(({ url, res }) => {
-        const query = parseOr400(ListQuerySchema, {
-          ...queryObject(url),
-          filter: url.searchParams.getAll("filter"),
-        });
-        const filters = query.filter.map((text) => {
-          const [field, operator, ...value] = text.split(":");
-          return { field, operator, value: value.join(":") } as UserListFilter;
-        });
-        sendJson(res, 200, userListView(world, { ...query, filters }));
-      }),
-    )
-    .on(
-      "GET",
-      "/api/users/:id",
-      synced(({ params, res }) => sendJson(res, 200, userProfileView(world, userOr404(params.id)))),
-    )
-    .on(
-      "PATCH",
-      "/api/users/:id",
-      synced(async ({ req, params, res }) => {
-        const user = userOr404(params.id);
-        const patch = parseOr400(ProfilePatchSchema, await readJson(req));
-        orRefuse(world.updateProfile(user.id, patch));
-        sendJson(res, 200, userProfileView(world, user));
-      }),
-    )
-    .on(
-      "POST",
-      "/api/users/:id/sms",
-      synced(async ({ req, params, res }) => {
-        const user = userOr404(params.id);
-        const body = parseOr400(SmsSaveSchema, await readJson(req));
-        // Switches turned off are saved before those turned on, as one Save in the console would.
-        const ordered = [...body.changes].sort((a, b) => Number(a.enabled) - Number(b.enabled));
-        for (const change of ordered) orRefuse(world.setSms(user.id, change.number, change.enabled));
-        sendJson(res, 200, userProfileView(world, user));
-      }),
-    )
-    .on(
-      "GET",
-      "/api/users/:id/suggested-extension",
-      synced(({ params, res }) => {
-        userOr404(params.id);
-        const taken = new Set(world.users().map((u) => u.extensionNumber));
-        let candidate = 1000;
-        while (taken.has(String(candidate))) candidate++;
-        sendJson(res, 200, { extensionNumber: String(candidate) });
-      }),
-    )
-    .on(
-      "GET",
-      "/api/sms",
-      synced(({ res }) => sendJson(res, 200, smsPageView(world))),
-    )
-    .on(
-      "POST",
-      "/api/sms/campaign",
-      synced(async ({ req, res }) => {
-        const body = parseOr400(CampaignSubmitSchema, await readJson(req));
-        orRefuse(world.submitCampaign(body.fields as Record<(typeof CAMPAIGN_FIELD_NAMES)[number], string>));
-        sendJson(res, 200, smsPageView(world));
-      }),
-    )
-    .on(
-      "POST",
-      "/api/sms/numbers",
-      synced(async ({ req, res }) => {
-        const body = parseOr400(EnableNumbersSchema, await readJson(req));
-        const results = world.enableNumbers(body.numbers);
-        sendJson(res, 200, { results, page: smsPageView(world) });
-      }),
-    )
-    .on(
-      "DELETE",
-      "/api/sms/numbers/:number",
-      synced(({ params, res }) => {
-        const number = parseOr400(E164Schema, params.number, "number");
-        orRefuse(world.removeNumber(number));
-        sendJson(res, 200, smsPageView(world));
-      }),
-    )
-    .on(
-      "POST",
-      "/api/sms/campaign/deactivate",
-      synced(async ({ req, res }) => {
-        parseOr400(DeactivateSchema, await readJson(req));
-        orRefuse(world.deactivateCampaign());
-        sendJson(res, 200, smsPageView(world));
-      }),
-    );
 
   let indexHtml: string | undefined;
-  const assetsDir = join(options.consoleDir, "assets");
-
-  const fallback = async ({ req, res, url }: RequestContext): Promise<void> => {
-    if (url.pathname.startsWith("/api/")) throw new HttpError(404, "not_found", `No API at ${url.pathname}.`);
-    if (req.method !== "GET" && req.method !== "HEAD")
+  /** What is not an API route: an unknown API, a missing asset, or a client-side route (the app shell). */
+  const fallback = (request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const { pathname } = requestUrl(request);
+    if (pathname.startsWith("/api/")) throw new HttpError(404, "not_found", `No API at ${pathname}.`);
+    if (request.method !== "GET" && request.method !== "HEAD")
       throw new HttpError(405, "method_not_allowed", "Pages are GET only.");
-    if (url.pathname.startsWith("/assets/")) {
-      const file = normalize(join(options.consoleDir, url.pathname));
-      if (!file.startsWith(assetsDir)) throw new HttpError(404, "not_found", "No such asset.");
-      const body = await readFile(file).catch(() => undefined);
-      if (!body) throw new HttpError(404, "not_found", "No such asset.");
-      res.writeHead(200, {
-        "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
-        "cache-control": "public, max-age=31536000, immutable",
-      });
-      res.end(body);
-      return;
-    }
+    if (pathname.startsWith("/assets/")) throw new HttpError(404, "not_found", "No such asset.");
     // Client-side routes: every other path gets the app shell, which routes itself.
     indexHtml ??= loadIndexHtml(options);
-    if (indexHtml === undefined) {
+    if (indexHtml === undefined)
       // The APIs still work without the SPA build (the worker's tests need only the carrier).
-      res.writeHead(503, { "content-type": "text/plain; charset=utf-8" });
-      res.end("The console replica is not built: run `pnpm --filter @sms-doctor/sandbox build`.");
-      return;
-    }
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-    res.end(indexHtml);
+      return reply
+        .code(503)
+        .type("text/plain; charset=utf-8")
+        .send("The console replica is not built: run `pnpm --filter @sms-doctor/sandbox build`.");
+    return reply
+      .code(200)
+      .headers({ "content-type": "text/html; charset=utf-8", "cache-control": "no-store" })
+      .send(indexHtml);
   };
 
-  return listen((req, res) => void router.handle(req, res, fallback), options.port ?? 0);
+  const app = createServer(
+    (error) => ({
+      error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+    }),
+    fallback,
+  );
+  // The Vite build's hashed assets, cached for good.
+  await app.register(fastifyStatic, {
+    root: join(options.consoleDir, "assets"),
+    prefix: "/assets/",
+    immutable: true,
+    maxAge: "365d",
+    decorateReply: false,
+  });
+
+  await app.register(async (api) => {
+    // Every API request first brings the world up to its clock's now (pages and assets don't need it).
+    api.addHook("onRequest", async () => world.sync());
+    api.get("/api/session", (_request, reply) => {
+      const session: SessionView = {
+        company: { name: world.company.name, country: world.company.country },
+        scenario: options.scenarioName,
+        renderDelayMs: options.renderDelayMs,
+      };
+      return sendJson(reply, 200, session);
+    });
+    api.get("/api/users", (request, reply) => {
+      const url = requestUrl(request);
+      const query = parseOr400(ListQuerySchema, {
+        ...queryObject(url),
+        filter: url.searchParams.getAll("filter"),
+      });
+      const filters = query.filter.map((text) => {
+        const [field, operator, ...value] = text.split(":");
+        return { field, operator, value: value.join(":") } as UserListFilter;
+      });
+      return sendJson(reply, 200, userListView(world, { ...query, filters }));
+    });
+    api.get("/api/users/:id", (request, reply) =>
+      sendJson(reply, 200, userProfileView(world, userOr404(paramsOf(request).id))),
+    );
+    api.patch("/api/users/:id", (request, reply) => {
+      const user = userOr404(paramsOf(request).id);
+      const patch = parseOr400(ProfilePatchSchema, jsonBody(request));
+      orRefuse(world.updateProfile(user.id, patch));
+      return sendJson(reply, 200, userProfileView(world, user));
+    });
+    api.post("/api/users/:id/sms", (request, reply) => {
+      const user = userOr404(paramsOf(request).id);
+      const body = parseOr400(SmsSaveSchema, jsonBody(request));
+      // Switches turned off are saved before those turned on, as one Save in the console would.
+      const ordered = [...body.changes].sort((a, b) => Number(a.enabled) - Number(b.enabled));
+      for (const change of ordered) orRefuse(world.setSms(user.id, change.number, change.enabled));
+      return sendJson(reply, 200, userProfileView(world, user));
+    });
+    api.get("/api/users/:id/suggested-extension", (request, reply) => {
+      userOr404(paramsOf(request).id);
+      const taken = new Set(world.users().map((u) => u.extensionNumber));
+      let candidate = 1000;
+      while (taken.has(String(candidate))) candidate++;
+      return sendJson(reply, 200, { extensionNumber: String(candidate) });
+    });
+    api.get("/api/sms", (_request, reply) => sendJson(reply, 200, smsPageView(world)));
+    api.post("/api/sms/campaign", (request, reply) => {
+      const body = parseOr400(CampaignSubmitSchema, jsonBody(request));
+      orRefuse(world.submitCampaign(body.fields as Record<(typeof CAMPAIGN_FIELD_NAMES)[number], string>));
+      return sendJson(reply, 200, smsPageView(world));
+    });
+    api.post("/api/sms/numbers", (request, reply) => {
+      const body = parseOr400(EnableNumbersSchema, jsonBody(request));
+      const results = world.enableNumbers(body.numbers);
+      return sendJson(reply, 200, { results, page: smsPageView(world) });
+    });
+    api.delete("/api/sms/numbers/:number", (request, reply) => {
+      const number = parseOr400(E164Schema, paramsOf(request).number, "number");
+      orRefuse(world.removeNumber(number));
+      return sendJson(reply, 200, smsPageView(world));
+    });
+    api.post("/api/sms/campaign/deactivate", (request, reply) => {
+      parseOr400(DeactivateSchema, jsonBody(request));
+      orRefuse(world.deactivateCampaign());
+      return sendJson(reply, 200, smsPageView(world));
+    });
+  });
+
+  return listen(app, options.port ?? 0);
 }
 
 /** index.html with the server's settings as meta tags (read by the app at start); undefined if not built. */

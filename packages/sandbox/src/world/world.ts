@@ -1,11 +1,14 @@
 import type { CompanySmsRegistration, UserSnapshot } from "@sms-doctor/core";
 import type { CarrierEvent, CarrierRegistry } from "../carrier/carrier-registry.js";
-import type { TelnyxCampaignStatus } from "../carrier/telnyx-vocabulary.js";
-import type { BrandStatus, CampaignError, CampaignStatus } from "../scenario-schema.js";
-import { CAMPAIGN_FIELD_NAMES, type CampaignField } from "../scenario-schema.js";
+import type { BrandStatus, CampaignError, CampaignField, CampaignStatus } from "../scenario-schema.js";
+import { CampaignRegistration } from "./campaign.js";
 import { CAMPAIGN_FIELDS } from "./campaign-fields.js";
+import { smsAfterAssignment } from "./carrier-events.js";
 import type { SimulatedClock } from "./clock.js";
+import { Directory } from "./directory.js";
 import type { License } from "./licenses.js";
+import { smsRefusal } from "./sms-eligibility.js";
+import { UserHistory } from "./user-history.js";
 import { projectUserSnapshot } from "./user-snapshot-projection.js";
 import {
   type CompanyRecord,
@@ -35,29 +38,22 @@ export interface ProfilePatch {
   licenseName?: string | null;
 }
 
-const SMS_REGIONS = new Set(["US", "CA"]);
-const TO_CARRIER_STATUS: Record<Exclude<CampaignStatus, "not-registered">, TelnyxCampaignStatus> = {
-  verified: "MNO_PROVISIONED",
-  pending: "MNO_PENDING",
-  rejected: "MNO_REJECTED",
-  deactivated: "TCR_EXPIRED",
-};
-
 /**
- * The company as 8x8 holds it: users, numbers, SMS state and the SMS registration, changed only
- * through operations that follow 8x8's documented behaviour. The console replica, the Administration
- * API imitation and scenario replay all go through here.
+ * The company as 8x8 holds it: its directory (users, numbers), SMS state and SMS registration, changed
+ * only through operations that follow 8x8's documented behaviour. The console replica, the
+ * Administration API imitation and scenario replay all go through here. The concerns live in their own
+ * modules: `directory.ts`, `sms-eligibility.ts`, `campaign.ts`, `carrier-events.ts`, `user-history.ts`;
+ * this class holds the SMS switches that tie them together ("Previously Enabled Users Can't Send SMS
+ * Messages": a number or license change disables SMS; one SMS number per user).
  */
 export class World {
   readonly clock: SimulatedClock;
   readonly carrier: CarrierRegistry;
   readonly company: CompanyRecord;
   readonly licenses: readonly License[];
-  readonly #users = new Map<string, UserRecord>();
-  readonly #numbers = new Map<string, PhoneNumberRecord>();
-  readonly #history = new Map<string, UserSnapshot[]>();
-  /** Campaign errors the carriers will raise when the current review ends in a rejection. */
-  #reviewErrors: CampaignError[] = [];
+  readonly #directory: Directory;
+  readonly #campaign: CampaignRegistration;
+  readonly #history = new UserHistory();
   /** Kept up to date by `#setSms`, so the 48-number check stays cheap in a 10 000-user company. */
   readonly #inCampaign = new Set<string>();
 
@@ -66,6 +62,8 @@ export class World {
     this.carrier = carrier;
     this.company = company;
     this.licenses = licenses;
+    this.#directory = new Directory(licenses);
+    this.#campaign = new CampaignRegistration(company, carrier, clock);
     carrier.onEvent((event) => this.#onCarrierEvent(event));
   }
 
@@ -77,31 +75,27 @@ export class World {
   // ---- reading ----
 
   users(): UserRecord[] {
-    return [...this.#users.values()];
+    return this.#directory.users();
   }
 
   user(id: string): UserRecord | undefined {
-    return this.#users.get(id);
+    return this.#directory.user(id);
   }
 
   numbers(): PhoneNumberRecord[] {
-    return [...this.#numbers.values()];
+    return this.#directory.numbers();
   }
 
   number(phoneNumber: string): PhoneNumberRecord | undefined {
-    return this.#numbers.get(phoneNumber);
+    return this.#directory.number(phoneNumber);
   }
 
   userNumbers(user: UserRecord): PhoneNumberRecord[] {
-    return user.phoneNumbers.map((n) => this.#numbers.get(n)).filter((n): n is PhoneNumberRecord => !!n);
+    return this.#directory.userNumbers(user);
   }
 
   license(name: string | null, country: string): License | undefined {
-    if (name === null) return undefined;
-    return (
-      this.licenses.find((l) => l.name === name && l.country === country) ??
-      this.licenses.find((l) => l.name === name)
-    );
+    return this.#directory.license(name, country);
   }
 
   /** The numbers on the SMS page: enabled, waiting on the carrier, or failed. */
@@ -116,13 +110,13 @@ export class World {
 
   /** What the console shows of the user now, in core's words. */
   snapshot(userId: string): UserSnapshot | undefined {
-    const user = this.#users.get(userId);
+    const user = this.user(userId);
     return user ? projectUserSnapshot(this, user, this.clock.now()) : undefined;
   }
 
   /** What the console showed of the user after each change, oldest first. */
   history(userId: string): UserSnapshot[] {
-    return [...(this.#history.get(userId) ?? [])];
+    return this.#history.of(userId);
   }
 
   /** What Admin Console > SMS shows, in core's words. */
@@ -145,18 +139,11 @@ export class World {
   // ---- building (scenario loading) ----
 
   addNumber(record: PhoneNumberRecord): void {
-    this.#numbers.set(record.number, record);
+    this.#directory.addNumber(record);
   }
 
   addUser(record: UserRecord): void {
-    this.#users.set(record.id, record);
-    for (const n of record.phoneNumbers) {
-      const number = this.#numbers.get(n);
-      if (number) {
-        number.assignedTo = record.id;
-        if (number.status === "AVAILABLE") number.status = "ASSIGNED";
-      }
-    }
+    this.#directory.addUser(record);
     this.#record(record.id);
   }
 
@@ -164,36 +151,22 @@ export class World {
 
   /** Changing a user's phone number disables SMS for the user ("Previously Enabled Users Can't Send SMS"). */
   changePhoneNumber(userId: string, to: string | null): Outcome {
-    const user = this.#users.get(userId);
+    const user = this.user(userId);
     if (!user) return notFound(userId);
-    const invalid = this.#checkPhoneNumber(user, to);
+    const invalid = this.#directory.phoneNumberProblem(user, to);
     if (invalid) return { ok: false, error: invalid };
-    const from = user.phoneNumbers[0] ?? null;
-    if (from === to) return ok();
+    if ((user.phoneNumbers[0] ?? null) === to) return ok();
     this.#disableUserSms(user, "phone-number-changed");
-    if (from !== null) {
-      const old = this.#numbers.get(from);
-      if (old) {
-        old.assignedTo = null;
-        if (old.status === "ASSIGNED") old.status = "AVAILABLE";
-      }
-    }
-    const rest = user.phoneNumbers.slice(1).filter((n) => n !== to);
-    user.phoneNumbers = to === null ? rest : [to, ...rest];
-    if (to !== null) {
-      const next = this.#numbers.get(to)!;
-      next.assignedTo = user.id;
-      if (next.status === "AVAILABLE") next.status = "ASSIGNED";
-    }
+    this.#directory.replacePrimaryNumber(user, to);
     this.#touch(user);
     return ok();
   }
 
   /** Any change of license (even remove and re-add of the same one) disables SMS. */
   changeLicense(userId: string, to: string | null): Outcome {
-    const user = this.#users.get(userId);
+    const user = this.user(userId);
     if (!user) return notFound(userId);
-    if (to !== null && !this.licenses.some((l) => l.name === to))
+    if (to !== null && !this.#directory.isLicense(to))
       return fail("unknown_license", "licenseName", `There is no license called "${to}".`);
     if (user.licenseName === to) return ok();
     this.#disableUserSms(user, "license-changed");
@@ -204,10 +177,10 @@ export class World {
 
   /** The SMS switch plus Save on the user's profile. Only one number per user can have SMS. */
   setSms(userId: string, phoneNumber: string | undefined, enabled: boolean): Outcome<SmsState> {
-    const user = this.#users.get(userId);
+    const user = this.user(userId);
     if (!user) return notFound(userId);
     const target = phoneNumber ?? user.phoneNumbers[0];
-    const number = target === undefined ? undefined : this.#numbers.get(target);
+    const number = target === undefined ? undefined : this.number(target);
     if (!number || number.assignedTo !== user.id)
       return fail(
         "not_users_number",
@@ -232,13 +205,13 @@ export class World {
 
   /** The profile form's Save: validated as a whole first, so a refused save changes nothing. */
   updateProfile(userId: string, patch: ProfilePatch): Outcome<UserRecord> {
-    const user = this.#users.get(userId);
+    const user = this.user(userId);
     if (!user) return notFound(userId);
     if (patch.phoneNumber !== undefined) {
-      const invalid = this.#checkPhoneNumber(user, patch.phoneNumber);
+      const invalid = this.#directory.phoneNumberProblem(user, patch.phoneNumber);
       if (invalid) return { ok: false, error: invalid };
     }
-    if (patch.licenseName != null && !this.licenses.some((l) => l.name === patch.licenseName))
+    if (patch.licenseName != null && !this.#directory.isLicense(patch.licenseName))
       return fail("unknown_license", "licenseName", `There is no license called "${patch.licenseName}".`);
     if (patch.site !== undefined && !this.company.sites.includes(patch.site))
       return fail("unknown_site", "site", `There is no site called "${patch.site}".`);
@@ -262,7 +235,7 @@ export class World {
   }
 
   setUserStatus(userId: string, status: "ACTIVE" | "INACTIVE"): Outcome {
-    const user = this.#users.get(userId);
+    const user = this.user(userId);
     if (!user) return notFound(userId);
     user.status = status;
     this.#touch(user);
@@ -274,71 +247,24 @@ export class World {
    * which go back to the company's available numbers. Their history stays, as 8x8's audit trail does.
    */
   removeUser(userId: string): Outcome {
-    const user = this.#users.get(userId);
+    const user = this.user(userId);
     if (!user) return notFound(userId);
     this.#disableUserSms(user, "user-deleted");
-    for (const number of this.userNumbers(user)) {
-      number.assignedTo = null;
-      if (number.status === "ASSIGNED") number.status = "AVAILABLE";
-    }
-    this.#users.delete(userId);
+    this.#directory.removeUser(user);
     return ok();
   }
 
   /** The user signed in to 8x8 Work (SMS changes reach the app only after a new sign-in). */
   recordLogin(userId: string): Outcome {
-    const user = this.#users.get(userId);
+    const user = this.user(userId);
     if (!user) return notFound(userId);
     user.lastLoginAt = this.clock.now();
     return ok();
   }
 
-  /** Why SMS cannot be enabled on this number now, or null when it can. */
+  /** Why SMS cannot be enabled on this number now, or null when it can (see `sms-eligibility.ts`). */
   smsEligibility(number: PhoneNumberRecord, user: UserRecord | undefined): WorldError | null {
-    if (!SMS_REGIONS.has(this.company.country) || !SMS_REGIONS.has(number.country))
-      return {
-        code: "unsupported_region",
-        field: "number",
-        message: "SMS is available only for US and Canadian numbers.",
-      };
-    if (user) {
-      if (user.extensionType !== "user")
-        return {
-          code: "service_extension",
-          field: "number",
-          message: "Numbers on auto attendants, call queues and ring groups cannot send SMS.",
-        };
-      const license = this.license(user.licenseName, number.country);
-      if (!license?.includesSms)
-        return {
-          code: "license_without_sms",
-          field: "licenseName",
-          message: "SMS needs an X2 or higher license.",
-        };
-    }
-    if (number.category === "TOLL_FREE")
-      return {
-        code: "toll_free_number",
-        field: "number",
-        message: "Toll-free numbers cannot send SMS in 8x8 Work.",
-      };
-    if (number.virtual)
-      return { code: "virtual_number", field: "number", message: "Virtual numbers cannot send SMS." };
-    if (number.temporaryNumber || number.status === "PORTING" || number.status === "PRE_PORTING")
-      return {
-        code: "number_not_ported",
-        field: "number",
-        message: "SMS is available once the number has finished porting in.",
-      };
-    if (this.company.brand.status !== "verified")
-      return { code: "brand_not_verified", field: "brand", message: "Your brand must be Verified first." };
-    if (this.company.campaign.status !== "verified")
-      return {
-        code: "campaign_not_verified",
-        field: "campaign",
-        message: "Your SMS campaign must be VERIFIED before numbers can be enabled.",
-      };
-    return null;
+    return smsRefusal(this.company, number, user, user && this.license(user.licenseName, number.country));
   }
 
   // ---- SMS page operations ----
@@ -346,7 +272,7 @@ export class World {
   /** "+ Enable phone numbers": each number is enabled on its own; one refusal does not stop the rest. */
   enableNumbers(phoneNumbers: string[]): Array<{ number: string; error: WorldError | null }> {
     return phoneNumbers.map((phoneNumber, i) => {
-      const number = this.#numbers.get(phoneNumber);
+      const number = this.number(phoneNumber);
       if (!number)
         return {
           number: phoneNumber,
@@ -356,7 +282,7 @@ export class World {
             message: `${phoneNumber} is not a company number.`,
           },
         };
-      const owner = number.assignedTo === null ? undefined : this.#users.get(number.assignedTo);
+      const owner = number.assignedTo === null ? undefined : this.user(number.assignedTo);
       if (owner) {
         const result = this.setSms(owner.id, phoneNumber, true);
         return { number: phoneNumber, error: result.ok ? null : { ...result.error, field: `numbers.${i}` } };
@@ -371,7 +297,7 @@ export class World {
 
   /** "Remove number" on the SMS page. */
   removeNumber(phoneNumber: string): Outcome {
-    const number = this.#numbers.get(phoneNumber);
+    const number = this.number(phoneNumber);
     if (!number || (!number.sms.enabled && number.sms.waitingFor === null))
       return fail("not_sms_enabled", "number", `${phoneNumber} is not on the SMS enabled list.`);
     this.#disable(number, "removed-on-sms-page");
@@ -379,90 +305,31 @@ export class World {
     return ok();
   }
 
-  /** Submits (or re-submits) the campaign form; carriers approve it unless flagged fields are left unchanged. */
+  /** Submits (or re-submits) the campaign form (see `campaign.ts`). */
   submitCampaign(fields: Record<CampaignField, string>): Outcome {
-    const campaign = this.company.campaign;
-    if (this.company.brand.status !== "verified")
-      return fail(
-        "brand_not_verified",
-        "brand",
-        "Your brand must be Verified before you can register a campaign.",
-      );
-    if (campaign.status === "verified" || campaign.status === "pending")
-      return fail("campaign_locked", "campaign", `The campaign is ${campaign.status} and cannot be edited.`);
-    for (const name of CAMPAIGN_FIELD_NAMES) {
-      if (fields[name].trim() === "")
-        return fail("required", `fields.${name}`, `${CAMPAIGN_FIELDS[name]} is required.`);
-    }
-    const previousErrors = campaign.status === "rejected" ? campaign.errors : [];
-    this.#reviewErrors = previousErrors.filter(
-      (e) => fields[e.field].trim() === campaign.fields[e.field].trim(),
-    );
-    campaign.fields = { ...fields };
-    campaign.errors = [];
-    campaign.status = "pending";
-    campaign.updatedAt = this.clock.now();
-    this.carrier.submitCampaign(
-      this.#reviewErrors.length > 0
-        ? { outcome: "rejected", failureReasons: this.#reviewErrors.map((e) => e.message) }
-        : { outcome: "approved" },
-    );
-    if (!campaign.id) campaign.id = this.carrier.campaign?.campaignId ?? null;
-    return ok();
+    return this.#campaign.submit(fields);
   }
 
   /** "Deactivate and disable SMS": irreversible, disables SMS on every number. */
   deactivateCampaign(): Outcome {
-    const campaign = this.company.campaign;
-    if (campaign.status === "not-registered" || campaign.status === "deactivated")
-      return fail("no_active_campaign", "campaign", "There is no campaign to deactivate.");
-    for (const number of this.smsNumbers()) {
-      this.#disable(number, "campaign-deactivated");
-      if (number.assignedTo) this.#touchId(number.assignedTo);
-    }
-    this.carrier.setCampaignStatus("TCR_EXPIRED");
-    return ok();
+    return this.#campaign.deactivate(() => {
+      for (const number of this.smsNumbers()) {
+        this.#disable(number, "campaign-deactivated");
+        if (number.assignedTo) this.#touchId(number.assignedTo);
+      }
+    });
   }
 
   /** A carrier decision about the campaign (scenario history), as of now. */
   setCampaignStatus(to: Exclude<CampaignStatus, "deactivated">, errors: CampaignError[]): void {
-    if (to === "not-registered") {
-      this.company.campaign.status = to;
-      this.company.campaign.errors = [];
-      return;
-    }
-    this.#reviewErrors = errors;
-    this.carrier.setCampaignStatus(
-      TO_CARRIER_STATUS[to],
-      errors.map((e) => e.message),
-    );
+    this.#campaign.setCampaignStatus(to, errors);
   }
 
   setBrandStatus(to: BrandStatus): void {
-    this.company.brand.status = to;
-    this.carrier.setBrand({
-      identityStatus: to === "verified" ? "VERIFIED" : "UNVERIFIED",
-      status: to === "failed" ? "REGISTRATION_FAILED" : to === "pending" ? "REGISTRATION_PENDING" : "OK",
-    });
+    this.#campaign.setBrandStatus(to);
   }
 
   // ---- internals ----
-
-  #checkPhoneNumber(user: UserRecord, to: string | null): WorldError | null {
-    if (to === null) return null;
-    const number = this.#numbers.get(to);
-    if (!number)
-      return { code: "unknown_number", field: "phoneNumber", message: `${to} is not a company number.` };
-    if (number.assignedTo !== null && number.assignedTo !== user.id) {
-      const owner = this.#users.get(number.assignedTo);
-      return {
-        code: "number_in_use",
-        field: "phoneNumber",
-        message: `${to} is already assigned to ${owner ? `${owner.firstName} ${owner.lastName}` : number.assignedTo}.`,
-      };
-    }
-    return null;
-  }
 
   #disableUserSms(user: UserRecord, reason: string): void {
     for (const number of this.userNumbers(user)) {
@@ -515,57 +382,20 @@ export class World {
 
   #onCarrierEvent(event: CarrierEvent): void {
     if (event.kind === "campaign") {
-      this.#onCampaignEvent(event.campaign.campaignStatus, event.at);
+      this.#campaign.onCarrierStatus(event.campaign.campaignStatus, event.at);
       return;
     }
     if (event.kind === "brand") return;
-    const number = this.#numbers.get(event.assignment.phoneNumber);
+    const number = this.number(event.assignment.phoneNumber);
     if (!number) return;
-    const sms = number.sms;
-    const status = event.assignment.assignmentStatus;
-    let next: SmsState | null = null;
-    if (event.removed) {
-      if (sms.waitingFor === "unassignment") next = { ...sms, status: "disabled", waitingFor: null };
-    } else if (sms.waitingFor === "assignment" && status === "ASSIGNED") {
-      next = { ...sms, status: "enabled", waitingFor: null };
-    } else if (sms.waitingFor === "assignment" && status === "FAILED_ASSIGNMENT") {
-      next = { ...sms, status: "enabling-failed", waitingFor: null };
-    } else if (sms.waitingFor === "unassignment" && status === "FAILED_UNASSIGNMENT") {
-      next = { ...sms, status: "disabling-failed", waitingFor: null };
-    }
+    const next = smsAfterAssignment(number.sms, event.assignment, event.removed);
     if (!next) return;
     this.#setSms(number, { ...next, changedAt: event.at });
     if (number.assignedTo) this.#record(number.assignedTo, event.at);
   }
 
-  #onCampaignEvent(status: TelnyxCampaignStatus, at: number): void {
-    const campaign = this.company.campaign;
-    const before = campaign.status;
-    if (status === "MNO_PROVISIONED") {
-      campaign.status = "verified";
-      campaign.errors = [];
-    } else if (status === "MNO_REJECTED" || status === "TCR_FAILED" || status === "TELNYX_FAILED") {
-      campaign.status = "rejected";
-      campaign.errors = this.#reviewErrors.length
-        ? this.#reviewErrors
-        : [
-            {
-              field: "description",
-              message: "The carriers rejected the campaign; review every field and re-submit.",
-            },
-          ];
-    } else if (status === "TCR_EXPIRED" || status === "TCR_SUSPENDED") {
-      campaign.status = "deactivated";
-      campaign.errors = [];
-    } else {
-      campaign.status = "pending";
-    }
-    campaign.id = this.carrier.campaign?.campaignId ?? campaign.id;
-    if (before !== campaign.status) campaign.updatedAt = at;
-  }
-
   #touchId(userId: string): void {
-    const user = this.#users.get(userId);
+    const user = this.user(userId);
     if (user) this.#touch(user);
   }
 
@@ -574,23 +404,13 @@ export class World {
     this.#record(user.id);
   }
 
-  /** Keeps what the console would show after a change; identical consecutive views are kept once. */
+  /** Keeps what the console would show after a change. */
   #record(userId: string, at = this.clock.now()): void {
-    const user = this.#users.get(userId);
-    if (!user) return;
-    const snapshot = projectUserSnapshot(this, user, at);
-    const list = this.#history.get(userId) ?? [];
-    const last = list.at(-1);
-    if (last && sameView(last, snapshot)) return;
-    list.push(snapshot);
-    this.#history.set(userId, list);
+    const user = this.user(userId);
+    if (user) this.#history.record(projectUserSnapshot(this, user, at));
   }
 }
 
 function notFound(userId: string): { ok: false; error: WorldError } {
   return fail("user_not_found", "userId", `There is no user with id "${userId}".`);
-}
-
-function sameView(a: UserSnapshot, b: UserSnapshot): boolean {
-  return JSON.stringify({ ...a, observedAt: "" }) === JSON.stringify({ ...b, observedAt: "" });
 }

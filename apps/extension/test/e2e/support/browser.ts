@@ -9,7 +9,7 @@ import { QUIET_CHROMIUM_ARGS } from "@sms-doctor/sandbox";
 import { type BrowserContext, chromium, type Page, type Worker } from "playwright-core";
 import { DIST, EXTENSION_ID } from "./extension";
 
-export const CONSOLE = "https://admin.8x8.com";
+export { CONSOLE_ORIGIN as CONSOLE } from "../../../src/console/routes";
 
 export interface ExtensionBrowser {
   context: BrowserContext;

@@ -5,5 +5,4 @@ import { fileURLToPath } from "node:url";
  * same time (turbo runs tasks in parallel) can't empty it under the browser's feet.
  */
 export const DIST = fileURLToPath(new URL("../../../dist-e2e", import.meta.url));
-/** Fixed by the manifest's public key. */
-export const EXTENSION_ID = "cjacdojcbcjlpdkdgobpnlhenlcgfken";
+export { EXTENSION_ID } from "./contract";

@@ -126,9 +126,7 @@ export function coreOnWorld(sandbox: Sandbox, userId: string): Diagnosis {
 }
 
 /** Opens a user's page; the panel is what tests wait for, so the page's load event isn't awaited. */
-export async function openUser(page: Page, userId: string): Promise<void> {
-  await page.goto(`${CONSOLE}/users/user/${encodeURIComponent(userId)}`, { waitUntil: "commit" });
-}
+export { openUser } from "./contract";
 
 /**
  * One Chromium with the built extension for a test file that visits the replica: the extension's state is reset

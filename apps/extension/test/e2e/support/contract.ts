@@ -1,6 +1,16 @@
-/** Reads SMS Doctor's panels through the extension's testability contract (`data-*` attributes only). */
+/**
+ * What drives the built extension from outside its own tests (the demo imports it as
+ * `@sms-doctor/extension/e2e`): its id, the console origin its content script runs on, and a reader of
+ * its panels through the testability contract (`data-*` attributes only). Imports name their `.js`
+ * so packages that resolve modules as Node does can typecheck this file.
+ */
 import type { Locator, Page } from "playwright-core";
-import { CONSOLE_ORIGIN } from "./paths.js";
+import { CONSOLE_ORIGIN } from "../../../src/console/routes.js";
+
+export { CONSOLE_ORIGIN };
+
+/** Fixed by the manifest's public key. */
+export const EXTENSION_ID = "cjacdojcbcjlpdkdgobpnlhenlcgfken";
 
 export interface PanelReading {
   /** `ready`, or `unreadable` / `error` when the panel could not diagnose. */
