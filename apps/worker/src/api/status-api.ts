@@ -17,6 +17,7 @@ import {
   NumberPageSchema,
   NumberParamsSchema,
   ObservationRequestSchema,
+  ObservationResponseSchema,
   ProviderEventSchema,
   startTracking,
   type TrackedNumber,
@@ -604,6 +605,14 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       if (unreadable) request.log.warn({ unreadable }, "stored snapshots left out: they no longer read");
       return snapshots;
     };
+    /**
+     * A shared history as GET /v1/users/:userId/history lists it: oldest first, each with its source (snapshots
+     * without one came through POST /v1/observations, i.e. from the console).
+     */
+    const historyItems = (snapshots: UserSnapshot[]) =>
+      snapshots
+        .map((s) => ({ ...s, source: s.source ?? ("console" as const) }))
+        .sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt));
 
     const diagnosisOf = async (
       tenant: string,
@@ -729,7 +738,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
           tags: ["diagnosis"],
           summary: "Store a user snapshot in shared history and diagnose the user",
           body: jsonSchema(ObservationRequestSchema, "input"),
-          response: { 200: jsonSchema(DiagnosisResponseSchema) },
+          response: { 200: jsonSchema(ObservationResponseSchema) },
         },
       },
       async (request) => {
@@ -767,7 +776,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         if (history.every((s) => Date.parse(s.observedAt) <= observedAt)) {
           await redis.hset(store.keys.verdicts(tenant), body.snapshot.userId, reply.diagnosis.verdict);
         }
-        return reply;
+        return { ...reply, history: historyItems(history) };
       },
     );
 
@@ -818,11 +827,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
           0,
           Math.min(limit, historyLength) - 1,
         );
-        // Snapshots without a source came through POST /v1/observations, i.e. from the console.
-        const items = storedSnapshots(request, stored)
-          .map((s) => ({ ...s, source: s.source ?? "console" }))
-          .sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt));
-        return { userId, items };
+        return { userId, items: historyItems(storedSnapshots(request, stored)) };
       },
     );
 
