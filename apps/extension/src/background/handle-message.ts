@@ -6,7 +6,7 @@
 import { ContentMessageSchema, describeIssues, ExtensionPageMessageSchema } from "@sms-doctor/core";
 import { CONSOLE_ORIGIN } from "../console/routes";
 import type { Reply } from "../messaging/messages";
-import type { Doctor } from "./doctor";
+import type { Doctor, UserDiagnosis } from "./doctor";
 import type { HistoryStore } from "./history-store";
 import type { TabStatusStore } from "./tab-status";
 
@@ -35,6 +35,19 @@ function originOf(url: string | undefined): string {
 
 const fail = (error: string): Reply<never> => ({ ok: false, error });
 
+/** What the popup shows for a tab on a user's page: the verdict and what heads the findings. */
+async function showInPopup(deps: HandlerDeps, tabId: number, { snapshot, view }: UserDiagnosis) {
+  const top = view.findings[0];
+  await deps.tabs.set(tabId, {
+    page: "user-page",
+    verdict: view.verdict,
+    userId: snapshot.userId,
+    ...(snapshot.displayName ? { displayName: snapshot.displayName } : {}),
+    // An undetermined cause is named as such (core's causeOf), never by its first candidate.
+    ...(top ? { topFinding: view.cause.explanation ? view.cause.heading : top.title } : {}),
+  });
+}
+
 export async function handleMessage(
   raw: unknown,
   sender: Sender,
@@ -57,16 +70,14 @@ export async function handleMessage(
     const message = parsed.data;
     switch (message.type) {
       case "user-page-read": {
-        const view = await deps.doctor.diagnoseUser(message.snapshot, message.identifiedBy);
-        const top = view.findings[0];
-        await deps.tabs.set(tabId, {
-          page: "user-page",
-          verdict: view.verdict,
-          userId: view.snapshot.userId,
-          ...(view.snapshot.displayName ? { displayName: view.snapshot.displayName } : {}),
-          ...(top ? { topFinding: top.title } : {}),
-        });
-        return { ok: true, value: view };
+        const diagnosis = await deps.doctor.diagnoseUser(message.snapshot, message.identifiedBy);
+        await showInPopup(deps, tabId, diagnosis);
+        return { ok: true, value: diagnosis.view };
+      }
+      case "worker-answer": {
+        const diagnosis = await deps.doctor.workerAnswer(message.requestId);
+        await showInPopup(deps, tabId, diagnosis);
+        return { ok: true, value: diagnosis.view };
       }
       case "sms-page-read": {
         const view = await deps.doctor.explainSmsPage(message.registration);

@@ -44,13 +44,27 @@ export interface UsersListVerdicts {
   type: "users-list-verdicts";
   userIds: string[];
 }
+/**
+ * After a diagnosis that said the worker was being asked (`worker.state` "asking"): waits for the worker's answer
+ * and replies with the same user's diagnosis redone with it, for the panel to update in place.
+ */
+export interface WorkerAnswerRequest {
+  type: "worker-answer";
+  requestId: string;
+}
 /** The popup asks what the current tab shows. */
 export interface TabStatusRequest {
   type: "tab-status";
   tabId: number;
 }
 
-export type ContentMessage = UserPageRead | SmsPageRead | PageUnreadable | PageShown | UsersListVerdicts;
+export type ContentMessage =
+  | UserPageRead
+  | SmsPageRead
+  | PageUnreadable
+  | PageShown
+  | UsersListVerdicts
+  | WorkerAnswerRequest;
 export type ExtensionPageMessage = TabStatusRequest;
 
 /** A finding put into words by core's formatFinding, ready to render as text. */
@@ -71,7 +85,10 @@ export interface ExplainedFinding {
 
 /** Where the worker says the number stands in carrier provisioning. */
 export interface TrackingView {
+  /** E.164. */
   number: string;
+  /** The number as people read it (core's formatPhoneNumberForPeople). */
+  numberForPeople: string;
   state: string;
   /** The state in an administrator's words (core's PROVISIONING_STATE_WORDS). */
   stateWords: string;
@@ -86,7 +103,8 @@ export interface TrackingView {
 }
 
 export type TrackingStatus =
-  | { kind: "not-configured" }
+  /** `words`: what to do about it, written by the background. */
+  | { kind: "not-configured"; words: string }
   | { kind: "not-applicable" }
   | { kind: "tracked"; tracking: TrackingView }
   | { kind: "error"; message: string };
@@ -101,6 +119,8 @@ export interface HistoryChange {
   /** When the source first saw the new value. */
   at: string;
   source: "console" | "admin-api" | "import";
+  /** Which source saw it, in words ("seen in the Admin Console"), written by the background. */
+  sourceWords: string;
 }
 
 /** The worker's shared history of the user, when a worker is configured. */
@@ -108,23 +128,49 @@ export type SharedHistoryStatus =
   | { kind: "shown"; changes: HistoryChange[]; snapshots: number }
   | { kind: "error"; message: string };
 
+/**
+ * The worker's part in a diagnosis, when one is configured: being asked (the panel shows the local diagnosis
+ * meanwhile and asks again with `requestId`), answered, or unreachable. `words` is the panel's line about it.
+ */
+export interface WorkerPart {
+  state: "asking" | "answered" | "unreachable";
+  requestId?: string;
+  words: string;
+}
+
+/** What heads the findings: core's formatCause, so a cause that is only possible is not shown as the cause. */
+export interface CauseHeading {
+  heading: string;
+  /** Set when the cause can't be told: the candidates, then what would tell them apart. */
+  explanation?: string;
+  /** What would tell the candidates apart (also in `explanation`). */
+  tellApart: string[];
+}
+
 export interface UserDiagnosisView {
   verdict: Verdict;
+  /** The panel's one-line summary of the verdict, written by the background. */
+  summary: string;
   findings: ExplainedFinding[];
-  /** The snapshot as validated and stored by the background. */
-  snapshot: UserSnapshot;
+  cause: CauseHeading;
   /** How many distinct snapshots of this user the history holds. */
   historySize: number;
+  /** That count in a sentence, written by the background. */
+  historyWords: string;
   tracking: TrackingStatus;
   /** When the diagnosis was made (the background's clock). */
   diagnosedAt: string;
   /** Absent without a worker. */
   sharedHistory?: SharedHistoryStatus;
+  /** Absent without a worker. */
+  worker?: WorkerPart;
   /**
    * The plain-text diagnosis for a support ticket, written by the background (panels/diagnosis-text.ts) so the
    * content script doesn't carry the wording: it only copies it.
    */
   copyText: string;
+  /** The case for 8x8 support (support-case.ts), in plain text and in Markdown, written by the background. */
+  supportCase: { text: string; markdown: string };
 }
 
 export interface RegistrationErrorView {
@@ -138,7 +184,8 @@ export interface SmsPageView {
   brand: { status: CompanySmsRegistration["brand"]["status"]; explanation: string };
   campaign: { status: CompanySmsRegistration["campaign"]["status"]; explanation: string };
   errors: RegistrationErrorView[];
-  pendingNumbers: { number: string; tracking: TrackingStatus }[];
+  /** `number` as the page shows it; `numberForPeople` as people read it (core's formatPhoneNumberForPeople). */
+  pendingNumbers: { number: string; numberForPeople: string; tracking: TrackingStatus }[];
   /** Findings from core that concern the whole company (campaign, brand, number limit). */
   findings: ExplainedFinding[];
   verdict: Verdict;
@@ -164,5 +211,6 @@ export interface ReplyFor {
   "page-unreadable": null;
   "page-shown": null;
   "users-list-verdicts": Record<string, Verdict>;
+  "worker-answer": UserDiagnosisView;
   "tab-status": TabStatus;
 }

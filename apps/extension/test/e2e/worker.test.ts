@@ -3,6 +3,7 @@
  * and the panels show where the carriers are with them; the worker's token never lands where content scripts can
  * read.
  */
+import { formatPhoneNumberForPeople } from "@sms-doctor/core";
 import type { Sandbox } from "@sms-doctor/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONSOLE, type ExtensionBrowser, launchWithExtension } from "./support/browser";
@@ -135,7 +136,10 @@ describe("with the worker configured", () => {
     const change = panel.host.locator('[data-change-field="phoneNumber"]');
     await change.waitFor();
     expect(await change.getAttribute("data-source")).toBe("console");
-    expect(await change.textContent()).toContain(`+16175550199 → ${current.phoneNumber}`);
+    // Numbers as people read them (issue 15); E.164 stays in the data.
+    expect(await change.textContent()).toContain(
+      `+1 617-555-0199 → ${formatPhoneNumberForPeople(current.phoneNumber ?? "")}`,
+    );
     expect(await panel.host.locator('[data-change-field="license"]').count()).toBe(2);
     await page.close();
   });

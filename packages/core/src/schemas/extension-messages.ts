@@ -60,6 +60,8 @@ export const ContentMessageSchema = z.discriminatedUnion("type", [
     type: z.literal("users-list-verdicts"),
     userIds: z.array(z.string().min(1).max(TEXT_LIMITS.userId)).max(1000),
   }),
+  /** Waits for the worker's answer to a diagnosis that said it was asking (its `requestId`). */
+  z.object({ type: z.literal("worker-answer"), requestId: z.string().min(1).max(100) }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 

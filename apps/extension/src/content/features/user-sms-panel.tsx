@@ -14,6 +14,7 @@ import {
 import type { Reading } from "../../console/reading";
 import { isUserPage, userIdFromUrl } from "../../console/routes";
 import { waitForReading } from "../../console/wait-for-reading";
+import type { UserDiagnosisView } from "../../messaging/messages";
 import { send } from "../../messaging/send";
 import { mountPanel } from "../../panels/mount-panel";
 import { UserSmsPanel } from "../../panels/UserSmsPanel";
@@ -64,8 +65,15 @@ export const userSmsPanel: Feature = {
     });
     const panel = mountPanel("user", userPanelPlacement(document), signal);
     let diagnosed = false;
+    // Each diagnosis supersedes an earlier one's late answer from the worker.
+    let latest = 0;
 
     const diagnose = async (reading: Extract<ProfileReading, { ok: true }>) => {
+      const turn = ++latest;
+      const showView = (view: UserDiagnosisView) => {
+        panel.setState("ready", view.verdict);
+        panel.render(<UserSmsPanel state={{ kind: "diagnosed", view, read: reading.value }} />);
+      };
       if (!diagnosed) {
         panel.setState("reading");
         panel.render(<UserSmsPanel state={{ kind: "reading" }} />);
@@ -78,8 +86,15 @@ export const userSmsPanel: Feature = {
         });
         if (signal.aborted) return;
         diagnosed = true;
-        panel.setState("ready", view.verdict);
-        panel.render(<UserSmsPanel state={{ kind: "diagnosed", view }} />);
+        showView(view);
+        // The local diagnosis is shown; the same panel is updated when the worker answers. A failed request
+        // leaves the local diagnosis (the background words the worker's own failures in its answer).
+        const requestId = view.worker?.requestId;
+        if (requestId)
+          send({ type: "worker-answer", requestId }).then(
+            (answered) => !signal.aborted && turn === latest && showView(answered),
+            () => {},
+          );
       } catch (error) {
         if (signal.aborted) return;
         panel.setState("error", "unknown");
