@@ -49,8 +49,8 @@ export function numberWithCountry(number: string | null | undefined): string {
 }
 
 const smsWords = (snapshot: UserSnapshot): string => {
-  if (snapshot.sms === undefined) return "not seen by this source";
-  if (snapshot.sms === null) return "no SMS number";
+  // The Administration API can't see SMS; on the console no SMS row is shown.
+  if (!snapshot.sms) return snapshot.source === "admin-api" ? "not visible to this source" : "not shown";
   const status = snapshot.sms.status ? `, status ${snapshot.sms.status}` : "";
   return `${numberWithCountry(snapshot.sms.number)}, switch ${snapshot.sms.enabled ? "on" : "off"}${status}`;
 };
@@ -66,29 +66,23 @@ function observationLine(snapshot: UserSnapshot): string {
 
 /**
  * The documented fixes (8x8's articles: enable SMS again for the number; assign a license of X2 or higher, then
- * enable SMS) the history shows were done, with when: SMS switched on for a number after it was off or absent,
- * and a license given to a user who had none.
+ * enable SMS) the history shows were done, with when: SMS switched on for a number after it was seen off, and a
+ * license given to a user who had none.
  */
 export function fixesTried(timeline: UserSnapshot[]): string[] {
   const tried: string[] = [];
-  let previous: UserSnapshot | undefined;
+  let known: Pick<UserSnapshot, "sms" | "license"> | undefined;
   for (const snapshot of timeline) {
-    if (previous) {
-      const wasOn = previous.sms ? previous.sms.enabled : false;
-      if (snapshot.sms?.enabled && previous.sms !== undefined && !wasOn) {
+    if (known) {
+      if (snapshot.sms?.enabled && known.sms && !known.sms.enabled) {
         tried.push(`${snapshot.observedAt}: SMS enabled again for ${numberWithCountry(snapshot.sms.number)}`);
       }
-      if (snapshot.license && previous.license === null) {
+      if (snapshot.license && known.license === null) {
         tried.push(`${snapshot.observedAt}: license assigned (${snapshot.license})`);
       }
     }
-    // A source that can't see a field (the Administration API and SMS) says nothing about it.
-    previous = {
-      ...previous,
-      ...snapshot,
-      ...(snapshot.sms === undefined && previous ? { sms: previous.sms } : {}),
-      ...(snapshot.license === undefined && previous ? { license: previous.license } : {}),
-    };
+    // A source that can't see SMS (the Administration API) says nothing about it.
+    known = { sms: snapshot.sms ?? known?.sms ?? null, license: snapshot.license };
   }
   return tried;
 }
