@@ -14,10 +14,17 @@ import {
   type UserSnapshot,
   type Verdict,
 } from "@sms-doctor/core";
-import type { SmsPageView, TrackingStatus, UserDiagnosisView } from "../messaging/messages";
+import { CONSOLE_ORIGIN } from "../console/routes";
+import type {
+  SmsPageView,
+  TrackingStatus,
+  UserDiagnosisView,
+  UserNeedingAttention,
+  UsersNeedingAttention,
+} from "../messaging/messages";
 import { diagnosisText } from "../panels/diagnosis-text";
 import { verdictWords } from "../panels/words";
-import { causeHeading, explainFinding, trackingView } from "./explain";
+import { causeHeading, causeTitle, explainFinding, trackingView } from "./explain";
 import { explainRegistration } from "./explain-registration";
 import type { HistoryStore } from "./history-store";
 import { withKnownFacts } from "./known-facts";
@@ -63,6 +70,9 @@ const NOT_CONFIGURED: TrackingStatus = {
   words:
     "Carrier tracking is off: set a worker API in SMS Doctor's options to follow this number until it is live.",
 };
+
+/** The group of users whose diagnosis headed nothing this version recorded (seen before it kept causes). */
+const UNRECORDED_CAUSE = "Cause not recorded: open the user's page to see it";
 
 /** How long an answer the panel never claimed is kept: a claim comes within moments of the first view. */
 const UNCLAIMED_ANSWER_MS = 60_000;
@@ -183,7 +193,7 @@ export class Doctor {
       ...(company ? { company } : {}),
       ...(provisioning ? { provisioning } : {}),
     });
-    await this.deps.history.setVerdict(snapshot.userId, diagnosis.verdict);
+    await this.deps.history.setVerdict(snapshot.userId, diagnosis.verdict, causeTitle(diagnosis));
     const view = {
       verdict: diagnosis.verdict,
       summary: verdictWords[diagnosis.verdict],
@@ -221,6 +231,57 @@ export class Doctor {
     for (const [userId, verdict] of Object.entries(shared))
       if (verdict !== "unknown") merged[userId] = verdict;
     return merged;
+  }
+
+  /**
+   * The popup's overview: the company's campaign, then every user this browser (and the worker, when
+   * configured: the findings its directory sync raised, and its latest verdicts) knows can't send SMS or is
+   * Pending, grouped by what headed their diagnosis.
+   */
+  async usersNeedingAttention(): Promise<UsersNeedingAttention> {
+    const company = await this.deps.history.company();
+    const byUser = new Map<string, { verdict: Verdict; cause?: string; name?: string }>();
+    for (const { userId, ...user } of await this.deps.history.needingAttention()) byUser.set(userId, user);
+    let workerProblem: string | undefined;
+    const api = await this.workerApi();
+    if (api) {
+      try {
+        const local = new Set(byUser.keys());
+        // Oldest first: a user's newest alert is the one kept. A diagnosis shown here says more than one alert.
+        for (const alert of await api.findingAlerts()) {
+          if (local.has(alert.userId)) continue;
+          const cause = causeTitle({ verdict: alert.verdict, findings: [alert.finding] }, alert.title);
+          byUser.set(alert.userId, {
+            verdict: alert.verdict,
+            ...(cause ? { cause } : {}),
+            ...(alert.displayName ? { name: alert.displayName } : {}),
+          });
+        }
+        // The worker's latest verdict of each (its "unknown" is no news: the Administration API can't see SMS).
+        for (const [userId, verdict] of Object.entries(await api.verdicts([...byUser.keys()]))) {
+          const user = byUser.get(userId);
+          if (user && verdict !== "unknown") user.verdict = verdict;
+        }
+      } catch (error) {
+        workerProblem = message(error);
+      }
+    }
+    const groups = new Map<string, UserNeedingAttention[]>();
+    for (const [userId, user] of byUser) {
+      if (user.verdict !== "cannot-send" && user.verdict !== "pending") continue;
+      const heading = user.cause ?? UNRECORDED_CAUSE;
+      const url = `${CONSOLE_ORIGIN}/users/user/${encodeURIComponent(userId)}`;
+      const listed = groups.get(heading) ?? [];
+      listed.push({ userId, name: user.name ?? userId, verdict: user.verdict, url });
+      groups.set(heading, listed);
+    }
+    return {
+      campaign: company ? explainRegistration(company).campaign : null,
+      groups: [...groups]
+        .map(([heading, users]) => ({ heading, users: users.sort((a, b) => a.name.localeCompare(b.name)) }))
+        .sort((a, b) => b.users.length - a.users.length || a.heading.localeCompare(b.heading)),
+      ...(workerProblem ? { workerProblem } : {}),
+    };
   }
 
   async explainSmsPage(registration: CompanySmsRegistration): Promise<SmsPageView> {

@@ -33,6 +33,21 @@ const evidenceForPeople = (evidence: Evidence): Evidence => ({
   ...(evidence.after != null ? { after: valueForPeople(evidence.field, evidence.after) } : {}),
 });
 
+/**
+ * What a diagnosis names as its cause, for the popup's groups (core's formatCause): the top cause's title, or
+ * "the cause can't be told" when it is only possible; undefined when nothing was found. A finding this version
+ * can't word (a newer worker's) is named by `fallback`, else its rule id.
+ */
+export function causeTitle(diagnosis: Diagnosis, fallback?: string): string | undefined {
+  const cause = causeOf(diagnosis);
+  if (cause.kind === "none") return undefined;
+  try {
+    return formatCause(cause).heading;
+  } catch {
+    return fallback ?? (cause.kind === "established" ? cause.finding.ruleId : undefined);
+  }
+}
+
 /** Findings below this heading are causes; possible ones are never shown as the cause (core's causeOf). */
 export const FINDINGS_HEADING = "What SMS Doctor found, most important first";
 

@@ -108,7 +108,10 @@ export async function handleMessage(
       );
       return fail("unknown request");
     }
-    return { ok: true, value: await deps.tabs.get(parsed.data.tabId) };
+    const request = parsed.data;
+    if (request.type === "users-needing-attention")
+      return { ok: true, value: await deps.doctor.usersNeedingAttention() };
+    return { ok: true, value: await deps.tabs.get(request.tabId) };
   }
 
   log(`SMS Doctor: dropped a message from ${senderOrigin || "an unknown page"}`);

@@ -4,6 +4,8 @@
  */
 import {
   type CompanySmsRegistration,
+  type FindingAlert,
+  FindingsPageSchema,
   MAX_VERDICT_USERS,
   type ObservationResponse,
   ObservationResponseSchema,
@@ -120,6 +122,13 @@ export class WorkerApi {
     if (status === 404) return undefined;
     if (status >= 400) throw new WorkerApiError(`the worker API answered ${status} for ${number}`, status);
     return trackedNumberOf(WorkerApi.parse(TrackedNumberReplySchema, json, "tracking record"));
+  }
+
+  /** The findings the directory sync raised (the first page, oldest first), for the popup's overview. */
+  async findingAlerts(): Promise<FindingAlert[]> {
+    const { status, json } = await this.call("GET", "v1/findings?limit=500");
+    if (status >= 400) throw new WorkerApiError(`the worker API answered ${status} for findings`, status);
+    return WorkerApi.parse(FindingsPageSchema, json, "findings").items;
   }
 
   /** The verdict of each user's latest snapshot, for the users the worker knows. */

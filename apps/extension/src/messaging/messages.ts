@@ -65,7 +65,12 @@ export type ContentMessage =
   | PageShown
   | UsersListVerdicts
   | WorkerAnswerRequest;
-export type ExtensionPageMessage = TabStatusRequest;
+/** The popup asks which users can't send SMS or are Pending. */
+export interface UsersNeedingAttentionRequest {
+  type: "users-needing-attention";
+}
+
+export type ExtensionPageMessage = TabStatusRequest | UsersNeedingAttentionRequest;
 
 /** A finding put into words by core's formatFinding, ready to render as text. */
 export interface ExplainedFinding {
@@ -202,6 +207,25 @@ export interface TabStatus {
   unreadable?: Unreadable[];
 }
 
+/** A user the popup lists, with a link to their page. */
+export interface UserNeedingAttention {
+  userId: string;
+  /** The name last seen, else the user id. */
+  name: string;
+  verdict: Verdict;
+  url: string;
+}
+
+/** The popup's overview: the company's campaign, then users who can't send or are Pending, by cause. */
+export interface UsersNeedingAttention {
+  /** Null until the SMS page was seen. */
+  campaign: SmsPageView["campaign"] | null;
+  /** Each cause's heading (core's formatCause) and its users; causes with more users first. */
+  groups: { heading: string; users: UserNeedingAttention[] }[];
+  /** Set when a worker is configured and could not be asked: the list is this browser's only. */
+  workerProblem?: string;
+}
+
 /** Replies; `error` when the background could not handle a message. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -213,4 +237,5 @@ export interface ReplyFor {
   "users-list-verdicts": Record<string, Verdict>;
   "worker-answer": UserDiagnosisView;
   "tab-status": TabStatus;
+  "users-needing-attention": UsersNeedingAttention;
 }

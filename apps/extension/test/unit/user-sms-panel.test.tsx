@@ -180,8 +180,8 @@ describe("the user panel", () => {
 
   it("heads the findings with an h3, and a cause that is only possible with 'can't be told', not a candidate", () => {
     render(<UserSmsPanel state={{ kind: "diagnosed", view, read }} />);
-    // Headings go h3 → h4 (axe's heading-order): the findings' h4 titles sit under an h3.
-    expect(screen.getAllByRole("heading").map((h) => h.tagName)).toEqual(["H3", "H4"]);
+    // Headings go h2 (the panel's header) → h3 → h4 (axe's heading-order): the findings' h4 titles sit under an h3.
+    expect(screen.getAllByRole("heading").map((h) => h.tagName)).toEqual(["H2", "H3", "H4"]);
     cleanup();
     const undetermined: UserDiagnosisView = {
       ...view,

@@ -68,6 +68,8 @@ export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 /** Every message the extension's own pages (popup, options) may send the background. */
 export const ExtensionPageMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("tab-status"), tabId: z.number().int().nonnegative() }),
+  /** The popup's list: users known not to send SMS or to be Pending, grouped by cause. */
+  z.object({ type: z.literal("users-needing-attention") }),
 ]);
 export type ExtensionPageMessage = z.infer<typeof ExtensionPageMessageSchema>;
 
