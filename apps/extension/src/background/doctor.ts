@@ -20,6 +20,7 @@ import type {
   TrackingStatus,
   UserDiagnosisView,
   UserNeedingAttention,
+  UsersListBadges,
   UsersNeedingAttention,
 } from "../messaging/messages";
 import { diagnosisText } from "../panels/diagnosis-text";
@@ -282,6 +283,23 @@ export class Doctor {
         .sort((a, b) => b.users.length - a.users.length || a.heading.localeCompare(b.heading)),
       ...(workerProblem ? { workerProblem } : {}),
     };
+  }
+
+  /**
+   * The Users list's badges: each user's verdict (`usersListVerdicts`) and, when this browser's last diagnosis
+   * gave that same verdict, what headed it, for the badge's tooltip (core's formatCause: an only-possible cause
+   * reads "the cause can't be told", never as a candidate's title).
+   */
+  async usersListBadges(userIds: string[]): Promise<UsersListBadges> {
+    const verdicts = await this.usersListVerdicts(userIds);
+    const local = await this.deps.history.verdicts(userIds);
+    const causes = await this.deps.history.causes(userIds);
+    const titles: Record<string, string> = Object.create(null);
+    for (const [userId, verdict] of Object.entries(verdicts)) {
+      const cause = Object.hasOwn(causes, userId) && verdict === local[userId] ? causes[userId] : undefined;
+      titles[userId] = cause ? `SMS Doctor: ${cause}` : "SMS Doctor's last diagnosis of this user";
+    }
+    return { verdicts, titles };
   }
 
   async explainSmsPage(registration: CompanySmsRegistration): Promise<SmsPageView> {

@@ -95,7 +95,7 @@ export async function handleMessage(
         await deps.tabs.set(tabId, { page: message.page });
         return { ok: true, value: null };
       case "users-list-verdicts":
-        return { ok: true, value: await deps.doctor.usersListVerdicts(message.userIds) };
+        return { ok: true, value: await deps.doctor.usersListBadges(message.userIds) };
     }
   }
 

@@ -156,6 +156,18 @@ export class HistoryStore {
     return wanted;
   }
 
+  /** What headed the last diagnosis of each user asked for (by id or a name they were seen with), when known. */
+  async causes(userIds: string[]): Promise<Record<string, string>> {
+    const all = await this.storedCauses();
+    const known = await this.storedIdentities();
+    const wanted: Record<string, string> = Object.create(null);
+    for (const id of userIds) {
+      const cause = all.get(id) ?? all.get(known.get(id.toLowerCase()) ?? "");
+      if (cause) wanted[id] = cause;
+    }
+    return wanted;
+  }
+
   /** Remembers a user's last verdict and, when given, what headed its diagnosis (for the popup's groups). */
   async setVerdict(userId: string, verdict: Verdict, cause?: string): Promise<void> {
     const all = await this.storedVerdicts();

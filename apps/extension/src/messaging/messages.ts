@@ -207,6 +207,15 @@ export interface TabStatus {
   unreadable?: Unreadable[];
 }
 
+/**
+ * The Users list's badges: each known user's verdict, and its badge's tooltip (the cause their last diagnosis
+ * here named, when known), written by the background. Null-prototype records: "__proto__" is a user id like any other.
+ */
+export interface UsersListBadges {
+  verdicts: Record<string, Verdict>;
+  titles: Record<string, string>;
+}
+
 /** A user the popup lists, with a link to their page. */
 export interface UserNeedingAttention {
   userId: string;
@@ -234,7 +243,7 @@ export interface ReplyFor {
   "sms-page-read": SmsPageView;
   "page-unreadable": null;
   "page-shown": null;
-  "users-list-verdicts": Record<string, Verdict>;
+  "users-list-verdicts": UsersListBadges;
   "worker-answer": UserDiagnosisView;
   "tab-status": TabStatus;
   "users-needing-attention": UsersNeedingAttention;

@@ -118,3 +118,20 @@ describe("users needing attention", () => {
     expect(overview.campaign).toBeNull();
   });
 });
+
+describe("the Users list's badge tooltips", () => {
+  it("name the cause this browser's diagnosis headed, an only-possible one as 'can't be told'", async () => {
+    const history = new HistoryStore(memoryArea());
+    const doctor = new Doctor({ history, settings: memorySettings(), now: () => new Date(NOW) });
+    for (const seen of changed("u-ann", "Ann")) await doctor.diagnoseUser(seen);
+    await doctor.diagnoseUser(
+      snapshot({ userId: "u-cy", sms: { number: "+16175550101", enabled: false, status: null } }),
+    );
+    const { verdicts, titles } = await doctor.usersListBadges(["u-ann", "u-cy", "u-nobody"]);
+    expect(verdicts).toEqual({ "u-ann": "cannot-send", "u-cy": "cannot-send" });
+    expect(titles).toEqual({
+      "u-ann": "SMS Doctor: The user's phone number was changed",
+      "u-cy": "SMS Doctor: SMS is off; the cause can't be told from what was seen",
+    });
+  });
+});
