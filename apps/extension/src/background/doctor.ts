@@ -92,6 +92,13 @@ export class Doctor {
   private readonly now: () => Date;
   /** Answers from the worker not yet claimed by the panel that asked, by request id. */
   private readonly waiting = new Map<string, Promise<UserDiagnosis>>();
+  /** The verdicts being remembered, in order. */
+  private verdictWrites: Promise<void> = Promise.resolve();
+
+  /** Resolves once every verdict diagnosed so far is stored (for callers that read them right after). */
+  verdictsStored(): Promise<void> {
+    return this.verdictWrites;
+  }
   constructor(private readonly deps: DoctorDeps) {
     this.now = deps.now ?? (() => new Date());
   }
@@ -110,8 +117,8 @@ export class Doctor {
     const now = this.now().toISOString();
     const snapshot = await this.deps.history.identify(read, identifiedBy);
     const { earlier, size } = await this.deps.history.record(snapshot);
-    const company = await this.deps.history.company();
-    const api = await this.workerApi();
+    // Independent reads side by side: the first panel waits on this path (the extension's bench).
+    const [company, api] = await Promise.all([this.deps.history.company(), this.workerApi()]);
     const pendingNumber = snapshot.sms?.status === "pending" ? trackableNumber(snapshot.sms.number) : null;
     const visit: Visit = { snapshot, earlier, size, company, now, pendingNumber };
     if (!api) {
@@ -194,7 +201,13 @@ export class Doctor {
       ...(company ? { company } : {}),
       ...(provisioning ? { provisioning } : {}),
     });
-    await this.deps.history.setVerdict(snapshot.userId, diagnosis.verdict, causeTitle(diagnosis));
+    // Remembered for the Users list and the popup, without holding the panel up (the bench's first-panel time);
+    // the writes are queued, so a later diagnosis's verdict never lands before an earlier one's.
+    const verdict = diagnosis.verdict;
+    const cause = causeTitle(diagnosis);
+    this.verdictWrites = this.verdictWrites
+      .then(() => this.deps.history.setVerdict(snapshot.userId, verdict, cause))
+      .catch((error: unknown) => console.warn("SMS Doctor: couldn't remember a verdict", error));
     const view = {
       verdict: diagnosis.verdict,
       summary: verdictWords[diagnosis.verdict],
@@ -218,6 +231,7 @@ export class Doctor {
    * replaces a local verdict nor badges a user on its own.
    */
   async usersListVerdicts(userIds: string[]): Promise<Record<string, Verdict>> {
+    await this.verdictsStored();
     const local = await this.deps.history.verdicts(userIds);
     const api = await this.workerApi();
     if (!api) return local;
@@ -240,6 +254,7 @@ export class Doctor {
    * Pending, grouped by what headed their diagnosis.
    */
   async usersNeedingAttention(): Promise<UsersNeedingAttention> {
+    await this.verdictsStored();
     const company = await this.deps.history.company();
     const byUser = new Map<string, { verdict: Verdict; cause?: string; name?: string }>();
     for (const { userId, ...user } of await this.deps.history.needingAttention()) byUser.set(userId, user);

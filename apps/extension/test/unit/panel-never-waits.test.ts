@@ -76,6 +76,7 @@ describe("the panel never waits on the worker", () => {
       certainty: "confirmed",
     });
     expect(answered.view.verdict).toBe("cannot-send");
+    await doctor.verdictsStored();
     expect(await history.verdicts(["u-alice"])).toEqual({ "u-alice": "cannot-send" });
     // The history was not asked for again, and the answer is claimed once.
     expect(worker.asked).toEqual(["POST /v1/observations"]);
