@@ -159,6 +159,23 @@ describe("sms-doctor audit", () => {
     ]);
   });
 
+  it("shows numbers as people read them in the table and Markdown, and keeps E.164 in CSV and JSON", async () => {
+    const csv = [
+      HEADER,
+      "u1,Ann,ann@example.com,X Series - Basic,+14155550101,,no,",
+      "u2,Ben,ben@example.com,X Series - Basic,+442079460018,,no,",
+    ].join("\n");
+    const result = await audit(file("numbers.csv", csv));
+    for (const format of ["table", "md"] as const) {
+      const text = formatAuditReport(result, format, "numbers.csv");
+      expect(text).toContain("+1 415-555-0101");
+      expect(text).toContain("+44 20 7946 0018");
+      expect(text).not.toContain("+14155550101");
+    }
+    expect(formatAuditReport(result, "csv", "numbers.csv")).toContain("+14155550101");
+    expect(formatAuditReport(result, "json", "numbers.csv")).toContain('"+14155550101"');
+  });
+
   it("keeps hostile values harmless in every format", async () => {
     const csv = [
       HEADER,

@@ -1,5 +1,5 @@
 import { createHmac, generateKeyPairSync, sign } from "node:crypto";
-import { DiagnosisResponseSchema } from "@sms-doctor/contracts";
+import { DiagnosisResponseSchema, ObservationResponseSchema } from "@sms-doctor/contracts";
 import { startTracking } from "@sms-doctor/core";
 import { Queue } from "bullmq";
 import fc from "fast-check";
@@ -437,6 +437,15 @@ describe("shared history and the Users list's verdicts", () => {
       ["2026-05-01T10:00:00Z", "console"],
       ["2026-05-02T10:00:00Z", "admin-api"],
       ["2026-05-03T10:00:00Z", "console"],
+    ]);
+    // The observation's own answer carries the same history, so a client needs no second request.
+    const observed = await observe(ACME, { ...later, observedAt: "2026-05-04T10:00:00Z" });
+    const reply = ObservationResponseSchema.parse(observed.json());
+    expect(reply.history.map((s) => [s.observedAt, s.source])).toEqual([
+      ["2026-05-01T10:00:00Z", "console"],
+      ["2026-05-02T10:00:00Z", "admin-api"],
+      ["2026-05-03T10:00:00Z", "console"],
+      ["2026-05-04T10:00:00Z", "console"],
     ]);
     const bounded = await app.inject({ method: "GET", url: "/v1/users/h1/history?limit=1", headers: auth() });
     expect(bounded.json().items).toHaveLength(1);

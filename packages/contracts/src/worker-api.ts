@@ -145,6 +145,15 @@ export const DiagnosisResponseSchema = z.object({
   provisioning: TrackedNumberSchema.optional(),
 });
 
+/**
+ * POST /v1/observations's answer: the diagnosis, and the user's shared history as it stands after this
+ * observation (oldest first, as GET /v1/users/:userId/history lists it), so a client needs one round trip.
+ */
+export const ObservationResponseSchema = DiagnosisResponseSchema.extend({
+  history: z.array(HistorySnapshotSchema),
+});
+export type ObservationResponse = z.infer<typeof ObservationResponseSchema>;
+
 export const ErrorResponseSchema = z.object({
   error: z.object({
     code: z.string(),

@@ -1,16 +1,71 @@
 /** Puts core's findings into words (core's formatFinding) and a tracking record into the panel's view. */
 import {
+  causeOf,
+  type Diagnosis,
+  type Evidence,
   expectedRemaining,
   type Finding,
   type FormattedFinding,
+  formatCause,
   formatFinding,
+  formatPhoneNumberForPeople,
   humanDuration,
   isStalled,
   PROVISIONING_STATE_WORDS,
   type ProvisioningRecord,
 } from "@sms-doctor/core";
-import type { ExplainedFinding, TrackingView } from "../messaging/messages";
+import type { CauseHeading, ExplainedFinding, TrackingView } from "../messaging/messages";
 import { stepControls } from "./step-controls";
+
+/** Evidence and history fields that hold a phone number. */
+const PHONE_FIELDS = new Set(["phoneNumber", "smsNumber", "sms.number"]);
+
+/**
+ * A value as a person reads it: a phone number the way the console shows it for its country (core's
+ * formatPhoneNumberForPeople), anything else as it is. Only for text; data-* attributes keep E.164.
+ */
+export function valueForPeople<T extends string | null | undefined>(field: string, value: T): T | string {
+  return value && PHONE_FIELDS.has(field) ? formatPhoneNumberForPeople(value) : value;
+}
+
+const evidenceForPeople = (evidence: Evidence): Evidence => ({
+  ...evidence,
+  ...(evidence.before != null ? { before: valueForPeople(evidence.field, evidence.before) } : {}),
+  ...(evidence.after != null ? { after: valueForPeople(evidence.field, evidence.after) } : {}),
+});
+
+/**
+ * What a diagnosis names as its cause, for the popup's groups (core's formatCause): the top cause's title, or
+ * "the cause can't be told" when it is only possible; undefined when nothing was found. A finding this version
+ * can't word (a newer worker's) is named by `fallback`, else its rule id.
+ */
+export function causeTitle(diagnosis: Diagnosis, fallback?: string): string | undefined {
+  const cause = causeOf(diagnosis);
+  if (cause.kind === "none") return undefined;
+  try {
+    return formatCause(cause).heading;
+  } catch {
+    return fallback ?? (cause.kind === "established" ? cause.finding.ruleId : undefined);
+  }
+}
+
+/** Findings below this heading are causes; possible ones are never shown as the cause (core's causeOf). */
+export const FINDINGS_HEADING = "What SMS Doctor found, most important first";
+
+/**
+ * What heads the panel's findings: when the top finding is only a possible cause, core's "the cause can't be
+ * told" heading with the candidates and what would tell them apart, so no candidate reads as the cause.
+ */
+export function causeHeading(diagnosis: Diagnosis): CauseHeading {
+  const cause = causeOf(diagnosis);
+  if (cause.kind !== "undetermined") return { heading: FINDINGS_HEADING, tellApart: [] };
+  const words = formatCause(cause);
+  return {
+    heading: words.heading,
+    explanation: [words.explanation, ...words.tellApart].join(" "),
+    tellApart: words.tellApart,
+  };
+}
 
 /** A duration in words (core's humanDuration); a wait already over is "any moment now". */
 const durationWords = (iso: string): string => {
@@ -52,7 +107,7 @@ export function explainFinding(finding: Finding): ExplainedFinding {
     explanation: words.explanation,
     steps: words.steps,
     actor: finding.resolution.actor,
-    evidence: finding.evidence,
+    evidence: finding.evidence.map(evidenceForPeople),
     ...(words.article ? { article: words.article } : {}),
   };
   const controls = stepControls(finding);
@@ -67,6 +122,7 @@ export function explainFinding(finding: Finding): ExplainedFinding {
 export function trackingView(record: ProvisioningRecord, now: string): TrackingView {
   const view: TrackingView = {
     number: record.number,
+    numberForPeople: formatPhoneNumberForPeople(record.number),
     state: record.state,
     stateWords: PROVISIONING_STATE_WORDS[record.state],
     since: record.since,

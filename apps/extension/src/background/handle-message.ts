@@ -11,7 +11,7 @@ import {
 } from "../messaging/message-schemas.js";
 import type { Reply } from "../messaging/messages";
 import { panelStyles } from "../panels/panel-styles";
-import type { Doctor } from "./doctor";
+import type { Doctor, UserDiagnosis } from "./doctor";
 import type { HistoryStore } from "./history-store";
 import { previewSave } from "./save-preview";
 import { previewSmsChange } from "./sms-change-preview";
@@ -42,6 +42,19 @@ function originOf(url: string | undefined): string {
 
 const fail = (error: string): Reply<never> => ({ ok: false, error });
 
+/** What the popup shows for a tab on a user's page: the verdict and what heads the findings. */
+async function showInPopup(deps: HandlerDeps, tabId: number, { snapshot, view }: UserDiagnosis) {
+  const top = view.findings[0];
+  await deps.tabs.set(tabId, {
+    page: "user-page",
+    verdict: view.verdict,
+    userId: snapshot.userId,
+    ...(snapshot.displayName ? { displayName: snapshot.displayName } : {}),
+    // An undetermined cause is named as such (core's causeOf), never by its first candidate.
+    ...(top ? { topFinding: view.cause.explanation ? view.cause.heading : top.title } : {}),
+  });
+}
+
 export async function handleMessage(
   raw: unknown,
   sender: Sender,
@@ -64,16 +77,14 @@ export async function handleMessage(
     const message = parsed.data;
     switch (message.type) {
       case "user-page-read": {
-        const view = await deps.doctor.diagnoseUser(message.snapshot, message.identifiedBy);
-        const top = view.findings[0];
-        await deps.tabs.set(tabId, {
-          page: "user-page",
-          verdict: view.verdict,
-          userId: view.snapshot.userId,
-          ...(view.snapshot.displayName ? { displayName: view.snapshot.displayName } : {}),
-          ...(top ? { topFinding: top.title } : {}),
-        });
-        return { ok: true, value: view };
+        const diagnosis = await deps.doctor.diagnoseUser(message.snapshot, message.identifiedBy);
+        await showInPopup(deps, tabId, diagnosis);
+        return { ok: true, value: diagnosis.view };
+      }
+      case "worker-answer": {
+        const diagnosis = await deps.doctor.workerAnswer(message.requestId);
+        await showInPopup(deps, tabId, diagnosis);
+        return { ok: true, value: diagnosis.view };
       }
       case "sms-page-read": {
         const view = await deps.doctor.explainSmsPage(message.registration);
@@ -91,7 +102,7 @@ export async function handleMessage(
         await deps.tabs.set(tabId, { page: message.page });
         return { ok: true, value: null };
       case "users-list-verdicts":
-        return { ok: true, value: await deps.doctor.usersListVerdicts(message.userIds) };
+        return { ok: true, value: await deps.doctor.usersListBadges(message.userIds) };
       case "panel-styles":
         return { ok: true, value: panelStyles };
       case "save-preview":
@@ -113,7 +124,10 @@ export async function handleMessage(
       );
       return fail("unknown request");
     }
-    return { ok: true, value: await deps.tabs.get(parsed.data.tabId) };
+    const request = parsed.data;
+    if (request.type === "users-needing-attention")
+      return { ok: true, value: await deps.doctor.usersNeedingAttention() };
+    return { ok: true, value: await deps.tabs.get(request.tabId) };
   }
 
   log(`SMS Doctor: dropped a message from ${senderOrigin || "an unknown page"}`);

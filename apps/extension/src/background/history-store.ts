@@ -14,6 +14,7 @@ import type { StorageArea } from "./storage-area";
 import {
   type HistoryExport,
   HistoryExportSchema,
+  StoredCausesSchema,
   StoredHistorySchema,
   StoredIdentitiesSchema,
   StoredVerdictsSchema,
@@ -25,6 +26,7 @@ export const HISTORY_LIMIT = 50;
 const HISTORY_PREFIX = "history/";
 const COMPANY_KEY = "company";
 const VERDICTS_KEY = "verdicts";
+const CAUSES_KEY = "causes";
 const IDENTITIES_KEY = "identities";
 /** Usernames and emails remembered; the oldest are forgotten first. */
 export const IDENTITIES_LIMIT = 5000;
@@ -156,10 +158,48 @@ export class HistoryStore {
     return wanted;
   }
 
-  async setVerdict(userId: string, verdict: Verdict): Promise<void> {
+  /** What headed the last diagnosis of each user asked for (by id or a name they were seen with), when known. */
+  async causes(userIds: string[]): Promise<Record<string, string>> {
+    const all = await this.storedCauses();
+    const known = await this.storedIdentities();
+    const wanted: Record<string, string> = Object.create(null);
+    for (const id of userIds) {
+      const cause = all.get(id) ?? all.get(known.get(id.toLowerCase()) ?? "");
+      if (cause) wanted[id] = cause;
+    }
+    return wanted;
+  }
+
+  /** Remembers a user's last verdict and, when given, what headed its diagnosis (for the popup's groups). */
+  async setVerdict(userId: string, verdict: Verdict, cause?: string): Promise<void> {
     const all = await this.storedVerdicts();
     all.set(userId, verdict);
-    await this.area.set({ [VERDICTS_KEY]: [...all] });
+    const causes = await this.storedCauses();
+    if (cause) causes.set(userId, cause);
+    else causes.delete(userId);
+    await this.area.set({ [VERDICTS_KEY]: [...all], [CAUSES_KEY]: [...causes] });
+  }
+
+  /**
+   * Users whose last verdict here was "cannot-send" or "pending", with what headed their diagnosis and the
+   * name they were last seen with.
+   */
+  async needingAttention(): Promise<{ userId: string; verdict: Verdict; cause?: string; name?: string }[]> {
+    const causes = await this.storedCauses();
+    const users = [];
+    for (const [userId, verdict] of await this.storedVerdicts()) {
+      if (verdict !== "cannot-send" && verdict !== "pending") continue;
+      const last = (await this.history(userId)).at(-1);
+      const name = last?.displayName ?? last?.username ?? last?.email;
+      const cause = causes.get(userId);
+      users.push({ userId, verdict, ...(cause ? { cause } : {}), ...(name ? { name } : {}) });
+    }
+    return users;
+  }
+
+  private async storedCauses(): Promise<Map<string, string>> {
+    const parsed = StoredCausesSchema.safeParse((await this.area.get(CAUSES_KEY))[CAUSES_KEY] ?? []);
+    return new Map(parsed.success ? parsed.data : []);
   }
 
   /** Every stored verdict; what storage holds that is not one (say, from an older version) reads as none. */
@@ -211,6 +251,12 @@ export class HistoryStore {
   }
 
   async clear(): Promise<void> {
-    await this.area.remove([...(await this.userIds()), COMPANY_KEY, VERDICTS_KEY, IDENTITIES_KEY]);
+    await this.area.remove([
+      ...(await this.userIds()),
+      COMPANY_KEY,
+      VERDICTS_KEY,
+      CAUSES_KEY,
+      IDENTITIES_KEY,
+    ]);
   }
 }

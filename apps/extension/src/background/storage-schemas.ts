@@ -30,6 +30,14 @@ export const StoredVerdictsSchema = z
   .max(100_000);
 
 /**
+ * What headed the last diagnosis shown for each user (core's formatCause: the top cause's title, or "the cause
+ * can't be told"), by user id, for the popup's users grouped by cause.
+ */
+export const StoredCausesSchema = z
+  .array(z.tuple([z.string().min(1).max(320), z.string().min(1).max(500)]))
+  .max(100_000);
+
+/**
  * Which user id each Username or Email (lower-cased) belongs to, oldest first, learned on user pages whose URL carries the id, so
  * a user seen on a page at a path without one is the same user.
  */

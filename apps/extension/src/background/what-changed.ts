@@ -5,6 +5,13 @@
  */
 import type { UserSnapshot } from "@sms-doctor/core";
 import type { HistoryChange } from "../messaging/messages";
+import { valueForPeople } from "./explain";
+
+const SOURCE_WORDS: Record<HistoryChange["source"], string> = {
+  console: "seen in the Admin Console",
+  "admin-api": "from the Administration API (directory sync)",
+  import: "imported",
+};
 
 /** Most changes shown: the panel is a summary, the worker keeps the rest. */
 export const MAX_CHANGES = 10;
@@ -34,10 +41,11 @@ export function whatChanged(snapshots: UserSnapshot[], limit = MAX_CHANGES): His
       if (known.has(field) && known.get(field) !== value) {
         changes.push({
           field,
-          before: known.get(field) ?? null,
-          after: value,
+          before: valueForPeople(field, known.get(field) ?? null),
+          after: valueForPeople(field, value),
           at: snapshot.observedAt,
           source: snapshot.source ?? "console",
+          sourceWords: SOURCE_WORDS[snapshot.source ?? "console"],
         });
       }
       known.set(field, value);

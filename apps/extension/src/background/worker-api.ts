@@ -4,20 +4,21 @@
  */
 
 import {
-  type DiagnosisReply,
-  DiagnosisReplySchema,
+  type FindingAlert,
+  FindingsPageSchema,
   MAX_VERDICT_USERS,
+  type ObservationResponse,
+  ObservationResponseSchema,
   TrackedNumberReplySchema,
   trackedNumberOf,
-  UserHistoryResponseSchema,
   UserVerdictsResponseSchema,
 } from "@sms-doctor/contracts";
 import type { CompanySmsRegistration, ProvisioningRecord, UserSnapshot, Verdict } from "@sms-doctor/core";
 import type { z } from "zod";
 import type { WorkerSettings } from "./storage-schemas.js";
 
-/** The worker's diagnosis with its provisioning record, if it tracks the user's number. */
-export type ObservationReply = DiagnosisReply;
+/** The worker's answer to an observation: its diagnosis, the provisioning record and the shared history. */
+export type ObservationReply = ObservationResponse;
 
 /** Most user ids the worker takes in one verdicts request. */
 export const VERDICTS_BATCH = MAX_VERDICT_USERS;
@@ -86,7 +87,10 @@ export class WorkerApi {
     return parsed.data;
   }
 
-  /** Shares a snapshot and gets the worker's diagnosis (with the shared history and provisioning record). */
+  /**
+   * Shares a snapshot; the answer carries all the panel needs from the worker in one round trip: the
+   * provisioning record of the user's number, if tracked, and the user's shared history (this visit included).
+   */
   async observe(snapshot: UserSnapshot, company?: CompanySmsRegistration): Promise<ObservationReply> {
     const { status, json } = await this.call(
       "POST",
@@ -95,15 +99,11 @@ export class WorkerApi {
     );
     if (status >= 400)
       throw new WorkerApiError(`the worker API answered ${status} to an observation`, status);
-    const body =
-      json && typeof json === "object" && "diagnosis" in json
-        ? (json as { diagnosis: unknown }).diagnosis
-        : json;
-    const merged =
-      json && typeof json === "object" && "provisioning" in json && body && typeof body === "object"
-        ? { ...body, provisioning: (json as { provisioning: unknown }).provisioning }
-        : body;
-    return WorkerApi.parse(DiagnosisReplySchema, merged, "diagnosis");
+    return WorkerApi.parse(
+      ObservationResponseSchema,
+      json,
+      "observation reply (diagnosis and shared history)",
+    );
   }
 
   /** Asks the worker to follow a number until it is live with the carriers. */
@@ -122,12 +122,11 @@ export class WorkerApi {
     return trackedNumberOf(WorkerApi.parse(TrackedNumberReplySchema, json, "tracking record"));
   }
 
-  /** The user's shared history (console visits and directory syncs), oldest first. */
-  async history(userId: string): Promise<UserSnapshot[]> {
-    const { status, json } = await this.call("GET", `v1/users/${encodeURIComponent(userId)}/history`);
-    if (status >= 400)
-      throw new WorkerApiError(`the worker API answered ${status} for the shared history`, status);
-    return WorkerApi.parse(UserHistoryResponseSchema, json, "shared history").items;
+  /** The findings the directory sync raised (the first page, oldest first), for the popup's overview. */
+  async findingAlerts(): Promise<FindingAlert[]> {
+    const { status, json } = await this.call("GET", "v1/findings?limit=500");
+    if (status >= 400) throw new WorkerApiError(`the worker API answered ${status} for findings`, status);
+    return WorkerApi.parse(FindingsPageSchema, json, "findings").items;
   }
 
   /** The verdict of each user's latest snapshot, for the users the worker knows. */

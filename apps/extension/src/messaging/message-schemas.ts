@@ -91,12 +91,16 @@ export const ContentMessageSchema = z.discriminatedUnion("type", [
     change: SmsPageChangeSchema,
     number: z.string().max(TEXT_LIMITS.phoneNumber).nullable(),
   }),
+  /** Waits for the worker's answer to a diagnosis that said it was asking (its `requestId`). */
+  z.object({ type: z.literal("worker-answer"), requestId: z.string().min(1).max(100) }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 
 /** Every message the extension's own pages (popup, options) may send the background. */
 export const ExtensionPageMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("tab-status"), tabId: z.number().int().nonnegative() }),
+  /** The popup's list: users known not to send SMS or to be Pending, grouped by cause. */
+  z.object({ type: z.literal("users-needing-attention") }),
 ]);
 export type ExtensionPageMessage = z.infer<typeof ExtensionPageMessageSchema>;
 

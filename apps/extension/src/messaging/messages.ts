@@ -10,7 +10,6 @@ import type {
   Evidence,
   ExpectedDelay,
   Severity,
-  UserSnapshot,
   Verdict,
 } from "@sms-doctor/core";
 import type { SectionKey } from "../console/locators";
@@ -46,7 +45,10 @@ export interface ExplainedFinding {
 
 /** Where the worker says the number stands in carrier provisioning. */
 export interface TrackingView {
+  /** E.164. */
   number: string;
+  /** The number as people read it (core's formatPhoneNumberForPeople). */
+  numberForPeople: string;
   state: string;
   /** The state in an administrator's words (core's PROVISIONING_STATE_WORDS). */
   stateWords: string;
@@ -61,7 +63,8 @@ export interface TrackingView {
 }
 
 export type TrackingStatus =
-  | { kind: "not-configured" }
+  /** `words`: what to do about it, written by the background. */
+  | { kind: "not-configured"; words: string }
   | { kind: "not-applicable" }
   | { kind: "tracked"; tracking: TrackingView }
   | { kind: "error"; message: string };
@@ -76,6 +79,8 @@ export interface HistoryChange {
   /** When the source first saw the new value. */
   at: string;
   source: "console" | "admin-api" | "import";
+  /** Which source saw it, in words ("seen in the Admin Console"), written by the background. */
+  sourceWords: string;
 }
 
 /** The worker's shared history of the user, when a worker is configured. */
@@ -83,23 +88,49 @@ export type SharedHistoryStatus =
   | { kind: "shown"; changes: HistoryChange[]; snapshots: number }
   | { kind: "error"; message: string };
 
+/**
+ * The worker's part in a diagnosis, when one is configured: being asked (the panel shows the local diagnosis
+ * meanwhile and asks again with `requestId`), answered, or unreachable. `words` is the panel's line about it.
+ */
+export interface WorkerPart {
+  state: "asking" | "answered" | "unreachable";
+  requestId?: string;
+  words: string;
+}
+
+/** What heads the findings: core's formatCause, so a cause that is only possible is not shown as the cause. */
+export interface CauseHeading {
+  heading: string;
+  /** Set when the cause can't be told: the candidates, then what would tell them apart. */
+  explanation?: string;
+  /** What would tell the candidates apart (also in `explanation`). */
+  tellApart: string[];
+}
+
 export interface UserDiagnosisView {
   verdict: Verdict;
+  /** The panel's one-line summary of the verdict, written by the background. */
+  summary: string;
   findings: ExplainedFinding[];
-  /** The snapshot as validated and stored by the background. */
-  snapshot: UserSnapshot;
+  cause: CauseHeading;
   /** How many distinct snapshots of this user the history holds. */
   historySize: number;
+  /** That count in a sentence, written by the background. */
+  historyWords: string;
   tracking: TrackingStatus;
   /** When the diagnosis was made (the background's clock). */
   diagnosedAt: string;
   /** Absent without a worker. */
   sharedHistory?: SharedHistoryStatus;
+  /** Absent without a worker. */
+  worker?: WorkerPart;
   /**
    * The plain-text diagnosis for a support ticket, written by the background (panels/diagnosis-text.ts) so the
    * content script doesn't carry the wording: it only copies it.
    */
   copyText: string;
+  /** The case for 8x8 support (support-case.ts), in plain text and in Markdown, written by the background. */
+  supportCase: { text: string; markdown: string };
 }
 
 export interface RegistrationErrorView {
@@ -113,7 +144,8 @@ export interface SmsPageView {
   brand: { status: CompanySmsRegistration["brand"]["status"]; explanation: string };
   campaign: { status: CompanySmsRegistration["campaign"]["status"]; explanation: string };
   errors: RegistrationErrorView[];
-  pendingNumbers: { number: string; tracking: TrackingStatus }[];
+  /** `number` as the page shows it; `numberForPeople` as people read it (core's formatPhoneNumberForPeople). */
+  pendingNumbers: { number: string; numberForPeople: string; tracking: TrackingStatus }[];
   /** Findings from core that concern the whole company (campaign, brand, number limit). */
   findings: ExplainedFinding[];
   verdict: Verdict;
@@ -154,6 +186,34 @@ export interface SmsChangePreviewView extends WarningView {
   change: SmsPageChange;
 }
 
+/**
+ * The Users list's badges: each known user's verdict, and its badge's tooltip (the cause their last diagnosis
+ * here named, when known), written by the background. Null-prototype records: "__proto__" is a user id like any other.
+ */
+export interface UsersListBadges {
+  verdicts: Record<string, Verdict>;
+  titles: Record<string, string>;
+}
+
+/** A user the popup lists, with a link to their page. */
+export interface UserNeedingAttention {
+  userId: string;
+  /** The name last seen, else the user id. */
+  name: string;
+  verdict: Verdict;
+  url: string;
+}
+
+/** The popup's overview: the company's campaign, then users who can't send or are Pending, by cause. */
+export interface UsersNeedingAttention {
+  /** Null until the SMS page was seen. */
+  campaign: SmsPageView["campaign"] | null;
+  /** Each cause's heading (core's formatCause) and its users; causes with more users first. */
+  groups: { heading: string; users: UserNeedingAttention[] }[];
+  /** Set when a worker is configured and could not be asked: the list is this browser's only. */
+  workerProblem?: string;
+}
+
 /** Replies; `error` when the background could not handle a message. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -163,9 +223,11 @@ export interface ReplyFor {
   "sms-page-read": SmsPageView;
   "page-unreadable": null;
   "page-shown": null;
-  "users-list-verdicts": Record<string, Verdict>;
+  "users-list-verdicts": UsersListBadges;
   "panel-styles": string;
   "save-preview": SavePreviewView;
   "sms-change-preview": SmsChangePreviewView;
+  "worker-answer": UserDiagnosisView;
   "tab-status": TabStatus;
+  "users-needing-attention": UsersNeedingAttention;
 }

@@ -31,22 +31,26 @@ export class PanelFrame extends Component<Props, { expanded: boolean }> {
     const { expanded } = this.state;
     return (
       <section class="panel" data-tone={this.props.tone} aria-label={this.props.label}>
-        <button
-          type="button"
-          class="header"
-          aria-expanded={expanded}
-          aria-controls={this.bodyId}
-          onClick={this.toggle}
-        >
-          <span class="brand">SMS Doctor</span>
-          <span aria-hidden="true">·</span>
-          <span class="verdict" aria-live="polite">
-            {this.props.summary}
-          </span>
-          <span class="chevron" aria-hidden="true">
-            ▾
-          </span>
-        </button>
+        {/* The header button inside an h2 (the accordion pattern): the panel's h3 and h4 follow the page's h1 or
+            h2 in order, as axe's heading-order asks. */}
+        <h2>
+          <button
+            type="button"
+            class="header"
+            aria-expanded={expanded}
+            aria-controls={this.bodyId}
+            onClick={this.toggle}
+          >
+            <span class="brand">SMS Doctor</span>
+            <span aria-hidden="true">·</span>
+            <span class="verdict" aria-live="polite">
+              {this.props.summary}
+            </span>
+            <span class="chevron" aria-hidden="true">
+              ▾
+            </span>
+          </button>
+        </h2>
         {this.props.notice}
         <div class="body" id={this.bodyId} hidden={!expanded}>
           {this.props.children}

@@ -75,7 +75,7 @@ export function SmsPagePanel({ state }: { state: SmsPagePanelState }) {
           <ul>
             {view.pendingNumbers.map((pending) => (
               <li key={pending.number} data-pending-number={pending.number}>
-                {pending.number}
+                {pending.numberForPeople}
                 <TrackingSummary status={pending.tracking} />
               </li>
             ))}

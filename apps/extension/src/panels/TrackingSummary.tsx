@@ -4,20 +4,13 @@ import { formatInstant } from "./words";
 
 export function TrackingSummary({ status }: { status: TrackingStatus }) {
   if (status.kind === "not-applicable") return null;
-  if (status.kind === "not-configured") {
-    return (
-      <p class="meta">
-        Carrier tracking is off: set a worker API in SMS Doctor's options to follow this number until it is
-        live.
-      </p>
-    );
-  }
+  if (status.kind === "not-configured") return <p class="meta">{status.words}</p>;
   if (status.kind === "error")
     return <p class="meta problem">Carrier tracking unavailable: {status.message}</p>;
   const { tracking } = status;
   return (
     <div data-tracking-state={tracking.state}>
-      <h3>Carrier provisioning of {tracking.number}</h3>
+      <h3>Carrier provisioning of {tracking.numberForPeople}</h3>
       <dl>
         <dt>State</dt>
         <dd>

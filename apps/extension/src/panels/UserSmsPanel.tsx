@@ -1,4 +1,5 @@
 /** The panel on a user's page: verdict, causes with evidence and steps, tracking, what was read, copy. */
+import type { UserSnapshot } from "@sms-doctor/core";
 import type { UnreadableField as Unreadable } from "../messaging/message-schemas";
 import type { SavePreviewView, UserDiagnosisView } from "../messaging/messages";
 import { CopyButton } from "./CopyButton";
@@ -9,14 +10,15 @@ import { TrackingSummary } from "./TrackingSummary";
 import { UnreadableNotice } from "./Unreadable";
 import { Warning } from "./Warning";
 import { WhatChanged } from "./WhatChanged";
-import { verdictTone, verdictWords } from "./words";
+import { verdictTone } from "./words";
 
 export type UserPanelState =
   | { kind: "reading" }
   | { kind: "waiting"; section: string }
   | { kind: "unreadable"; unreadable: Unreadable[] }
   | { kind: "error"; message: string }
-  | { kind: "diagnosed"; view: UserDiagnosisView };
+  /** `read`: what the content script read from the page (the background doesn't echo it back). */
+  | { kind: "diagnosed"; view: UserDiagnosisView; read: UserSnapshot };
 
 const LABEL = "SMS Doctor: why this user can or can't send SMS";
 
@@ -56,25 +58,32 @@ export function UserSmsPanel({ state, preview }: { state: UserPanelState; previe
         </PanelFrame>
       );
     case "diagnosed": {
-      const { view } = state;
+      const { view, read } = state;
+      const { cause, worker } = view;
       return (
         <PanelFrame
-          summary={verdictWords[view.verdict]}
+          summary={view.summary}
           tone={verdictTone[view.verdict]}
           label={LABEL}
           notice={preview && <Warning view={preview} role="status" />}
         >
-          {view.snapshot.displayName && <p class="meta">Diagnosis for {view.snapshot.displayName}</p>}
+          {read.displayName && <p class="meta">Diagnosis for {read.displayName}</p>}
+          {worker && (
+            <p class="meta" data-worker={worker.state}>
+              {worker.words}
+            </p>
+          )}
+          {view.findings.length > 0 && <h3>{cause.heading}</h3>}
+          {cause.explanation && <p>{cause.explanation}</p>}
           <FindingList findings={view.findings} />
           <TrackingSummary status={view.tracking} />
           <WhatChanged status={view.sharedHistory} />
-          <ReadFromPage snapshot={view.snapshot} />
-          <p class="meta">
-            SMS Doctor has seen this user in {view.historySize} different state
-            {view.historySize === 1 ? "" : "s"} in this browser; causes are confirmed by comparing them.
-          </p>
+          <ReadFromPage snapshot={read} />
+          <p class="meta">{view.historyWords}</p>
           <div class="actions">
             <CopyButton label="Copy diagnosis" text={() => view.copyText} />
+            <CopyButton label="Copy support case" text={() => view.supportCase.text} />
+            <CopyButton label="Copy as Markdown" text={() => view.supportCase.markdown} />
           </div>
         </PanelFrame>
       );

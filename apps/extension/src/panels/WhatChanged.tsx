@@ -2,12 +2,6 @@
 import type { SharedHistoryStatus } from "../messaging/messages";
 import { fieldWords, formatInstant, formatValue } from "./words";
 
-const sourceWords: Record<string, string> = {
-  console: "seen in the Admin Console",
-  "admin-api": "from the Administration API (directory sync)",
-  import: "imported",
-};
-
 export function WhatChanged({ status }: { status: SharedHistoryStatus | undefined }) {
   if (!status) return null;
   if (status.kind === "error")
@@ -32,7 +26,7 @@ export function WhatChanged({ status }: { status: SharedHistoryStatus | undefine
               {formatValue(change.after)}
               <span class="meta">
                 {" "}
-                ({formatInstant(change.at)}, {sourceWords[change.source] ?? change.source})
+                ({formatInstant(change.at)}, {change.sourceWords})
               </span>
             </li>
           ))}

@@ -1,4 +1,8 @@
-/** The plain-text diagnosis an administrator pastes into a support ticket. */
+/**
+ * The plain-text diagnosis an administrator pastes into a support ticket. Written by the background (it uses
+ * core's libphonenumber-based formatting, which the content script must not carry).
+ */
+import { formatPhoneNumberForPeople, type UserSnapshot } from "@sms-doctor/core";
 import type { ExplainedFinding, UserDiagnosisView } from "../messaging/messages";
 import { actorWords, certaintyWords, fieldWords, formatValue, verdictWords } from "./words";
 
@@ -20,8 +24,13 @@ function findingText(finding: ExplainedFinding, index: number): string[] {
   return lines;
 }
 
-export function diagnosisText(view: Omit<UserDiagnosisView, "copyText">): string {
-  const { snapshot } = view;
+const number = (value: string | null | undefined) =>
+  value ? formatPhoneNumberForPeople(value) : formatValue(value);
+
+export function diagnosisText(
+  view: Pick<UserDiagnosisView, "verdict" | "findings" | "tracking" | "diagnosedAt">,
+  snapshot: UserSnapshot,
+): string {
   const who = snapshot.displayName ? `${snapshot.displayName} (${snapshot.userId})` : snapshot.userId;
   const lines = [
     `SMS Doctor diagnosis for ${who}, ${view.diagnosedAt}`,
@@ -29,9 +38,9 @@ export function diagnosisText(view: Omit<UserDiagnosisView, "copyText">): string
     "",
     "Read from the Admin Console:",
     `  License: ${formatValue(snapshot.license)}`,
-    `  Phone Number: ${formatValue(snapshot.phoneNumber)}`,
+    `  Phone Number: ${number(snapshot.phoneNumber)}`,
     `  Extension number: ${formatValue(snapshot.extensionNumber)}`,
-    `  SMS number: ${formatValue(snapshot.sms?.number)}`,
+    `  SMS number: ${number(snapshot.sms?.number)}`,
     `  SMS switch: ${formatValue(snapshot.sms?.enabled)}`,
     `  SMS status: ${formatValue(snapshot.sms?.status)}`,
     "",
@@ -47,7 +56,7 @@ export function diagnosisText(view: Omit<UserDiagnosisView, "copyText">): string
     const { tracking } = view.tracking;
     lines.push(
       "",
-      `Carrier provisioning of ${tracking.number}: ${tracking.state} since ${tracking.since}${tracking.stalled ? " (stalled)" : ""}`,
+      `Carrier provisioning of ${tracking.numberForPeople}: ${tracking.state} since ${tracking.since}${tracking.stalled ? " (stalled)" : ""}`,
     );
   }
   return lines.join("\n");

@@ -1,6 +1,9 @@
-/** The toolbar popup: the current tab's verdict, or how to get one. */
+/**
+ * The toolbar popup: the current tab's verdict (or how to get one), then the company's campaign status and the
+ * users known not to send SMS or to be Pending, grouped by cause, each a link to their page.
+ */
 import { useEffect, useState } from "preact/hooks";
-import type { TabStatus } from "../messaging/messages";
+import type { TabStatus, UsersNeedingAttention } from "../messaging/messages";
 import { send } from "../messaging/send";
 import { verdictWords } from "../panels/words";
 import { pageStyles } from "../shared/page-styles";
@@ -12,13 +15,64 @@ async function currentTabStatus(): Promise<TabStatus> {
   return send({ type: "tab-status", tabId: tab.id });
 }
 
-export function Popup({ load = currentTabStatus }: { load?: () => Promise<TabStatus> }) {
+const usersNeedingAttention = () => send({ type: "users-needing-attention" });
+
+const badgeWords = { "cannot-send": "can't send", pending: "Pending" } as Record<string, string>;
+
+/** The campaign on top, then each cause with its users. */
+function Overview({ overview }: { overview: UsersNeedingAttention }) {
+  const { campaign, groups } = overview;
+  return (
+    <section aria-labelledby="overview-title">
+      <h2 id="overview-title">This company</h2>
+      {campaign ? (
+        <p data-campaign-status={campaign.status ?? "unknown"}>{campaign.explanation}</p>
+      ) : (
+        <p class="meta">Campaign status not known yet: open Home &gt; SMS in the Admin Console once.</p>
+      )}
+      {overview.workerProblem && <p class="meta">The worker couldn't be asked: {overview.workerProblem}</p>}
+      {groups.length === 0 ? (
+        <p>No user is known to be unable to send SMS or to be Pending.</p>
+      ) : (
+        groups.map((group) => (
+          <section key={group.heading} data-cause-group={group.heading}>
+            <h3>{group.heading}</h3>
+            <ul>
+              {group.users.map((user) => (
+                <li key={user.userId} data-user-id={user.userId} data-verdict={user.verdict}>
+                  <a href={user.url} target="_blank" rel="noreferrer">
+                    {user.name}
+                  </a>{" "}
+                  <span class="meta">({badgeWords[user.verdict]})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </section>
+  );
+}
+
+export function Popup({
+  load = currentTabStatus,
+  loadOverview = usersNeedingAttention,
+}: {
+  load?: () => Promise<TabStatus>;
+  loadOverview?: () => Promise<UsersNeedingAttention>;
+}) {
   const [status, setStatus] = useState<TabStatus | "loading" | Error>("loading");
+  const [overview, setOverview] = useState<UsersNeedingAttention | Error | undefined>();
   useEffect(() => {
     load().then(setStatus, (error: unknown) =>
       setStatus(error instanceof Error ? error : new Error(String(error))),
     );
   }, [load]);
+  useEffect(() => {
+    loadOverview().then(setOverview, (error: unknown) =>
+      setOverview(error instanceof Error ? error : new Error(String(error))),
+    );
+  }, [loadOverview]);
 
   let body: preact.ComponentChild;
   if (status === "loading") body = <p>Looking at this tab…</p>;
@@ -57,6 +111,11 @@ export function Popup({ load = currentTabStatus }: { load?: () => Promise<TabSta
       <style>{pageStyles}</style>
       <h1>SMS Doctor</h1>
       {body}
+      {overview instanceof Error ? (
+        <p role="alert">SMS Doctor couldn't list the users: {overview.message}</p>
+      ) : overview ? (
+        <Overview overview={overview} />
+      ) : null}
       <p class="meta">
         <a href={chrome.runtime.getURL("src/options/index.html")} target="_blank" rel="noreferrer">
           Options

@@ -3,13 +3,15 @@
  * and the panels show where the carriers are with them; the worker's token never lands where content scripts can
  * read.
  */
+import { formatPhoneNumberForPeople } from "@sms-doctor/core";
 import type { Sandbox } from "@sms-doctor/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONSOLE, type ExtensionBrowser, launchWithExtension } from "./support/browser";
+import { delayingProxy } from "./support/delaying-proxy";
 import { EXTENSION_ID } from "./support/extension";
 import { PanelPage } from "./support/panel";
 import { historyExport, openUser, seedHistory, serveReplica } from "./support/sandbox-console";
-import { type RunningWorker, startWorker } from "./support/worker-process";
+import { type RunningWorker, saveWorkerSettings, startWorker } from "./support/worker-process";
 
 let browser: ExtensionBrowser;
 let sandbox: Sandbox;
@@ -31,20 +33,7 @@ describe("with the worker configured", () => {
     // Chrome for the origin first, a prompt automation can't answer; the worker allows the extension by CORS.
     const options = await browser.newPage();
     await options.goto(`chrome-extension://${EXTENSION_ID}/src/options/index.html`);
-    await options.evaluate(
-      ({ apiUrl, token }) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open("sms-doctor", 1);
-          open.onupgradeneeded = () => open.result.createObjectStore("settings");
-          open.onsuccess = () => {
-            const tx = open.result.transaction("settings", "readwrite");
-            tx.objectStore("settings").put({ apiUrl, token }, "worker");
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      { apiUrl: worker.apiUrl, token: worker.token },
-    );
+    await saveWorkerSettings(options, { apiUrl: worker.apiUrl, token: worker.token });
     await options.reload();
     await options.getByRole("button", { name: "Test connection" }).click();
     await options
@@ -135,8 +124,87 @@ describe("with the worker configured", () => {
     const change = panel.host.locator('[data-change-field="phoneNumber"]');
     await change.waitFor();
     expect(await change.getAttribute("data-source")).toBe("console");
-    expect(await change.textContent()).toContain(`+16175550199 → ${current.phoneNumber}`);
+    // Numbers as people read them (issue 15); E.164 stays in the data.
+    expect(await change.textContent()).toContain(
+      `+1 617-555-0199 → ${formatPhoneNumberForPeople(current.phoneNumber ?? "")}`,
+    );
     expect(await panel.host.locator('[data-change-field="license"]').count()).toBe(2);
+    await page.close();
+  });
+
+  it("shows the local diagnosis at once and updates the same panel in place when the worker answers late", async () => {
+    const pending = sandbox.scenario.expect.find((e) => e.verdict === "pending")!.userId;
+    const user = sandbox.world
+      .users()
+      .filter((u) => u.extensionType === "user" && u.id !== pending)
+      .at(-1)!.id;
+    const current = sandbox.world.snapshot(user)!;
+    // The directory sync saw the user with another number yesterday: only the worker knows it.
+    const observed = await fetch(`${worker.apiUrl}/v1/observations`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${worker.token}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        snapshot: {
+          ...current,
+          observedAt: new Date(Date.parse(current.observedAt) - 86_400_000).toISOString(),
+          phoneNumber: "+16175550177",
+          sms: null,
+          source: "admin-api",
+        },
+      }),
+    });
+    expect(observed.status).toBe(200);
+    const slow = await delayingProxy(worker.apiUrl, 2500);
+    const options = await browser.newPage();
+    await options.goto(`chrome-extension://${EXTENSION_ID}/src/options/index.html`);
+    try {
+      await saveWorkerSettings(options, { apiUrl: slow.url, token: worker.token });
+      const page = await browser.newPage();
+      await openUser(page, user);
+      const panel = new PanelPage(page, "user");
+      await panel.verdict();
+      // The first panel is there while the worker has not answered yet.
+      expect(await panel.host.locator('[data-worker="asking"]').count()).toBe(1);
+      expect(await panel.host.locator("[data-change-field]").count()).toBe(0);
+      const host = await panel.host.elementHandle();
+      await host!.evaluate((el) => {
+        (el as unknown as { firstPanel: boolean }).firstPanel = true;
+      });
+      await panel.host.locator('[data-worker="answered"]').waitFor({ timeout: 15_000 });
+      // The same panel, updated: the worker's history shows in it.
+      expect(await host!.evaluate((el) => (el as unknown as { firstPanel?: boolean }).firstPanel)).toBe(true);
+      expect(await page.locator('[data-sms-doctor-panel="user"]').count()).toBe(1);
+      await panel.host.locator('[data-change-field="phoneNumber"][data-source="admin-api"]').waitFor();
+      await page.close();
+    } finally {
+      await saveWorkerSettings(options, { apiUrl: worker.apiUrl, token: worker.token });
+      await options.close();
+      await slow.close();
+    }
+  });
+
+  it("copies a support case with the history timeline and no token", async () => {
+    const pending = sandbox.scenario.expect.find((e) => e.verdict === "pending")!.userId;
+    await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: CONSOLE });
+    const page = await browser.newPage();
+    await openUser(page, pending);
+    const panel = new PanelPage(page, "user");
+    await panel.verdict();
+    await panel.host.locator('[data-worker="answered"]').waitFor({ timeout: 15_000 });
+    await panel.host.getByRole("button", { name: "Copy support case", exact: true }).click();
+    await panel.host.getByText("Copied").first().waitFor();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toMatch(/^SMS support case for /);
+    expect(text).toMatch(/History timeline \(oldest first, \d+ observations?\)/);
+    expect(text).toMatch(/\(Admin Console\): license /);
+    expect(text).toMatch(/Carrier tracking:\n {2}\+1 \d{3}-\d{3}-\d{4}: /);
+    expect(text).toMatch(/Verdict:\n {2}SMS is waiting for carrier approval \(pending\)/);
+    expect(text).not.toContain(worker.token);
+    expect(text).not.toContain(worker.apiUrl);
+    await panel.host.getByRole("button", { name: "Copy as Markdown" }).click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toMatch(/^# SMS support case/);
     await page.close();
   });
 });

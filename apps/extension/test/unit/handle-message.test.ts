@@ -82,7 +82,9 @@ describe("messages reaching the background", () => {
       consoleTab,
       deps,
     );
-    expect(verdicts.ok && Object.keys(verdicts.value as object)).toEqual(["u-alice"]);
+    // The reply carries the verdicts beside the badges' tooltips (issue 15): the same assertion on its verdicts.
+    const badges = verdicts.ok ? (verdicts.value as { verdicts: object; titles: object }) : undefined;
+    expect(badges && Object.keys(badges.verdicts)).toEqual(["u-alice"]);
   });
 
   it("explains a rejected campaign with a fix for each form error", async () => {

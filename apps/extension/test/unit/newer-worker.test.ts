@@ -1,16 +1,14 @@
 // @vitest-environment node
-// A worker newer than this extension may send findings this version has no words for: the panel shows what
-// the finding carries and never fails. The newer worker is a real HTTP server answering in its shape.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Doctor } from "../../src/background/doctor";
-import { HistoryStore } from "../../src/background/history-store";
-import { memorySettings } from "../../src/background/settings-store";
-import { memoryArea } from "../../src/background/storage-area";
-import { snapshot } from "../support/snapshots";
+// Findings a newer SMS Doctor may produce (a rule or a message this version has no words for) are shown with
+// what they carry and never fail the panel or the popup. Before issue 15/16 they came from the worker's
+// diagnosis in the observation's reply; the panel now shows one diagnosis made here over the merged local and
+// shared history, so the same assertions are reached through explainFinding, which every finding shown goes
+// through (the popup's findings from the worker included).
+import type { Finding } from "@sms-doctor/core";
+import { describe, expect, it } from "vitest";
+import { explainFinding } from "../../src/background/explain";
 
-const finding = (ruleId: string, messageId: string) => ({
+const finding = (ruleId: string, messageId: string): Finding => ({
   ruleId,
   certainty: "confirmed",
   severity: "blocking",
@@ -20,52 +18,16 @@ const finding = (ruleId: string, messageId: string) => ({
   resolution: { steps: [{ messageId, data: {} }], actor: "carrier" },
 });
 
-let server: Server;
-let apiUrl: string;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.setHeader("content-type", "application/json");
-      if (req.url === "/v1/observations") {
-        res.end(
-          JSON.stringify({
-            diagnosis: {
-              verdict: "cannot-send",
-              findings: [
-                finding("carrier-blocked-in-2030", "blocked"),
-                finding("phone-number-changed", "toString"),
-              ],
-            },
-          }),
-        );
-      } else if (req.url?.includes("/history")) {
-        res.end(JSON.stringify({ userId: "u-alice", items: [] }));
-      } else {
-        res.statusCode = 404;
-        res.end(JSON.stringify({ error: { code: "not-found", message: "no" } }));
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
 describe("findings from a newer worker", () => {
-  it("are shown with their rule id and data instead of failing the panel", async () => {
-    const settings = memorySettings();
-    await settings.set({ apiUrl, token: "secret-token" });
-    const doctor = new Doctor({
-      history: new HistoryStore(memoryArea()),
-      settings,
-      now: () => new Date("2026-06-01T15:00:00.000Z"),
-    });
-    const view = await doctor.diagnoseUser(snapshot());
-    expect(view.verdict).toBe("cannot-send");
-    expect(view.findings.map((f) => f.ruleId)).toEqual(["carrier-blocked-in-2030", "phone-number-changed"]);
-    const [unknownRule, unknownMessage] = view.findings;
+  it("are shown with their rule id and data instead of failing the panel", () => {
+    const [unknownRule, unknownMessage] = [
+      finding("carrier-blocked-in-2030", "blocked"),
+      finding("phone-number-changed", "toString"),
+    ].map(explainFinding);
+    expect([unknownRule!.ruleId, unknownMessage!.ruleId]).toEqual([
+      "carrier-blocked-in-2030",
+      "phone-number-changed",
+    ]);
     expect(unknownRule!.title).toContain("carrier-blocked-in-2030");
     expect(unknownRule!.explanation).toBe("number: +16175550102; carrier: T-Mobile");
     expect(unknownMessage!.title).toContain("phone-number-changed");

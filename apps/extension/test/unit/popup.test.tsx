@@ -50,4 +50,52 @@ describe("the popup", () => {
     );
     expect(await screen.findByText(/couldn't read this user's page \(smsStatus/)).toBeTruthy();
   });
+
+  it("lists users by cause under the campaign's status, each a link to their page", async () => {
+    render(
+      <Popup
+        load={showing({ page: null })}
+        loadOverview={() =>
+          Promise.resolve({
+            campaign: { status: "rejected", explanation: "The campaign registration was rejected." },
+            groups: [
+              {
+                heading: "The user's phone number was changed",
+                users: [
+                  {
+                    userId: "u-alice",
+                    name: "Alice <b>Nguyen</b>",
+                    verdict: "cannot-send",
+                    url: "https://admin.8x8.com/users/user/u-alice",
+                  },
+                ],
+              },
+              {
+                heading: "SMS is off; the cause can't be told from what was seen",
+                users: [
+                  {
+                    userId: "u-bob",
+                    name: "Bob",
+                    verdict: "pending",
+                    url: "https://admin.8x8.com/users/user/u-bob",
+                  },
+                ],
+              },
+            ],
+          })
+        }
+      />,
+    );
+    const campaign = await screen.findByText("The campaign registration was rejected.");
+    expect(campaign.getAttribute("data-campaign-status")).toBe("rejected");
+    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual([
+      "The user's phone number was changed",
+      "SMS is off; the cause can't be told from what was seen",
+    ]);
+    const link = screen.getByRole("link", { name: "Alice <b>Nguyen</b>" });
+    expect(link.getAttribute("href")).toBe("https://admin.8x8.com/users/user/u-alice");
+    expect(link.closest("[data-user-id]")?.getAttribute("data-verdict")).toBe("cannot-send");
+    // The campaign comes before the users.
+    expect(campaign.compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
 });

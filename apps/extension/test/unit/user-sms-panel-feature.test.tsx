@@ -9,34 +9,36 @@ import { userPageHtml } from "../support/user-page-html";
 
 const sent: { type: string; snapshot?: { license: string | null; sms: { status: string | null } } }[] = [];
 let abort: AbortController;
+/** When set, the background's first view says it is asking the worker, whose answer comes with `workerAnswer`. */
+let asking: UserDiagnosisView["worker"];
+let workerAnswer: Promise<UserDiagnosisView>;
 
 function view(): UserDiagnosisView {
   return {
     verdict: "can-send",
+    summary: "This user can send SMS",
     findings: [],
-    snapshot: {
-      userId: "u-alice",
-      observedAt: "2026-06-01T15:00:00.000Z",
-      license: "X Series - X4",
-      phoneNumber: "+16175550101",
-      sms: { number: "+16175550101", enabled: true, status: "enabled" },
-    },
+    cause: { heading: "What SMS Doctor found, most important first", tellApart: [] },
     historySize: 1,
+    historyWords: "",
     tracking: { kind: "not-applicable" },
     diagnosedAt: "2026-06-01T15:00:00.000Z",
     copyText: "",
+    supportCase: { text: "", markdown: "" },
   };
 }
 
 beforeEach(() => {
   sent.length = 0;
+  asking = undefined;
   abort = new AbortController();
   // The browser's messaging API; the background's answer is what the panel renders.
   (globalThis as unknown as { chrome: unknown }).chrome = {
     runtime: {
       sendMessage: async (message: (typeof sent)[number]) => {
         sent.push(message);
-        return { ok: true, value: view() };
+        if (message.type === "worker-answer") return { ok: true, value: await workerAnswer };
+        return { ok: true, value: asking ? { ...view(), worker: asking } : view() };
       },
     },
   };
@@ -85,5 +87,31 @@ describe("the user page feature on a busy page", () => {
     await open(userPageHtml({ license: `X Series - X4 ${"x".repeat(100_000)}` }));
     const [read] = sent.filter((m) => m.type === "user-page-read");
     expect(read!.snapshot!.license!.length).toBe(TEXT_LIMITS.name);
+  });
+
+  it("shows the local diagnosis at once and updates the same panel when the worker answers", async () => {
+    asking = { state: "asking", requestId: "r-1", words: "Asking the worker for the shared history…" };
+    let answer!: (view: UserDiagnosisView) => void;
+    workerAnswer = new Promise((resolve) => {
+      answer = resolve;
+    });
+    await open(userPageHtml());
+    const host = document.querySelector<HTMLElement>('[data-sms-doctor-panel="user"]')!;
+    const shown = (selector: string) => host.shadowRoot!.querySelector(selector);
+    expect(host.dataset.state).toBe("ready");
+    expect(host.dataset.verdict).toBe("can-send");
+    expect(shown('[data-worker="asking"]')).not.toBeNull();
+    expect(sent.map((m) => m.type)).toEqual(["user-page-read", "worker-answer"]);
+
+    answer({
+      ...view(),
+      verdict: "pending",
+      worker: { state: "answered", words: "Includes the worker's shared history (2 snapshots)." },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.querySelectorAll('[data-sms-doctor-panel="user"]')).toHaveLength(1);
+    expect(document.querySelector('[data-sms-doctor-panel="user"]')).toBe(host);
+    expect(host.dataset.verdict).toBe("pending");
+    expect(shown('[data-worker="answered"]')?.textContent).toMatch(/shared history/);
   });
 });

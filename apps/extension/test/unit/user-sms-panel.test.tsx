@@ -7,8 +7,9 @@ import { snapshot } from "../support/snapshots";
 
 const PAYLOAD = `<img src=x onerror="window.__pwned=1"><style>*{color:red}</style>`;
 
-const seen: Omit<UserDiagnosisView, "copyText"> = {
+const seen: Omit<UserDiagnosisView, "copyText" | "supportCase"> = {
   verdict: "cannot-send",
+  summary: "This user can't send SMS",
   findings: [
     {
       ruleId: "phone-number-changed",
@@ -34,18 +35,25 @@ const seen: Omit<UserDiagnosisView, "copyText"> = {
       },
     },
   ],
-  snapshot: snapshot({ displayName: PAYLOAD, license: PAYLOAD }),
+  cause: { heading: "What SMS Doctor found, most important first", tellApart: [] },
   historySize: 2,
+  historyWords: "SMS Doctor has seen this user in 2 different states in this browser.",
   tracking: { kind: "not-applicable" },
   diagnosedAt: "2026-06-01T15:00:00.000Z",
 };
-const view: UserDiagnosisView = { ...seen, copyText: diagnosisText(seen) };
+// What the content script read (the background doesn't echo it back in the view).
+const read = snapshot({ displayName: PAYLOAD, license: PAYLOAD });
+const view: UserDiagnosisView = {
+  ...seen,
+  copyText: diagnosisText(seen, read),
+  supportCase: { text: "the case as text", markdown: "# the case as Markdown" },
+};
 
 afterEach(cleanup);
 
 describe("the user panel", () => {
   it("marks each finding with its rule and certainty, and each value read with its field", () => {
-    const { container } = render(<UserSmsPanel state={{ kind: "diagnosed", view }} />);
+    const { container } = render(<UserSmsPanel state={{ kind: "diagnosed", view, read }} />);
     const finding = container.querySelector("[data-rule-id]");
     expect(finding?.getAttribute("data-rule-id")).toBe("phone-number-changed");
     expect(finding?.getAttribute("data-certainty")).toBe("confirmed");
@@ -65,13 +73,13 @@ describe("the user panel", () => {
   });
 
   it("renders page text as text: a markup payload stays inert", () => {
-    const { container } = render(<UserSmsPanel state={{ kind: "diagnosed", view }} />);
+    const { container } = render(<UserSmsPanel state={{ kind: "diagnosed", view, read }} />);
     expect(container.querySelector("img, style")).toBeNull();
     expect(container.querySelector('[data-field="license"]')?.textContent).toBe(PAYLOAD);
   });
 
   it("collapses and expands from its header button, announcing the state", () => {
-    render(<UserSmsPanel state={{ kind: "diagnosed", view }} />);
+    render(<UserSmsPanel state={{ kind: "diagnosed", view, read }} />);
     const header = screen.getByRole("button", { name: /can't send SMS/ });
     expect(header.getAttribute("aria-expanded")).toBe("true");
     fireEvent.click(header);
@@ -85,6 +93,7 @@ describe("the user panel", () => {
       <UserSmsPanel
         state={{
           kind: "diagnosed",
+          read,
           view: {
             ...view,
             sharedHistory: {
@@ -97,6 +106,7 @@ describe("the user panel", () => {
                   after: PAYLOAD,
                   at: "2026-06-01T15:00:00Z",
                   source: "admin-api",
+                  sourceWords: "from the Administration API (directory sync)",
                 },
                 {
                   field: "smsEnabled",
@@ -104,6 +114,7 @@ describe("the user panel", () => {
                   after: "off",
                   at: "2026-06-02T15:00:00Z",
                   source: "console",
+                  sourceWords: "seen in the Admin Console",
                 },
               ],
             },
@@ -128,13 +139,14 @@ describe("the user panel", () => {
   });
 
   it("shows no timeline without a worker, and says so when the worker's history is unavailable", () => {
-    const { container } = render(<UserSmsPanel state={{ kind: "diagnosed", view }} />);
+    const { container } = render(<UserSmsPanel state={{ kind: "diagnosed", view, read }} />);
     expect(container.querySelector("[data-shared-history]")).toBeNull();
     cleanup();
     render(
       <UserSmsPanel
         state={{
           kind: "diagnosed",
+          read,
           view: { ...view, sharedHistory: { kind: "error", message: "the worker API answered 503" } },
         }}
       />,
@@ -158,11 +170,72 @@ describe("the user panel", () => {
   });
 
   it("copies a plain-text diagnosis for a support ticket", () => {
-    const text = diagnosisText(view);
+    const text = diagnosisText(view, read);
     expect(text).toMatch(/Verdict: This user can't send SMS \(cannot-send\)/);
     expect(text).toMatch(/1\. The phone number was changed \[Confirmed, phone-number-changed\]/);
     expect(text).toMatch(/Phone Number \+16175550101 -> \+16175550188/);
     expect(text).toMatch(/Step 2: Wait for Pending to become Enabled\./);
     expect(text).toMatch(/expected wait 4 hours, at most 48 hours/);
+  });
+
+  it("heads the findings with an h3, and a cause that is only possible with 'can't be told', not a candidate", () => {
+    render(<UserSmsPanel state={{ kind: "diagnosed", view, read }} />);
+    // Headings go h2 (the panel's header) → h3 → h4 (axe's heading-order): the findings' h4 titles sit under an h3.
+    expect(screen.getAllByRole("heading").map((h) => h.tagName)).toEqual(["H2", "H3", "H4"]);
+    cleanup();
+    const undetermined: UserDiagnosisView = {
+      ...view,
+      findings: view.findings.map((f) => ({ ...f, certainty: "possible" as const })),
+      cause: {
+        heading: "SMS is off; the cause can't be told from what was seen",
+        explanation:
+          "Possible causes: the phone number was changed. The console's history of the user would show whether the number changed.",
+        tellApart: ["The console's history of the user would show whether the number changed."],
+      },
+    };
+    const { container } = render(<UserSmsPanel state={{ kind: "diagnosed", view: undetermined, read }} />);
+    const heading = container.querySelector("h3");
+    expect(heading?.textContent).toBe("SMS is off; the cause can't be told from what was seen");
+    expect(screen.getByText(/Possible causes: the phone number was changed/)).toBeTruthy();
+  });
+
+  it("says while the worker is asked, and when it could not be reached", () => {
+    const { container } = render(
+      <UserSmsPanel
+        state={{
+          kind: "diagnosed",
+          read,
+          view: { ...view, worker: { state: "asking", requestId: "r1", words: "Asking the worker…" } },
+        }}
+      />,
+    );
+    expect(container.querySelector('[data-worker="asking"]')?.textContent).toBe("Asking the worker…");
+    cleanup();
+    const { container: after } = render(
+      <UserSmsPanel
+        state={{
+          kind: "diagnosed",
+          read,
+          view: { ...view, worker: { state: "unreachable", words: "The worker could not be reached" } },
+        }}
+      />,
+    );
+    expect(after.querySelector('[data-worker="unreachable"]')?.textContent).toMatch(/could not be reached/);
+    cleanup();
+    const { container: alone } = render(<UserSmsPanel state={{ kind: "diagnosed", view, read }} />);
+    expect(alone.querySelector("[data-worker]")).toBeNull();
+  });
+
+  it("copies the support case the background wrote, as text and as Markdown", async () => {
+    const copied: string[] = [];
+    Object.defineProperty(navigator, "clipboard", {
+      value: { writeText: async (text: string) => void copied.push(text) },
+      configurable: true,
+    });
+    render(<UserSmsPanel state={{ kind: "diagnosed", view, read }} />);
+    fireEvent.click(screen.getByRole("button", { name: "Copy support case" }));
+    fireEvent.click(screen.getByRole("button", { name: "Copy as Markdown" }));
+    await screen.findAllByText("Copied");
+    expect(copied).toEqual(["the case as text", "# the case as Markdown"]);
   });
 });

@@ -21,8 +21,13 @@ describe("the Users list's badges", () => {
       runtime: {
         sendMessage: async (message: { userIds: string[] }) => {
           asked.push(message.userIds);
-          // As the background's reply arrives: a plain object of the users it knows.
-          return { ok: true, value: JSON.parse('{"u-bob":"cannot-send"}') };
+          // As the background's reply arrives: plain objects of the users it knows.
+          return {
+            ok: true,
+            value: JSON.parse(
+              '{"verdicts":{"u-bob":"cannot-send"},"titles":{"u-bob":"SMS Doctor: SMS is off; the cause can\'t be told from what was seen"}}',
+            ),
+          };
         },
       },
     };
@@ -39,6 +44,11 @@ describe("the Users list's badges", () => {
     );
     expect(badged.length).toBeGreaterThan(0);
     expect(new Set(badged)).toEqual(new Set(["cannot-send"]));
+    // The tooltip names the cause as the background worded it (an only-possible one as "can't be told").
+    const badge = document.querySelector("[data-sms-doctor-badge]")!.shadowRoot!.querySelector(".badge");
+    expect(badge?.getAttribute("title")).toBe(
+      "SMS Doctor: SMS is off; the cause can't be told from what was seen",
+    );
     abort.abort();
   });
 });

@@ -6,6 +6,7 @@ import { memorySettings } from "../../src/background/settings-store";
 import { memoryArea } from "../../src/background/storage-area";
 import { WorkerApi } from "../../src/background/worker-api";
 import { snapshot } from "../support/snapshots";
+import { withWorkerAnswer } from "../support/worker-answer";
 
 const settings = { apiUrl: "http://127.0.0.1:4100", token: "secret-token" };
 
@@ -32,13 +33,11 @@ function workerLike() {
     });
     const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status });
     if (url.endsWith("/v1/observations")) {
-      return json(200, { diagnosis: { verdict: "pending", findings: [] }, provisioning: record });
-    }
-    if (url.endsWith("/v1/numbers")) return json(202, record);
-    if (url.includes("/v1/users/u-alice/history")) {
       return json(200, {
-        userId: "u-alice",
-        items: [
+        diagnosis: { verdict: "pending", findings: [] },
+        provisioning: record,
+        // The user's shared history, oldest first.
+        history: [
           snapshot({ observedAt: "2026-05-01T15:00:00.000Z" }),
           // The Administration API cannot see SMS: its null says nothing about the switch.
           snapshot({
@@ -50,6 +49,7 @@ function workerLike() {
         ],
       });
     }
+    if (url.endsWith("/v1/numbers")) return json(202, record);
     if (url.includes("/v1/users/verdicts?")) {
       const ids = new URL(url).searchParams.get("userIds")!.split(",");
       const known: Record<string, string> = {
@@ -70,7 +70,7 @@ describe("talking to the worker's status API", () => {
   it("sends the bearer token and reads the observation's diagnosis and provisioning record", async () => {
     const worker = workerLike();
     const reply = await new WorkerApi(settings, worker.fetchImpl).observe(snapshot());
-    expect(reply.verdict).toBe("pending");
+    expect(reply.diagnosis.verdict).toBe("pending");
     expect(reply.provisioning?.state).toBe("AWAITING_NUMBER");
     expect(worker.calls[0]).toMatchObject({ method: "POST", auth: "Bearer secret-token" });
   });
@@ -88,7 +88,8 @@ describe("talking to the worker's status API", () => {
       now: () => new Date("2026-06-01T15:00:00.000Z"),
       fetch: worker.fetchImpl,
     });
-    const view = await doctor.diagnoseUser(
+    const view = await withWorkerAnswer(
+      doctor,
       snapshot({
         sms: { number: "+1 (617) 555-0102", enabled: true, status: "pending" },
         phoneNumber: "+1 (617) 555-0102",
@@ -109,26 +110,28 @@ describe("talking to the worker's status API", () => {
       now: () => new Date("2026-06-01T15:00:00.000Z"),
       fetch: worker.fetchImpl,
     });
-    const view = await doctor.diagnoseUser(snapshot());
+    const view = await withWorkerAnswer(doctor, snapshot());
+    // Numbers as people read them (E.164 stays in the data).
     expect(view.sharedHistory).toEqual({
       kind: "shown",
       snapshots: 2,
       changes: [
         {
           field: "phoneNumber",
-          before: "+16175550101",
-          after: "+16175550188",
+          before: "+1 617-555-0101",
+          after: "+1 617-555-0188",
           at: "2026-05-02T15:00:00.000Z",
           source: "admin-api",
+          sourceWords: "from the Administration API (directory sync)",
         },
       ],
     });
-    // Asked after the observation, so the history includes this visit.
+    // One round trip: the observation's reply carries the history (this visit included); nothing fetches it again.
     const paths = worker.calls.map((c) => new URL(c.url).pathname);
-    expect(paths.indexOf("/v1/users/u-alice/history")).toBeGreaterThan(paths.indexOf("/v1/observations"));
+    expect(paths).toEqual(["/v1/observations"]);
     // Without a worker there is no shared history at all.
     const alone = new Doctor({ history: new HistoryStore(memoryArea()), settings: memorySettings() });
-    expect((await alone.diagnoseUser(snapshot())).sharedHistory).toBeUndefined();
+    expect((await alone.diagnoseUser(snapshot())).view.sharedHistory).toBeUndefined();
   });
 
   it("badges the Users list from the worker's verdicts, falling back to this browser's", async () => {
@@ -169,8 +172,11 @@ describe("talking to the worker's status API", () => {
   });
 
   it("rejects a history answer of the wrong shape", async () => {
-    const odd: typeof fetch = async () => new Response(JSON.stringify({ items: [{ userId: 1 }] }));
-    await expect(new WorkerApi(settings, odd).history("u-alice")).rejects.toThrow(/shared history/);
+    const odd: typeof fetch = async () =>
+      new Response(
+        JSON.stringify({ diagnosis: { verdict: "unknown", findings: [] }, history: [{ userId: 1 }] }),
+      );
+    await expect(new WorkerApi(settings, odd).observe(snapshot())).rejects.toThrow(/shared history/);
   });
 
   it("keeps the local diagnosis when the worker can't be reached", async () => {
@@ -183,7 +189,7 @@ describe("talking to the worker's status API", () => {
       now: () => new Date("2026-06-01T15:00:00.000Z"),
       fetch: down,
     });
-    const view = await doctor.diagnoseUser(snapshot());
+    const view = await withWorkerAnswer(doctor, snapshot());
     expect(view.tracking).toMatchObject({
       kind: "error",
       message: expect.stringMatching(/could not be reached/),
@@ -201,7 +207,8 @@ describe("talking to the worker's status API", () => {
       now: () => new Date("2026-06-01T15:00:00.000Z"),
       fetch: worker.fetchImpl,
     });
-    const view = await doctor.diagnoseUser(
+    const view = await withWorkerAnswer(
+      doctor,
       snapshot({
         observedAt: "2026-06-01T14:59:00.000Z",
         phoneNumber: "+16175550188",

@@ -1,4 +1,4 @@
-import { terminalText } from "../terminal-text.js";
+import { numberForPeople, terminalText } from "../terminal-text.js";
 import type { AffectedUser, FleetAudit } from "./fleet-audit.js";
 
 export const REPORT_FORMATS = ["table", "md", "json", "csv"] as const;
@@ -45,7 +45,7 @@ function tableReport(audit: FleetAudit, source: string): string {
       const name = terminalText(who(user));
       const clipped = name.length > width ? `${name.slice(0, width - 1)}…` : name.padEnd(width);
       out.push(
-        `    ${clipped}  ${terminalText(user.phoneNumber ?? "no number")}  ${terminalText(user.license ?? "no license")}  ${user.certainty}`,
+        `    ${clipped}  ${user.phoneNumber ? numberForPeople(user.phoneNumber) : "no number"}  ${terminalText(user.license ?? "no license")}  ${user.certainty}`,
       );
     }
     if (cause.users.length > LISTED_PER_CAUSE)
@@ -82,7 +82,7 @@ function markdownReport(audit: FleetAudit, source: string): string {
     out.push("", "| user | email | phone number | license | certainty |", "|---|---|---|---|---|");
     for (const user of cause.users.slice(0, LISTED_PER_CAUSE))
       out.push(
-        `| ${md(user.displayName ?? "")} (${md(user.userId)}) | ${md(user.email ?? "")} | ${md(user.phoneNumber ?? "")} | ${md(user.license ?? "")} | ${user.certainty} |`,
+        `| ${md(user.displayName ?? "")} (${md(user.userId)}) | ${md(user.email ?? "")} | ${md(user.phoneNumber ? numberForPeople(user.phoneNumber) : "")} | ${md(user.license ?? "")} | ${user.certainty} |`,
       );
     if (cause.users.length > LISTED_PER_CAUSE)
       out.push("", `… and ${cause.users.length - LISTED_PER_CAUSE} more.`);

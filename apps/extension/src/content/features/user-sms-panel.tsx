@@ -4,6 +4,7 @@
  * panel replaced in place; a save that changes a number's status is diagnosed again.
  */
 
+import type { UserSnapshot } from "@sms-doctor/core";
 import { boundedSnapshot, TEXT_LIMITS } from "@sms-doctor/core/limits";
 import {
   formOf,
@@ -23,7 +24,7 @@ import { errorMessage, type Feature } from "../feature";
 import { followPage } from "../follow-page";
 import { warnBeforeSave } from "../warn-before-save";
 
-type ProfileReading = Reading<import("@sms-doctor/core").UserSnapshot>;
+type ProfileReading = Reading<UserSnapshot>;
 
 /**
  * What only changes when the page shows another saved state: whether it could be read, and each SMS number with
@@ -58,17 +59,29 @@ export const userSmsPanel: Feature = {
     });
     const panel = mountPanel("user", userPanelPlacement(document), signal);
     let diagnosed = false;
-    // The diagnosis shown, and what saving the admin's unsaved edits would do (shown above it).
-    let shown: UserDiagnosisView | undefined;
+    // Each diagnosis supersedes an earlier one's late answer from the worker.
+    let latest = 0;
+    // The diagnosis shown (with the reading it was made from), and what saving the admin's unsaved edits would
+    // do (shown above it).
+    let shown: { view: UserDiagnosisView; read: UserSnapshot } | undefined;
     let preview: SavePreviewView | undefined;
     const showDiagnosis = () =>
-      shown && panel.render(<UserSmsPanel state={{ kind: "diagnosed", view: shown }} preview={preview} />);
+      shown &&
+      panel.render(
+        <UserSmsPanel state={{ kind: "diagnosed", view: shown.view, read: shown.read }} preview={preview} />,
+      );
     const warnings = warnBeforeSave(signal, (next) => {
       preview = next;
       showDiagnosis();
     });
 
     const diagnose = async (reading: Extract<ProfileReading, { ok: true }>) => {
+      const turn = ++latest;
+      const showView = (view: UserDiagnosisView) => {
+        shown = { view, read: reading.value };
+        panel.setState("ready", view.verdict);
+        showDiagnosis();
+      };
       if (!diagnosed) {
         panel.setState("reading");
         panel.render(<UserSmsPanel state={{ kind: "reading" }} />);
@@ -81,10 +94,16 @@ export const userSmsPanel: Feature = {
         });
         if (signal.aborted) return;
         diagnosed = true;
-        shown = view;
-        panel.setState("ready", view.verdict);
-        showDiagnosis();
-        warnings.saved(view.snapshot.userId, formOf(reading.value));
+        showView(view);
+        warnings.saved(reading.value.userId, formOf(reading.value));
+        // The local diagnosis is shown; the same panel is updated when the worker answers. A failed request
+        // leaves the local diagnosis (the background words the worker's own failures in its answer).
+        const requestId = view.worker?.requestId;
+        if (requestId)
+          send({ type: "worker-answer", requestId }).then(
+            (answered) => !signal.aborted && turn === latest && showView(answered),
+            () => {},
+          );
       } catch (error) {
         if (signal.aborted) return;
         shown = undefined;

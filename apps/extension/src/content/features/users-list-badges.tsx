@@ -30,7 +30,10 @@ export const usersListBadges: Feature = {
       );
       if (rows.length === 0) return;
       for (const row of rows) badged.add(row.link);
-      const verdicts = await send({ type: "users-list-verdicts", userIds: rows.map((row) => row.userId) });
+      const { verdicts, titles } = await send({
+        type: "users-list-verdicts",
+        userIds: rows.map((row) => row.userId),
+      });
       if (signal.aborted) return;
       for (const row of rows) {
         // Own keys only: a user "__proto__" must not read Object.prototype as its verdict.
@@ -39,7 +42,12 @@ export const usersListBadges: Feature = {
         const badge = mountBadge(row.link, signal);
         badge.host.dataset.verdict = verdict;
         badge.render(
-          <span class="badge" data-verdict={verdict} title="SMS Doctor's last diagnosis of this user">
+          <span
+            class="badge"
+            data-verdict={verdict}
+            // The cause as the background words it (never a candidate shown as the cause).
+            title={Object.hasOwn(titles, row.userId) ? titles[row.userId] : undefined}
+          >
             {badgeWords[verdict]}
           </span>,
         );

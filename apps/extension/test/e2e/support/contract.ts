@@ -42,6 +42,10 @@ export async function readPanel(
     `[data-sms-doctor-panel="${kind}"]${options.verdict ? `[data-verdict="${options.verdict}"]` : "[data-verdict]"}`,
   );
   await host.waitFor({ timeout: options.timeoutMs ?? 30_000 });
+  // The panel shows the local diagnosis at once and updates in place when the worker answers: read that one.
+  await host
+    .locator('[data-worker="asking"]')
+    .waitFor({ state: "detached", timeout: options.timeoutMs ?? 30_000 });
   const findings = await host
     .locator("[data-rule-id]")
     .evaluateAll((elements) =>

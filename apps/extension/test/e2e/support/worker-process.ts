@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { RedisServerProcess } from "@sms-doctor/worker";
+import type { Page } from "playwright-core";
 import { EXTENSION_ID } from "./extension";
 
 const CLI = join(
@@ -79,4 +80,30 @@ export async function startWorker(options: {
       await redis.stop();
     },
   };
+}
+
+/**
+ * Saves the worker's settings the way the options page does (its IndexedDB), from an extension page. The options
+ * page's own Save asks Chrome for the origin first, a prompt automation can't answer; the worker allows the
+ * extension by CORS.
+ */
+export async function saveWorkerSettings(
+  extensionPage: Page,
+  settings: { apiUrl: string; token: string } | null,
+): Promise<void> {
+  await extensionPage.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("sms-doctor", 1);
+        open.onupgradeneeded = () => open.result.createObjectStore("settings");
+        open.onsuccess = () => {
+          const tx = open.result.transaction("settings", "readwrite");
+          if (value) tx.objectStore("settings").put(value, "worker");
+          else tx.objectStore("settings").delete("worker");
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    settings,
+  );
 }

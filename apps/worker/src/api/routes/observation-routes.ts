@@ -1,7 +1,7 @@
 import {
   DiagnosisResponseSchema,
-  HistorySnapshotSchema,
   ObservationRequestSchema,
+  ObservationResponseSchema,
   UserHistoryQuerySchema,
   UserHistoryResponseSchema,
   UserParamsSchema,
@@ -16,7 +16,6 @@ import {
 } from "@sms-doctor/core";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
   diagnoseUser,
   historyItems,
@@ -28,13 +27,6 @@ import type { TrackingService } from "../../tracking/tracking-service.js";
 import { quotaError, RequestError } from "../api-errors.js";
 import { observationBodyBytes, QuotaExceededError, type TenantQuotas } from "../api-limits.js";
 import { ObservationTurns } from "../observation-turns.js";
-
-/**
- * What POST /v1/observations answers: the diagnosis, the number's tracking, and the user's shared history
- * oldest first (as GET /v1/users/:id/history lists it), so the panel needs no second round trip.
- * TODO(lead): core's worker-api schema gains this `history` field in another branch; use it from there.
- */
-const ObservationResponseSchema = DiagnosisResponseSchema.extend({ history: z.array(HistorySnapshotSchema) });
 
 export interface ObservationRoutesOptions {
   tracking: TrackingService;
