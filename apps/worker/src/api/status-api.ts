@@ -47,6 +47,7 @@ import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
 import type { RedisClient } from "../redis/connections.js";
 import { isRedisUnavailable } from "../redis/connections.js";
+import type { ConsoleSource } from "../tracking/console-provider.js";
 import { checkJobId } from "../tracking/keys.js";
 import type { StoredRecord } from "../tracking/record-codec.js";
 import type { TrackingStore } from "../tracking/tracking-store.js";
@@ -89,6 +90,8 @@ export interface StatusApiOptions {
   provider: string;
   /** How each provider's webhooks are verified, by provider name; a provider without keys gets 404. */
   providerWebhookKeys?: Record<string, ProviderWebhookKeys>;
+  /** Applies what consoles show to tracking records (the `console` provider) and alerts on sync issues. */
+  consoleSource?: ConsoleSource;
   /** For the bull-board dashboard and queue-depth metrics. */
   queue?: Queue;
   metrics?: WorkerMetrics;
@@ -761,7 +764,9 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
           company = await registrationOf(tenant);
         }
         const history = storedSnapshots(request, appended.slice(1) as string[]);
+        await options.consoleSource?.observe(tenant, body.snapshot, body.company);
         const reply = await diagnosisOf(tenant, body.snapshot, history, company);
+        await options.consoleSource?.diagnosed(tenant, body.snapshot, reply);
         // The Users list's badge follows the newest observation; a late, older snapshot leaves it alone.
         const observedAt = Date.parse(body.snapshot.observedAt);
         if (history.every((s) => Date.parse(s.observedAt) <= observedAt)) {

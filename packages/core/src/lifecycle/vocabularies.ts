@@ -115,6 +115,16 @@ export const VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
   },
   // Sinch's number object disappears on success: adapters report that as an approval themselves.
   "sinch:number": { WAITING: number("pending"), IN_PROGRESS: number("pending"), FAILED: number("rejected") },
+  // What administrators' consoles show (core's `SmsStatus` words, as the extension posts them): the source of
+  // 8x8 customers without a carrier account. Enabling Failed is a failure a person can retry (re-enable);
+  // Disabled means SMS was turned off. "disabling-failed" is about a disable, not provisioning: not mapped,
+  // and the console source never sends it (see the worker's console provider).
+  "console:number": {
+    pending: number("pending"),
+    enabled: number("approved"),
+    "enabling-failed": number("rejected"),
+    disabled: number("cancelled"),
+  },
   "sinch:error": {
     CAMPAIGN_PENDING_ACCEPTANCE: campaign("pending"),
     CAMPAIGN_MNO_REVIEW: campaign("pending"),
