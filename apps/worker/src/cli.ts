@@ -32,7 +32,8 @@ Usage:
                                     [--format table|md|json|csv] [--out FILE]
 
 Configuration comes from the environment: REDIS_URL, PORT, SMS_DOCTOR_API_TOKENS,
-SMS_DOCTOR_PROVIDER (sandbox|telnyx), SMS_DOCTOR_PROVIDER_URL, SMS_DOCTOR_PROVIDER_API_KEY,
+SMS_DOCTOR_PROVIDER (console|telnyx|twilio|bandwidth|sinch|sandbox) with its credentials,
+SMS_DOCTOR_PROVIDERS (tenant=provider,…), SMS_DOCTOR_PROVIDER_URL, SMS_DOCTOR_PROVIDER_API_KEY,
 SMS_DOCTOR_WEBHOOK_URL, SMS_DOCTOR_WEBHOOK_SECRET (see the README).`;
 
 async function main(argv: string[]): Promise<number> {

@@ -88,6 +88,8 @@ export interface StatusApiOptions {
   connectionTimeoutMs?: number;
   /** The provider new numbers are tracked with. */
   provider: string;
+  /** A tenant's own provider when tenants differ (SMS_DOCTOR_PROVIDERS); `provider` otherwise. */
+  providerOf?: (tenant: string) => string;
   /** How each provider's webhooks are verified, by provider name; a provider without keys gets 404. */
   providerWebhookKeys?: Record<string, ProviderWebhookKeys>;
   /** Applies what consoles show to tracking records (the `console` provider) and alerts on sync issues. */
@@ -515,7 +517,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         const at = now();
         const enabledAt = body.enabledAt ? new Date(Date.parse(body.enabledAt)).toISOString() : undefined;
         const record = startTracking(body.number, new Date(at).toISOString(), {
-          provider: options.provider,
+          provider: options.providerOf?.(tenantOf(request)) ?? options.provider,
           ...(enabledAt ? { enabledAt } : {}),
         });
         const { stored } = await store.start(tenantOf(request), record, {

@@ -240,7 +240,10 @@ export class ProvisioningTracker {
     const started = performance.now();
     let statuses: Awaited<ReturnType<ProviderAdapter["check"]>>;
     try {
-      statuses = await provider.check(data.number, { now: new Date(this.#o.clock.now()).toISOString() });
+      statuses = await provider.check(data.number, {
+        now: new Date(this.#o.clock.now()).toISOString(),
+        tenant: data.tenant,
+      });
     } catch (error) {
       const kind = error instanceof ProviderError ? error.kind : "unexpected";
       metrics?.providerErrors.inc({ provider: provider.name, kind });

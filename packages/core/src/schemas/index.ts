@@ -5,6 +5,7 @@ export * from "./diagnosis-input-guard.js";
 export * from "./extension-messages.js";
 export * from "./extension-storage.js";
 export * from "./primitives.js";
+export * from "./provider-config.js";
 export * from "./provisioning-record.js";
 export * from "./scenario.js";
 export * from "./telnyx.js";
