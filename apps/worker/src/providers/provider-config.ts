@@ -2,13 +2,17 @@ import type { ProviderName } from "@sms-doctor/core";
 import type { Config } from "../config.js";
 import { createConsoleProvider } from "../tracking/console-provider.js";
 import type { ProviderAdapter } from "./provider-adapter.js";
+import { createSinchAdapter } from "./sinch-adapter.js";
 import { createTelnyxAdapter } from "./telnyx-adapter.js";
+import { createTwilioAdapter } from "./twilio-adapter.js";
 
 /** Where each carrier API lives when SMS_DOCTOR_PROVIDER_URL does not say. */
 export const DEFAULT_PROVIDER_URLS = {
   telnyx: "https://api.telnyx.com/v2",
   /** The sandbox start command's carrier simulator (first port 4010 + 2). */
   sandbox: "http://127.0.0.1:4012/v2",
+  twilio: "https://messaging.twilio.com",
+  sinch: "https://numbers.api.sinch.com",
 } as const;
 
 /** The provider each tenant's numbers are followed through: its own (SMS_DOCTOR_PROVIDERS) or the default. */
@@ -17,7 +21,10 @@ export function providerNameOf(config: Config): (tenant: string) => ProviderName
   return (tenant) => byTenant.get(tenant) ?? config.SMS_DOCTOR_PROVIDER;
 }
 
-/** The adapter of one provider, built from the configuration (credentials checked by the schema at start-up). */
+/**
+ * The adapter of one provider, built from the configuration (its credentials are checked by the schema at
+ * start-up, hence the `!`). SMS_DOCTOR_PROVIDER_URL points any of them at another base (the sandbox's dialects).
+ */
 export function createProviderAdapter(name: ProviderName, config: Config): ProviderAdapter {
   const common = {
     timeoutMs: config.SMS_DOCTOR_PROVIDER_TIMEOUT_MS,
@@ -33,6 +40,22 @@ export function createProviderAdapter(name: ProviderName, config: Config): Provi
         baseUrl: config.SMS_DOCTOR_PROVIDER_URL ?? DEFAULT_PROVIDER_URLS[name],
         ...common,
         ...(config.SMS_DOCTOR_PROVIDER_API_KEY ? { apiKey: config.SMS_DOCTOR_PROVIDER_API_KEY } : {}),
+      });
+    case "twilio":
+      return createTwilioAdapter({
+        baseUrl: config.SMS_DOCTOR_PROVIDER_URL ?? DEFAULT_PROVIDER_URLS.twilio,
+        accountSid: config.SMS_DOCTOR_TWILIO_ACCOUNT_SID!,
+        authToken: config.SMS_DOCTOR_TWILIO_AUTH_TOKEN!,
+        messagingServiceSid: config.SMS_DOCTOR_TWILIO_MESSAGING_SERVICE_SID!,
+        ...common,
+      });
+    case "sinch":
+      return createSinchAdapter({
+        baseUrl: config.SMS_DOCTOR_PROVIDER_URL ?? DEFAULT_PROVIDER_URLS.sinch,
+        projectId: config.SMS_DOCTOR_SINCH_PROJECT_ID!,
+        keyId: config.SMS_DOCTOR_SINCH_KEY_ID!,
+        keySecret: config.SMS_DOCTOR_SINCH_KEY_SECRET!,
+        ...common,
       });
     default:
       throw new Error(`the ${name} provider has no adapter in this build`);

@@ -89,7 +89,8 @@ export function createTelnyxAdapter(options: TelnyxAdapterOptions): ProviderAdap
   };
 }
 
-function parseBody<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
+/** Parses a provider body with its wire schema; a mismatch is `unavailable` (retried), naming the field. */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -100,7 +101,7 @@ function parseBody<T extends z.ZodType>(schema: T, body: unknown, what: string):
 }
 
 /** A provider timestamp as an ISO instant, or `fallback` when it is missing or unreadable. */
-function instantOr(value: string | null | undefined, fallback: string): string {
+export function instantOr(value: string | null | undefined, fallback: string): string {
   const ms = value ? Date.parse(value) : Number.NaN;
   return Number.isFinite(ms) ? new Date(ms).toISOString() : fallback;
 }

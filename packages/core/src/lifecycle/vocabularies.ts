@@ -63,6 +63,13 @@ export const VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
     VERIFIED: campaign("approved"),
     FAILED: campaign("rejected"),
   },
+  // A number listed in a Messaging Service whose US A2P campaign has this `campaign_status`: Twilio shows no
+  // status of its own per number, so the campaign's word, seen for a listed number, is the number's.
+  "twilio:number": {
+    IN_PROGRESS: number("pending"),
+    VERIFIED: number("approved"),
+    FAILED: number("rejected"),
+  },
   "twilio:toll-free": {
     PENDING_REVIEW: tollFree("pending"),
     IN_REVIEW: tollFree("pending"),
@@ -113,8 +120,14 @@ export const VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
     SUCCESS: number("approved"),
     FAILURE: number("rejected"),
   },
-  // Sinch's number object disappears on success: adapters report that as an approval themselves.
-  "sinch:number": { WAITING: number("pending"), IN_PROGRESS: number("pending"), FAILED: number("rejected") },
+  // Sinch's scheduledProvisioning disappears on success, leaving the campaign linked in smsConfiguration: the
+  // adapter reports that as PROVISIONED (its word for "no scheduled provisioning, campaign linked").
+  "sinch:number": {
+    WAITING: number("pending"),
+    IN_PROGRESS: number("pending"),
+    FAILED: number("rejected"),
+    PROVISIONED: number("approved"),
+  },
   // What administrators' consoles show (core's `SmsStatus` words, as the extension posts them): the source of
   // 8x8 customers without a carrier account. Enabling Failed is a failure a person can retry (re-enable);
   // Disabled means SMS was turned off. "disabling-failed" is about a disable, not provisioning: not mapped,
