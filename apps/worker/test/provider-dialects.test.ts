@@ -4,6 +4,7 @@
 // double nothing. Real Redis, real HTTP, the real tracker.
 import { type ProvisioningState, startTracking } from "@sms-doctor/core";
 import {
+  bandwidthDialect,
   type Dialect,
   type DialectCredentials,
   type Sandbox,
@@ -14,6 +15,13 @@ import {
 } from "@sms-doctor/sandbox";
 import { afterEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { createBandwidthAdapter } from "../src/providers/bandwidth-adapter.js";
+import {
+  BandwidthErrorSchema,
+  BandwidthOrderListSchema,
+  BandwidthOrderSchema,
+  parseBandwidthXml,
+} from "../src/providers/bandwidth-wire.js";
 import type { ProviderAdapter } from "../src/providers/provider-adapter.js";
 import { createSinchAdapter } from "../src/providers/sinch-adapter.js";
 import { SinchActiveNumberSchema, SinchErrorSchema } from "../src/providers/sinch-wire.js";
@@ -41,6 +49,11 @@ const TWILIO: DialectCredentials = {
   secret: "twilio-auth-token",
   service: `MG${"2".repeat(32)}`,
 };
+const BANDWIDTH: DialectCredentials = {
+  account: "9900000",
+  user: "bandwidth-api-user",
+  secret: "bandwidth-password",
+};
 const SINCH: DialectCredentials = {
   account: "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
   user: "sinch-key-id",
@@ -54,10 +67,34 @@ interface Provider {
   /** Paths the contract test reads, and the schema of each answer. */
   contract: (number: string) => { path: string; schema: z.ZodType }[];
   errorSchema: z.ZodType;
+  /** How the provider's bodies are read (JSON; XML for Bandwidth). */
+  read?: (text: string) => unknown;
 }
 
 const fast = { timeoutMs: 300, retries: 1, backoffMs: 20 };
-const PROVIDERS: Record<"twilio" | "sinch", Provider> = {
+const PROVIDERS: Record<"twilio" | "sinch" | "bandwidth", Provider> = {
+  bandwidth: {
+    dialect: bandwidthDialect,
+    credentials: BANDWIDTH,
+    adapter: (baseUrl, storm) =>
+      createBandwidthAdapter({
+        baseUrl,
+        accountId: BANDWIDTH.account,
+        username: BANDWIDTH.user,
+        password: BANDWIDTH.secret,
+        // The simulator has no 30/min limit of its own: the test runs at simulated speed.
+        requestsPerSecond: 200,
+        ...(storm ? fast : {}),
+      }),
+    contract: (number) => [
+      {
+        path: `/api/accounts/${BANDWIDTH.account}/tnoptions?tn=${number.slice(2)}`,
+        schema: BandwidthOrderListSchema,
+      },
+    ],
+    errorSchema: BandwidthErrorSchema,
+    read: parseBandwidthXml,
+  },
   twilio: {
     dialect: twilioDialect,
     credentials: TWILIO,
@@ -195,8 +232,24 @@ describe.each(Object.entries(PROVIDERS))("the %s dialect", (name, provider) => {
     for (const { path, schema } of provider.contract(number!)) {
       const response = await fetch(`${server.url}${path}`, { headers: { authorization: auth } });
       expect(response.status, path).toBe(200);
-      const body = await response.json();
+      const body = (provider.read ?? JSON.parse)(await response.text());
       expect(schema.safeParse(body).error, path).toBeUndefined();
+    }
+    if (name === "bandwidth") {
+      const list = BandwidthOrderListSchema.parse(
+        parseBandwidthXml(
+          await (
+            await fetch(`${server.url}${provider.contract(number!)[0]!.path}`, {
+              headers: { authorization: auth },
+            })
+          ).text(),
+        ),
+      );
+      const orderId = list.TnOptionOrders.TnOptionOrderSummary![0]!.OrderId;
+      const order = await fetch(`${server.url}/api/accounts/${BANDWIDTH.account}/tnoptions/${orderId}`, {
+        headers: { authorization: auth },
+      });
+      expect(BandwidthOrderSchema.safeParse(parseBandwidthXml(await order.text())).error).toBeUndefined();
     }
     if (name === "twilio") {
       const usa2p = TwilioUsa2pPageSchema.parse(
@@ -216,10 +269,14 @@ describe.each(Object.entries(PROVIDERS))("the %s dialect", (name, provider) => {
     }
     const unauthorized = await fetch(`${server.url}${provider.contract(number!)[0]!.path}`);
     expect(unauthorized.status).toBe(401);
-    expect(provider.errorSchema.safeParse(await unauthorized.json()).error).toBeUndefined();
+    expect(
+      provider.errorSchema.safeParse((provider.read ?? JSON.parse)(await unauthorized.text())).error,
+    ).toBeUndefined();
     const missing = await fetch(`${server.url}/v1/nothing-here`, { headers: { authorization: auth } });
     expect(missing.status).toBe(404);
-    expect(provider.errorSchema.safeParse(await missing.json()).error).toBeUndefined();
+    expect(
+      provider.errorSchema.safeParse((provider.read ?? JSON.parse)(await missing.text())).error,
+    ).toBeUndefined();
   });
 
   it("follows numbers from Pending to ACTIVE through the provider's API", async () => {

@@ -1,6 +1,7 @@
 import type { ProviderName } from "@sms-doctor/core";
 import type { Config } from "../config.js";
 import { createConsoleProvider } from "../tracking/console-provider.js";
+import { BANDWIDTH_REQUESTS_PER_SECOND, createBandwidthAdapter } from "./bandwidth-adapter.js";
 import type { ProviderAdapter } from "./provider-adapter.js";
 import { createSinchAdapter } from "./sinch-adapter.js";
 import { createTelnyxAdapter } from "./telnyx-adapter.js";
@@ -13,6 +14,7 @@ export const DEFAULT_PROVIDER_URLS = {
   sandbox: "http://127.0.0.1:4012/v2",
   twilio: "https://messaging.twilio.com",
   sinch: "https://numbers.api.sinch.com",
+  bandwidth: "https://dashboard.bandwidth.com",
 } as const;
 
 /** The provider each tenant's numbers are followed through: its own (SMS_DOCTOR_PROVIDERS) or the default. */
@@ -57,8 +59,16 @@ export function createProviderAdapter(name: ProviderName, config: Config): Provi
         keySecret: config.SMS_DOCTOR_SINCH_KEY_SECRET!,
         ...common,
       });
-    default:
-      throw new Error(`the ${name} provider has no adapter in this build`);
+    case "bandwidth":
+      return createBandwidthAdapter({
+        baseUrl: config.SMS_DOCTOR_PROVIDER_URL ?? DEFAULT_PROVIDER_URLS.bandwidth,
+        accountId: config.SMS_DOCTOR_BANDWIDTH_ACCOUNT_ID!,
+        username: config.SMS_DOCTOR_BANDWIDTH_USERNAME!,
+        password: config.SMS_DOCTOR_BANDWIDTH_PASSWORD!,
+        timeoutMs: config.SMS_DOCTOR_PROVIDER_TIMEOUT_MS,
+        // Bandwidth's own limit (30/min) unless a lower one is configured.
+        requestsPerSecond: Math.min(config.SMS_DOCTOR_PROVIDER_RPS, BANDWIDTH_REQUESTS_PER_SECOND),
+      });
   }
 }
 

@@ -10,6 +10,8 @@ export interface ProviderHttpOptions {
   backoffMs: number;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** How a success body is read (JSON by default; Bandwidth answers XML). A throw is `unavailable`. */
+  parse?: (text: string) => unknown;
 }
 
 export interface ProviderResponse {
@@ -81,9 +83,15 @@ async function getOnce(url: string, options: ProviderHttpOptions): Promise<Provi
     });
   }
   try {
-    return { status, body: JSON.parse(text) };
+    return { status, body: options.parse ? options.parse(text) : JSON.parse(text) };
   } catch {
-    throw new ProviderError("unavailable", `GET ${url}: the body is not JSON`, { httpStatus: status });
+    throw new ProviderError(
+      "unavailable",
+      `GET ${url}: the body is not ${options.parse ? "readable" : "JSON"}`,
+      {
+        httpStatus: status,
+      },
+    );
   }
 }
 

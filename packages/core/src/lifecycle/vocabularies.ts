@@ -110,6 +110,8 @@ export const VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
     FAILED_UNASSIGNMENT: number("rejected"),
   },
   "bandwidth:order": {
+    // A TN Option Order's first status, before Bandwidth processes it (its campaign import API guide).
+    RECEIVED: number("pending"),
     PROCESSING: number("pending"),
     COMPLETE: number("approved"),
     PARTIAL: number("rejected"),

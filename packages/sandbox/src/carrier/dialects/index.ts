@@ -1,3 +1,4 @@
+export { bandwidthDialect } from "./bandwidth.js";
 export type { Dialect, DialectCredentials } from "./dialect.js";
 export { type DialectServer, type DialectServerOptions, startDialectServer } from "./dialect-server.js";
 export { sinchDialect } from "./sinch.js";
