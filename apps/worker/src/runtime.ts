@@ -12,6 +12,7 @@ import type { WorkerMetrics } from "./metrics.js";
 import { TransitionNotifier } from "./notify/transition-notifier.js";
 import type { ProviderAdapter } from "./providers/provider-adapter.js";
 import { providerFromConfig, providerNameOf } from "./providers/provider-config.js";
+import { webhookSchemesFromConfig } from "./providers/provider-webhook-schemes.js";
 import {
   checkEvictionPolicy,
   producerConnection,
@@ -184,6 +185,8 @@ export async function startApi(
     rateLimitPerMinute: config.SMS_DOCTOR_RATE_LIMIT_PER_MINUTE,
     provider: config.SMS_DOCTOR_PROVIDER,
     providerOf: providerNameOf(config),
+    webhookSchemes: webhookSchemesFromConfig(config),
+    ...(config.SMS_DOCTOR_PUBLIC_URL ? { publicUrl: config.SMS_DOCTOR_PUBLIC_URL.replace(/\/+$/, "") } : {}),
     consoleSource: new ConsoleSource({ store, providerOf: providerNameOf(config), now: Date.now, logger }),
     ...(config.SMS_DOCTOR_ADMIN_TOKEN ? { adminTokenSha256: sha256Hex(config.SMS_DOCTOR_ADMIN_TOKEN) } : {}),
     providerWebhookKeys: {

@@ -45,6 +45,7 @@ import {
 } from "../history/stored-history.js";
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
+import type { WebhookScheme } from "../providers/provider-webhook-schemes.js";
 import type { RedisClient } from "../redis/connections.js";
 import { isRedisUnavailable } from "../redis/connections.js";
 import type { ConsoleSource } from "../tracking/console-provider.js";
@@ -92,6 +93,10 @@ export interface StatusApiOptions {
   providerOf?: (tenant: string) => string;
   /** How each provider's webhooks are verified, by provider name; a provider without keys gets 404. */
   providerWebhookKeys?: Record<string, ProviderWebhookKeys>;
+  /** Twilio's, Bandwidth's and Sinch's webhooks, verified their own way (provider-webhook-schemes.ts). */
+  webhookSchemes?: Record<string, WebhookScheme>;
+  /** The API's public base URL as providers call it (Twilio signs the URL it called). */
+  publicUrl?: string;
   /** Applies what consoles show to tracking records (the `console` provider) and alerts on sync issues. */
   consoleSource?: ConsoleSource;
   /** For the bull-board dashboard and queue-depth metrics. */
@@ -414,24 +419,49 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         done(new RequestError(400, "invalid-json", "body: not valid JSON", "body"), undefined);
       }
     });
+    // Twilio posts forms, Bandwidth XML: kept raw for their signature schemes (provider-webhook-schemes.ts).
+    scope.addContentTypeParser(
+      ["application/x-www-form-urlencoded", "application/xml", "text/xml"],
+      { parseAs: "string" },
+      (request, body, done) => {
+        request.rawBody = String(body);
+        done(null, String(body));
+      },
+    );
     scope.post("/v1/webhooks/:provider", { schema: { hide: true } }, async (request, reply) => {
       const { provider } = parse(WebhookParamsSchema, request.params, "provider");
       // Own keys only: a provider named "constructor" must not find Object's.
-      const webhookKeys = options.providerWebhookKeys ?? {};
-      const keys = Object.hasOwn(webhookKeys, provider) ? webhookKeys[provider] : undefined;
-      if (!keys || (!keys.secret && !keys.publicKey))
-        throw new RequestError(404, "not-found", `no webhooks are configured for provider "${provider}"`);
-      if (!verifyProviderWebhook(keys, request.rawBody ?? "", request.headers, Math.floor(now() / 1000))) {
-        throw new RequestError(401, "bad-signature", "the webhook signature does not verify");
+      const schemes = options.webhookSchemes ?? {};
+      const scheme = Object.hasOwn(schemes, provider) ? schemes[provider] : undefined;
+      let hint: { id: string; numbers: string[]; campaign: boolean } | undefined;
+      if (scheme) {
+        const incoming = {
+          rawBody: request.rawBody ?? "",
+          headers: request.headers,
+          url: `${options.publicUrl ?? `${request.protocol}://${request.host}`}${request.url}`,
+          contentType: request.headers["content-type"] ?? "",
+        };
+        if (!scheme.verify(incoming))
+          throw new RequestError(401, "bad-signature", "the webhook signature does not verify");
+        hint = scheme.read(incoming);
+        if (!hint) throw new RequestError(400, "invalid-request", `body: not a ${provider} event`, "body");
+      } else {
+        const webhookKeys = options.providerWebhookKeys ?? {};
+        const keys = Object.hasOwn(webhookKeys, provider) ? webhookKeys[provider] : undefined;
+        if (!keys || (!keys.secret && !keys.publicKey))
+          throw new RequestError(404, "not-found", `no webhooks are configured for provider "${provider}"`);
+        if (!verifyProviderWebhook(keys, request.rawBody ?? "", request.headers, Math.floor(now() / 1000))) {
+          throw new RequestError(401, "bad-signature", "the webhook signature does not verify");
+        }
+        const event = parse(ProviderEventSchema, request.body, "body");
+        const number = eventNumber(event);
+        hint = {
+          id: event.data.id,
+          numbers: number ? [number] : [],
+          campaign: !number && event.data.event_type.includes("campaign"),
+        };
       }
-      const event = parse(ProviderEventSchema, request.body, "body");
-      const first = await redis.set(
-        store.keys.seenEvent(provider, event.data.id),
-        "1",
-        "EX",
-        7 * 86_400,
-        "NX",
-      );
+      const first = await redis.set(store.keys.seenEvent(provider, hint.id), "1", "EX", 7 * 86_400, "NX");
       if (first === null) return reply.code(200).send({ status: "duplicate" });
       // The event does not say whose number it is: wake it for every tenant that tracks it.
       const tenants = [...new Set(options.tokens.map((t) => t.tenant))];
@@ -443,13 +473,14 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         if (job && (await job.isDelayed())) await job.promote().catch(() => {});
         return woken;
       };
-      const number = eventNumber(event);
       let woken = 0;
-      if (number) {
-        woken = (await Promise.all(tenants.map((tenant) => wakeNumber(tenant, number)))).filter(
-          Boolean,
-        ).length;
-      } else if (event.data.event_type.includes("campaign")) {
+      if (hint.numbers.length) {
+        for (const number of hint.numbers) {
+          woken += (await Promise.all(tenants.map((tenant) => wakeNumber(tenant, number)))).filter(
+            Boolean,
+          ).length;
+        }
+      } else if (hint.campaign) {
         // A campaign moved: records do not keep campaign ids, so every number still waiting on a
         // campaign review is checked early (bounded; polling catches any beyond the bound).
         for (const tenant of tenants) {
