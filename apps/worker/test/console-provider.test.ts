@@ -1,10 +1,12 @@
 // The console as the source of provisioning status (8x8 customers without a carrier account): real Redis, the
 // real status API over HTTP, the real tracker with the `console` provider on a fast clock.
 import type { FindingAlert, SmsStatus } from "@sms-doctor/core";
+import { startSandbox } from "@sms-doctor/sandbox";
 import type { FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildStatusApi } from "../src/api/status-api.js";
 import { sha256Hex } from "../src/config.js";
+import { createTelnyxAdapter } from "../src/providers/telnyx-adapter.js";
 import { producerConnection, whenReady } from "../src/redis/connections.js";
 import {
   ConsoleSource,
@@ -191,5 +193,87 @@ describe("the console provider", () => {
       JSON.parse(f[1]!),
     );
     expect(outbox.filter((e) => e.type === "finding.new")).toHaveLength(1);
+  });
+});
+
+describe("console and carrier disagree (sms-sync-issue)", () => {
+  it("the carrier simulator says unassigned, the console says Enabled: the finding, and one alert with a support request", async () => {
+    const sandbox = await startSandbox({
+      scenario: "verification-pending",
+      speed: 3600,
+      carrierApiKey: "carrier-key",
+    });
+    cleanups.push(() => sandbox.close());
+    // The carrier has the number pending assignment for a long while (a week), whatever the console shows.
+    const registered = await fetch(`${sandbox.carrierUrl}/_control/numbers`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ phoneNumbers: [NUMBER], afterHours: 24 * 7 }),
+    });
+    expect(registered.status).toBe(201);
+    const clock = {
+      now: () => sandbox.world.clock.now(),
+      realMsUntil: (at: number) => sandbox.world.clock.realDelayUntil(at),
+    };
+    const prefix = uniquePrefix();
+    const connection = producerConnection(redis.url());
+    await whenReady(connection);
+    const store = new TrackingStore(connection, { prefix });
+    // This tenant follows its numbers through its carrier (the simulator speaking Telnyx).
+    const source = new ConsoleSource({ store, providerOf: () => "sandbox", now: () => clock.now() });
+    const app = await buildStatusApi({
+      store,
+      redis: connection,
+      tokens: [{ tenant: "acme", sha256: sha256Hex(TOKEN) }],
+      rateLimitPerMinute: 100_000,
+      provider: "sandbox",
+      consoleSource: source,
+      now: () => clock.now(),
+    });
+    const url = await app.listen({ host: "127.0.0.1", port: 0 });
+    const adapter = createTelnyxAdapter({
+      name: "sandbox",
+      baseUrl: `${sandbox.carrierUrl}/v2`,
+      apiKey: "carrier-key",
+    });
+    const harness = await startTracker(redis.url(), prefix, adapter, { clock });
+    cleanups.push(async () => {
+      await harness.close();
+      await app.close();
+      connection.disconnect();
+      await dropPrefix(redis.url(), prefix);
+    });
+    const post = async (body: unknown) =>
+      (await fetch(`${url}/v1/observations`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).then((r) => r.json())) as { diagnosis: { findings: { ruleId: string; messageId: string }[] } };
+
+    // The SMS page lists it Pending: tracked through the carrier, which the tracker asks.
+    await post({ snapshot: user(clock.now(), "pending"), company: company(clock.now(), "pending") });
+    await until(
+      async () => (await store.load("acme", NUMBER))?.record.raw?.value === "PENDING_ASSIGNMENT",
+      20_000,
+      "checked at the carrier",
+    );
+    // The console now shows Enabled (posted by two admins), while the carrier still has it pending.
+    const first = await post({ snapshot: user(clock.now(), "enabled") });
+    const second = await post({ snapshot: user(clock.now(), "enabled") });
+    for (const reply of [first, second]) {
+      expect(reply.diagnosis.findings.map((f) => `${f.ruleId}:${f.messageId}`)).toContain(
+        "sms-sync-issue:enabledButUnassigned",
+      );
+    }
+    const findings = (await fetch(`${url}/v1/findings`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    }).then((r) => r.json())) as { items: FindingAlert[] };
+    const sync = findings.items.filter((a) => a.finding.ruleId === "sms-sync-issue");
+    expect(sync).toHaveLength(1);
+    expect(sync[0]).toMatchObject({ number: NUMBER, userId: "u1" });
+    expect(sync[0]!.steps.join("\n")).toContain("SMS Disabled and Save");
+    expect(sync[0]!.supportRequest!.body).toContain("other than the carrier shows it");
+    // The record still follows the carrier: the console's Enabled changed nothing there.
+    expect((await store.load("acme", NUMBER))!.record.state).toBe("AWAITING_NUMBER");
   });
 });
