@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { cancelTracking, expectedRemaining, isStalled, startTracking, toNanpE164 } from "@sms-doctor/core";
+import {
+  cancelTracking,
+  carrierReadinessText,
+  expectedRemaining,
+  isStalled,
+  startTracking,
+  toNanpE164,
+} from "@sms-doctor/core";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger, redactUrl } from "./logger.js";
 import { WorkerMetrics } from "./metrics.js";
@@ -197,6 +204,7 @@ function print({ record, userId }: StoredRecord, json: boolean): void {
           ...(userId ? { userId } : {}),
           stalled,
           ...(remaining ? { expectedRemaining: remaining } : {}),
+          ...(record.carriers?.length ? { carrierReadiness: carrierReadinessText(record.carriers) } : {}),
         },
         null,
         2,
@@ -209,6 +217,7 @@ function print({ record, userId }: StoredRecord, json: boolean): void {
   if (remaining) console.log(`  expected     typically ${remaining.typical}, at most ${remaining.max} more`);
   if (record.raw)
     console.log(`  provider     ${record.raw.provider} ${record.raw.entity} ${record.raw.value}`);
+  if (record.carriers?.length) console.log(`  carriers     ${carrierReadinessText(record.carriers)}`);
   if (record.flags?.length) console.log(`  flags        ${record.flags.join(", ")}`);
   for (const t of record.transitions) console.log(`  ${t.at}  ${t.from} → ${t.to}  (${t.cause})`);
 }

@@ -5,6 +5,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import {
   type CompanySmsRegistration,
   cancelTracking,
+  carrierReadinessText,
   DiagnosisInputError,
   DiagnosisResponseSchema,
   diagnose,
@@ -520,6 +521,9 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
         ...(stored.userId ? { userId: stored.userId } : {}),
         stalled: isStalled(stored.record, at),
         ...(remaining ? { expectedRemaining: remaining } : {}),
+        ...(stored.record.carriers?.length
+          ? { carrierReadiness: carrierReadinessText(stored.record.carriers) }
+          : {}),
       };
     };
     const tenantOf = (request: FastifyRequest) => request.tenant!;

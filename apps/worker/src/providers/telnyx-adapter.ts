@@ -78,6 +78,12 @@ export function createTelnyxAdapter(options: TelnyxAdapterOptions): ProviderAdap
       observedAt: instantOr(parsed.updatedAt, now),
     };
     if (parsed.failureReasons) status.reasons = [parsed.failureReasons];
+    // T-Mobile maps numbers apart from the other carriers: both kept, for per-carrier readiness.
+    const carriers = [
+      ["tmobile", parsed.tmobileNumberMappingStatus],
+      ["nonTmobile", parsed.nonTmobileNumberMappingStatus],
+    ].flatMap(([group, value]) => (value ? [{ group: group!, value }] : []));
+    if (carriers.length) status.carriers = carriers;
     statuses.push(status);
     return statuses;
   }

@@ -82,6 +82,8 @@ export const ListNumbersQuerySchema = z.strictObject({
 /** A tracking record as the API shows it: core's record plus what is derived from it at `now`. */
 export const TrackedNumberSchema = ProvisioningRecordSchema.extend({
   userId: z.string().optional(),
+  /** Per-carrier readiness in a sentence, when the provider reports carriers separately ("T-Mobile live; AT&T/Verizon pending"). */
+  carrierReadiness: z.string().optional(),
   stalled: z.boolean(),
   expectedRemaining: z.object({ typical: DurationSchema, max: DurationSchema }).optional(),
 });
