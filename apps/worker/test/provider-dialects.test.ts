@@ -15,6 +15,8 @@ import {
 } from "@sms-doctor/sandbox";
 import { afterEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { buildStatusApi } from "../src/api/status-api.js";
+import { sha256Hex } from "../src/config.js";
 import { createBandwidthAdapter } from "../src/providers/bandwidth-adapter.js";
 import {
   BandwidthErrorSchema,
@@ -23,6 +25,12 @@ import {
   parseBandwidthXml,
 } from "../src/providers/bandwidth-wire.js";
 import type { ProviderAdapter } from "../src/providers/provider-adapter.js";
+import {
+  bandwidthScheme,
+  sinchScheme,
+  twilioScheme,
+  type WebhookScheme,
+} from "../src/providers/provider-webhook-schemes.js";
 import { createSinchAdapter } from "../src/providers/sinch-adapter.js";
 import { SinchActiveNumberSchema, SinchErrorSchema } from "../src/providers/sinch-wire.js";
 import { createTwilioAdapter } from "../src/providers/twilio-adapter.js";
@@ -53,11 +61,13 @@ const BANDWIDTH: DialectCredentials = {
   account: "9900000",
   user: "bandwidth-api-user",
   secret: "bandwidth-password",
+  webhookSecret: "bw-callback:bw-callback-password",
 };
 const SINCH: DialectCredentials = {
   account: "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
   user: "sinch-key-id",
   secret: "sinch-key-secret",
+  webhookSecret: "sinch-hmac-secret",
 };
 
 interface Provider {
@@ -69,6 +79,8 @@ interface Provider {
   errorSchema: z.ZodType;
   /** How the provider's bodies are read (JSON; XML for Bandwidth). */
   read?: (text: string) => unknown;
+  /** How the worker verifies this provider's webhooks, with the simulator's secrets. */
+  scheme: WebhookScheme;
 }
 
 const fast = { timeoutMs: 300, retries: 1, backoffMs: 20 };
@@ -94,6 +106,7 @@ const PROVIDERS: Record<"twilio" | "sinch" | "bandwidth", Provider> = {
     ],
     errorSchema: BandwidthErrorSchema,
     read: parseBandwidthXml,
+    scheme: bandwidthScheme(BANDWIDTH.webhookSecret!),
   },
   twilio: {
     dialect: twilioDialect,
@@ -114,6 +127,7 @@ const PROVIDERS: Record<"twilio" | "sinch" | "bandwidth", Provider> = {
       },
     ],
     errorSchema: TwilioErrorSchema,
+    scheme: twilioScheme(TWILIO.secret),
   },
   sinch: {
     dialect: sinchDialect,
@@ -130,6 +144,7 @@ const PROVIDERS: Record<"twilio" | "sinch" | "bandwidth", Provider> = {
       { path: `/v1/projects/${SINCH.account}/activeNumbers/${number}`, schema: SinchActiveNumberSchema },
     ],
     errorSchema: SinchErrorSchema,
+    scheme: sinchScheme(SINCH.webhookSecret!),
   },
 };
 
@@ -167,7 +182,14 @@ async function dialectServer(sandbox: Sandbox, provider: Provider, faults = {}) 
   return server;
 }
 
-async function follow(sandbox: Sandbox, adapter: ProviderAdapter, numbers: string[], name: string) {
+async function follow(
+  sandbox: Sandbox,
+  adapter: ProviderAdapter,
+  numbers: string[],
+  name: string,
+  /** Runs before the tracker starts, with the store it will use. */
+  before?: (store: TrackingStore) => Promise<void>,
+) {
   const prefix = uniquePrefix();
   const connection = producerConnection(redis.url());
   await whenReady(connection);
@@ -180,6 +202,7 @@ async function follow(sandbox: Sandbox, adapter: ProviderAdapter, numbers: strin
     now: () => sandbox.world.clock.now(),
     realMsUntil: (at: number) => sandbox.world.clock.realDelayUntil(at),
   };
+  await before?.(store);
   const harness = await startTracker(redis.url(), prefix, adapter, { clock, maxBackoffMs: 1500 });
   cleanups.push(() => harness.close());
   for (const number of numbers) {
@@ -303,5 +326,44 @@ describe.each(Object.entries(PROVIDERS))("the %s dialect", (name, provider) => {
     const store = await follow(sandbox, provider.adapter(server.url, true), numbers, name);
     expect(server.answered.get(429) ?? 0).toBeGreaterThan(0);
     await expectNothingLostOrDoubled(store, numbers);
+  });
+
+  it("takes the provider's signed webhooks, duplicated and out of order, as hints only: 0 lost, 0 doubled", async () => {
+    const numbers = numbersFrom(3300, 10);
+    const sandbox = await world(numbers);
+    let server: Awaited<ReturnType<typeof startDialectServer>> | undefined;
+    const adapter: ProviderAdapter = {
+      name,
+      check: (number, context) => provider.adapter(server!.url).check(number, context),
+    };
+    const store = await follow(sandbox, adapter, numbers, name, async (shared) => {
+      // The API shares the tracker's store: a webhook brings the number's next check forward.
+      const api = await buildStatusApi({
+        store: shared,
+        redis: shared.redis,
+        tokens: [{ tenant: "acme", sha256: sha256Hex("acme-token-0123456789") }],
+        rateLimitPerMinute: 100_000,
+        provider: name,
+        webhookSchemes: { [name]: provider.scheme },
+      });
+      // Twilio signs the URL it called: the API's own address here.
+      const apiUrl = await api.listen({ host: "127.0.0.1", port: 0 });
+      cleanups.push(() => api.close());
+      server = await startDialectServer({
+        world: sandbox.world,
+        dialect: provider.dialect,
+        credentials: provider.credentials,
+        faults: { webhooks: { duplicateRate: 0.5, outOfOrder: true, reorderWindowMs: 200 }, seed: 5 },
+        webhookUrl: `${apiUrl}/v1/webhooks/${name}`,
+      });
+      cleanups.push(() => server!.close());
+    });
+    await expectNothingLostOrDoubled(store, numbers);
+    const deliveries = server!.webhooks!.deliveries;
+    // Every webhook verified (none refused), some delivered twice and answered as duplicates.
+    expect(deliveries.length).toBeGreaterThan(numbers.length);
+    expect(deliveries.filter((d) => d.status === 401 || d.status === 400)).toEqual([]);
+    expect(deliveries.filter((d) => d.status === 202).length).toBeGreaterThan(0);
+    expect(deliveries.filter((d) => d.status === 200).length).toBeGreaterThan(0);
   });
 });

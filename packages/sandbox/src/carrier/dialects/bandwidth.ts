@@ -90,6 +90,24 @@ export const bandwidthDialect: Dialect = {
 <ErrorResponse><ResponseStatus><ErrorCode>${status}</ErrorCode><Description>${xml(detail)}</Description></ResponseStatus></ErrorResponse>`,
   rateLimitHeaders: (seconds) => ({ "retry-after": String(seconds) }),
   serialize: (body) => String(body),
+  // A subscription's order notification: XML, with the HTTP Basic credentials set on the subscription.
+  webhook(data, _url, c) {
+    const a = data.payload as Partial<PhoneNumberCampaign>;
+    const tn = a.phoneNumber ? tenDigits(a.phoneNumber) : "";
+    const status = a.assignmentStatus
+      ? processingStatus(a as PhoneNumberCampaign, Date.parse(data.occurred_at))
+      : "COMPLETE";
+    const list = status === "FAILED" ? "FailedTelephoneNumbers" : "CompletedTelephoneNumbers";
+    const body = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Notification><Status>${status}</Status><SubscriptionId>sandbox</SubscriptionId><OrderId>${xml(`${a.phoneNumber ? orderId(a.phoneNumber) : "campaign"}`)}</OrderId><OrderType>tn_option</OrderType><LastModifiedDate>${xml(data.occurred_at)}</LastModifiedDate>${tn ? `<${list}><TelephoneNumber>${tn}</TelephoneNumber></${list}>` : ""}<Message>${xml(data.id)}</Message></Notification>`;
+    return {
+      body,
+      headers: {
+        "content-type": "application/xml",
+        authorization: `Basic ${Buffer.from(c.webhookSecret ?? "").toString("base64")}`,
+      },
+    };
+  },
   withUnknownStatus: (body, word) =>
     typeof body === "string"
       ? body.replace(

@@ -3,6 +3,7 @@ import { type CarrierFaultsInput, CarrierFaultsSchema } from "@sms-doctor/core";
 import { listen, type RunningServer } from "../../http/http-server.js";
 import type { World } from "../../world/world.js";
 import { FaultState } from "../carrier-server.js";
+import { WebhookDispatcher } from "../webhook-dispatcher.js";
 import type { Dialect, DialectCredentials } from "./dialect.js";
 
 export interface DialectServerOptions {
@@ -12,12 +13,15 @@ export interface DialectServerOptions {
   /** The carrier's faults (latency, 429/500/503, timeouts, malformed, unknown and stale answers). */
   faults?: CarrierFaultsInput;
   port?: number;
+  /** Where carrier events are POSTed as this provider's signed webhooks (with the webhook faults). */
+  webhookUrl?: string;
 }
 
 export interface DialectServer extends RunningServer {
   faults: FaultState;
   /** Requests answered, by status. */
   readonly answered: Map<number, number>;
+  webhooks?: WebhookDispatcher;
 }
 
 /**
@@ -83,5 +87,26 @@ export async function startDialectServer(options: DialectServerOptions): Promise
       send(answer.status, body);
     })().catch((error: unknown) => send(500, dialect.error(500, String(error))));
   }, options.port ?? 0);
-  return { ...server, faults, answered };
+  const url = options.webhookUrl;
+  const webhooks = url
+    ? new WebhookDispatcher({
+        url,
+        secret: "",
+        faults: () => faults.current,
+        random: () => faults.random(),
+        render: (data) => dialect.webhook(data, url, credentials),
+      })
+    : undefined;
+  const unsubscribe = webhooks ? world.carrier.onEvent((event) => webhooks.publish(event)) : undefined;
+  return {
+    ...server,
+    faults,
+    answered,
+    ...(webhooks ? { webhooks } : {}),
+    async close() {
+      unsubscribe?.();
+      await webhooks?.close();
+      await server.close();
+    },
+  };
 }

@@ -42,6 +42,15 @@ export interface Dialect {
   serialize(body: unknown): string;
   /** Replaces the status word of a body with one the client never heard of (the unknown-status fault). */
   withUnknownStatus(body: unknown, word: string): unknown;
+  /**
+   * A carrier event as this provider's webhook, signed its documented way (`data` is the Telnyx-shaped event
+   * the dispatcher queues: its id is the provider's event id, its payload the assignment, campaign or brand).
+   */
+  webhook(
+    data: { id: string; event_type: string; occurred_at: string; payload: unknown },
+    url: string,
+    credentials: DialectCredentials,
+  ): { body: string; headers: Record<string, string> };
 }
 
 /** What the simulator checks requests against; each dialect reads the fields its provider uses. */
@@ -54,6 +63,8 @@ export interface DialectCredentials {
   secret: string;
   /** Twilio's Messaging Service SID. */
   service?: string;
+  /** What webhooks are signed with: Bandwidth's callback `user:password`, Sinch's hmacSecret (Twilio: `secret`). */
+  webhookSecret?: string;
 }
 
 /** `Authorization: Basic base64(user:secret)` as sent. */

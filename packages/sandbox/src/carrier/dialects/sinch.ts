@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import type { PhoneNumberCampaign } from "../telnyx-vocabulary.js";
 import type { Dialect, DialectAnswer } from "./dialect.js";
 import { basicAuthorized, campaignApproved } from "./dialect.js";
@@ -113,6 +114,29 @@ export const sinchDialect: Dialect = {
   // Sinch documents no rate-limit headers for the Numbers API; a 429 carries Retry-After only.
   rateLimitHeaders: (seconds) => ({ "retry-after": String(seconds) }),
   serialize: (body) => JSON.stringify(body),
+  // Numbers callbacks: JSON signed with X-Sinch-Signature, the HMAC-SHA1 of the body with the callback
+  // configuration's hmacSecret (the hmac-verification page cited above the Numbers callbacks).
+  webhook(data, _url, c) {
+    const assignment = data.payload as Partial<PhoneNumberCampaign>;
+    const body = JSON.stringify({
+      eventId: data.id,
+      timestamp: data.occurred_at,
+      projectId: c.account,
+      resourceId: assignment.phoneNumber ?? "",
+      resourceType: "ACTIVE_NUMBER",
+      eventType: "PROVISIONING_TO_CAMPAIGN",
+      status:
+        assignment.assignmentStatus === "ASSIGNED"
+          ? "SUCCEEDED"
+          : assignment.assignmentStatus?.startsWith("FAILED")
+            ? "FAILED"
+            : "IN_PROGRESS",
+    });
+    const signature = createHmac("sha1", c.webhookSecret ?? "")
+      .update(body)
+      .digest("hex");
+    return { body, headers: { "content-type": "application/json", "x-sinch-signature": signature } };
+  },
   withUnknownStatus(body, word) {
     const sms = (body as { smsConfiguration?: { scheduledProvisioning?: object } })?.smsConfiguration;
     if (!sms?.scheduledProvisioning) return body;

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import type { CarrierRegistry } from "../carrier-registry.js";
 import type { Dialect, DialectAnswer } from "./dialect.js";
 import { basicAuthorized, campaignApproved, campaignRejected } from "./dialect.js";
@@ -148,6 +148,33 @@ export const twilioDialect: Dialect = {
   },
   rateLimitHeaders: (seconds) => ({ "retry-after": String(seconds) }),
   serialize: (body) => JSON.stringify(body),
+  // A form POST signed with X-Twilio-Signature: base64 HMAC-SHA1, keyed with the Auth Token, of the URL
+  // followed by the sorted parameters, name + value (https://www.twilio.com/docs/usage/webhooks/webhooks-security);
+  // I-Twilio-Idempotency-Token repeats on redeliveries.
+  webhook(data, url, c) {
+    const payload = data.payload as { phoneNumber?: string; campaignStatus?: string };
+    const params: Record<string, string> = {
+      AccountSid: c.account,
+      MessagingServiceSid: c.service ?? "",
+      EventType: data.event_type,
+      ...(payload.phoneNumber ? { PhoneNumber: payload.phoneNumber } : {}),
+      ...(payload.campaignStatus ? { CampaignStatus: payload.campaignStatus } : {}),
+    };
+    const signed =
+      url +
+      Object.keys(params)
+        .sort()
+        .map((k) => k + params[k])
+        .join("");
+    return {
+      body: new URLSearchParams(params).toString(),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-twilio-signature": createHmac("sha1", c.secret).update(signed).digest("base64"),
+        "i-twilio-idempotency-token": data.id,
+      },
+    };
+  },
   withUnknownStatus(body, word) {
     const list = (body as { compliance?: object[] })?.compliance;
     if (list?.length) return { ...(body as object), compliance: [{ ...list[0], campaign_status: word }] };
