@@ -38,6 +38,7 @@ const meta: RuleMeta = {
     contactSupport:
       "If the number is still out of sync after that, contact 8x8 support with the number and this diagnosis.",
   },
+  needsCarrierRecord: true,
   notes: [
     `The disagreement needs a provisioning record from a carrier (the worker tracking the number through Telnyx, Twilio, Bandwidth or Sinch), not one fed by the console itself. Enabled in the console while the carrier has not assigned the number fires at once; the reverse fires once the carrier has had it assigned for longer than ${SYNC_ISSUE_THRESHOLD / HOUR} hours (\`SYNC_ISSUE_THRESHOLD\`): 8x8 says changes take up to that long to reach the carriers, so past it the console is not late but out of sync.`,
   ],
