@@ -35,7 +35,7 @@ function tableRows(markdown: string): { names: string[]; cells: string[] }[] {
 }
 
 describe("the README's configuration reference", () => {
-  const shape = ConfigSchema.shape as Record<
+  const shape = ConfigSchema.in.shape as Record<
     string,
     { safeParse(value: unknown): { success: boolean; data?: unknown } }
   >;

@@ -5,15 +5,26 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { type ProviderStatus, startTracking } from "@sms-doctor/core";
-import { startSandbox } from "@sms-doctor/sandbox";
+import {
+  bandwidthDialect,
+  type Dialect,
+  type DialectCredentials,
+  sinchDialect,
+  startDialectServer,
+  startSandbox,
+  twilioDialect,
+} from "@sms-doctor/sandbox";
 import { DelayedError, Queue, Worker } from "bullmq";
 import Fastify from "fastify";
 import { pino } from "pino";
 import { buildStatusApi } from "../src/api/status-api.js";
 import { sha256Hex } from "../src/config.js";
+import { createBandwidthAdapter } from "../src/providers/bandwidth-adapter.js";
 import { createInstantProvider } from "../src/providers/instant-provider.js";
 import type { ProviderAdapter } from "../src/providers/provider-adapter.js";
+import { createSinchAdapter } from "../src/providers/sinch-adapter.js";
 import { createTelnyxAdapter } from "../src/providers/telnyx-adapter.js";
+import { createTwilioAdapter } from "../src/providers/twilio-adapter.js";
 import {
   producerConnection,
   type RedisClient,
@@ -32,6 +43,22 @@ const CYCLE_NUMBERS = Number(process.env.BENCH_CYCLE_NUMBERS ?? (QUICK ? 5_000 :
 const MEMORY_NUMBERS = 100_000;
 const HTTP_SECONDS = QUICK ? 2 : 4;
 const silent = pino({ level: "silent" });
+const BENCH_TWILIO: DialectCredentials = {
+  account: `AC${"1".repeat(32)}`,
+  user: `AC${"1".repeat(32)}`,
+  secret: "bench-token",
+  service: `MG${"2".repeat(32)}`,
+};
+const BENCH_BANDWIDTH: DialectCredentials = {
+  account: "9900000",
+  user: "bench-user",
+  secret: "bench-password",
+};
+const BENCH_SINCH: DialectCredentials = {
+  account: "0f1e2d3c-4b5a-6978",
+  user: "bench-key",
+  secret: "bench-secret",
+};
 const run = promisify(execFile);
 
 const fmt = (n: number, digits = 0) =>
@@ -294,6 +321,78 @@ async function benchCycles(): Promise<{ kept: number; parked: number; bare: numb
   console.log(
     `  tracker, telnyx adapter          ${fmt(overHttp)} checks/s over HTTP against the sandbox simulator (1–2 GETs a check; simulator in this process)`,
   );
+  // 4. The other carriers' adapters against the simulator speaking their dialects, over the same numbers.
+  const dialects: [string, Dialect, DialectCredentials, (url: string) => ProviderAdapter, string][] = [
+    [
+      "twilio",
+      twilioDialect,
+      BENCH_TWILIO,
+      (url) =>
+        createTwilioAdapter({
+          baseUrl: url,
+          accountSid: BENCH_TWILIO.user,
+          authToken: BENCH_TWILIO.secret,
+          messagingServiceSid: BENCH_TWILIO.service!,
+          requestsPerSecond: 1_000_000,
+        }),
+      "1 GET + a PhoneNumbers page of up to 1000 a check",
+    ],
+    [
+      "bandwidth",
+      bandwidthDialect,
+      BENCH_BANDWIDTH,
+      (url) =>
+        createBandwidthAdapter({
+          baseUrl: url,
+          accountId: BENCH_BANDWIDTH.account,
+          username: BENCH_BANDWIDTH.user,
+          password: BENCH_BANDWIDTH.secret,
+          requestsPerSecond: 1_000_000,
+        }),
+      "2 XML GETs a check",
+    ],
+    [
+      "sinch",
+      sinchDialect,
+      BENCH_SINCH,
+      (url) =>
+        createSinchAdapter({
+          baseUrl: url,
+          projectId: BENCH_SINCH.account,
+          keyId: BENCH_SINCH.user,
+          keySecret: BENCH_SINCH.secret,
+          requestsPerSecond: 1_000_000,
+        }),
+      "1 GET a check",
+    ],
+  ];
+  for (const [name, dialect, credentials, adapterAt, note] of dialects) {
+    const server = await startDialectServer({ world: sandbox.world, dialect, credentials });
+    const prefix = `{bench-${name}}`;
+    const dialectStore = new TrackingStore(admin, { prefix });
+    for (let i = 0; i < sandboxNumbers; i += 500) {
+      await Promise.all(
+        Array.from({ length: Math.min(500, sandboxNumbers - i) }, (_, j) =>
+          dialectStore.start("bench", startTracking(numberAt(500_000 + i + j), since, { provider: name }), {
+            dueAt: Date.now(),
+          }),
+        ),
+      );
+    }
+    const running = await startBenchTracker(
+      redis.url,
+      prefix,
+      adapterAt(server.url),
+      { now: Date.now, realMsUntil: () => 0 },
+      5 * 60_000,
+    );
+    const rate = await rateOver(running.checks, 2 * window);
+    await running.stop();
+    await server.close();
+    console.log(
+      `  tracker, ${`${name} adapter`.padEnd(23)}${fmt(rate)} checks/s against the simulator's ${name} dialect (${note})`,
+    );
+  }
   await sandbox.close();
   admin.disconnect();
   await redis.stop();

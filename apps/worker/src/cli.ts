@@ -2,6 +2,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { type TrackedNumber, toNanpE164 } from "@sms-doctor/contracts";
+import { carrierReadinessText } from "@sms-doctor/core";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger, redactUrl } from "./logger.js";
 import { WorkerMetrics } from "./metrics.js";
@@ -32,7 +33,8 @@ Usage:
                                     [--format table|md|json|csv] [--out FILE]
 
 Configuration comes from the environment: REDIS_URL, PORT, SMS_DOCTOR_API_TOKENS,
-SMS_DOCTOR_PROVIDER (sandbox|telnyx), SMS_DOCTOR_PROVIDER_URL, SMS_DOCTOR_PROVIDER_API_KEY,
+SMS_DOCTOR_PROVIDER (console|telnyx|twilio|bandwidth|sinch|sandbox) with its credentials,
+SMS_DOCTOR_PROVIDERS (tenant=provider,…), SMS_DOCTOR_PROVIDER_URL, SMS_DOCTOR_PROVIDER_API_KEY,
 SMS_DOCTOR_WEBHOOK_URL, SMS_DOCTOR_WEBHOOK_SECRET (see the README).`;
 
 async function main(argv: string[]): Promise<number> {
@@ -179,6 +181,7 @@ function print(tracked: TrackedNumber, json: boolean): void {
   if (remaining) console.log(`  expected     typically ${remaining.typical}, at most ${remaining.max} more`);
   if (tracked.raw)
     console.log(`  provider     ${tracked.raw.provider} ${tracked.raw.entity} ${tracked.raw.value}`);
+  if (tracked.carriers?.length) console.log(`  carriers     ${carrierReadinessText(tracked.carriers)}`);
   if (tracked.flags?.length) console.log(`  flags        ${tracked.flags.join(", ")}`);
   for (const t of tracked.transitions) console.log(`  ${t.at}  ${t.from} → ${t.to}  (${t.cause})`);
 }

@@ -1,4 +1,9 @@
 import { z } from "zod";
+import {
+  missingProviderVariables,
+  ProviderNameSchema,
+  ProviderVariablesSchema,
+} from "./provider-variables.js";
 import { TENANT_PATTERN } from "./tracking/check-job-data.js";
 
 /*
@@ -128,7 +133,8 @@ export const ConfigSchema = z
       .pipe(z.array(z.url({ error: "an origin such as chrome-extension://<id>" })))
       .default([]),
     SMS_DOCTOR_RATE_LIMIT_PER_MINUTE: positive.default(600),
-    SMS_DOCTOR_PROVIDER: z.enum(["sandbox", "telnyx"]).default("sandbox"),
+    /** Unset: `console` in production (8x8 customers have no carrier account), the sandbox otherwise. */
+    SMS_DOCTOR_PROVIDER: ProviderNameSchema.optional(),
     SMS_DOCTOR_PROVIDER_URL: z.url().optional(),
     SMS_DOCTOR_PROVIDER_API_KEY: z.string().min(1).optional(),
     SMS_DOCTOR_PROVIDER_RPS: z.coerce.number().positive().default(20),
@@ -150,7 +156,12 @@ export const ConfigSchema = z
     SMS_DOCTOR_DIRECTORY_KEYS: DirectoryKeysSchema.default([]),
     SMS_DOCTOR_DIRECTORY_INTERVAL_MINUTES: z.coerce.number().positive().default(60),
     SMS_DOCTOR_DIRECTORY_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
+    ...ProviderVariablesSchema.shape,
   })
+  .transform((c) => ({
+    ...c,
+    SMS_DOCTOR_PROVIDER: c.SMS_DOCTOR_PROVIDER ?? (c.NODE_ENV === "production" ? "console" : "sandbox"),
+  }))
   .superRefine((c, ctx) => {
     for (const { tenant } of c.SMS_DOCTOR_DIRECTORY_URLS)
       if (!c.SMS_DOCTOR_DIRECTORY_KEYS.some((k) => k.tenant === tenant))
@@ -166,14 +177,11 @@ export const ConfigSchema = z
         message: "required with SMS_DOCTOR_WEBHOOK_URL: webhooks are always signed",
       });
     }
-    if (c.SMS_DOCTOR_PROVIDER === "telnyx" && !c.SMS_DOCTOR_PROVIDER_API_KEY) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SMS_DOCTOR_PROVIDER_API_KEY"],
-        message: "required for the telnyx provider",
-      });
-    }
-    if (c.SMS_DOCTOR_PROVIDER === "sandbox" && !c.SMS_DOCTOR_PROVIDER_URL && c.NODE_ENV === "production") {
+    for (const { variable, message } of missingProviderVariables(c))
+      ctx.addIssue({ code: "custom", path: [variable], message });
+    const usesSandbox =
+      c.SMS_DOCTOR_PROVIDER === "sandbox" || c.SMS_DOCTOR_PROVIDERS?.some((t) => t.provider === "sandbox");
+    if (usesSandbox && !c.SMS_DOCTOR_PROVIDER_URL && c.NODE_ENV === "production") {
       ctx.addIssue({
         code: "custom",
         path: ["SMS_DOCTOR_PROVIDER_URL"],

@@ -49,7 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
 }
 
-export const DEFAULT_PROVIDER_URLS = { telnyx: "https://api.telnyx.com/v2" } as const;
+export { DEFAULT_PROVIDER_URLS } from "./providers/provider-config.js";
 
 export function sha256Hex(value: string): string {
   return createHash("sha256").update(value).digest("hex");

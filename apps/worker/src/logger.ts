@@ -16,6 +16,11 @@ export const REDACTED_PATHS = [
   "config.SMS_DOCTOR_PROVIDER_API_KEY",
   "config.SMS_DOCTOR_WEBHOOK_SECRET",
   "config.SMS_DOCTOR_PROVIDER_WEBHOOK_SECRET",
+  "config.SMS_DOCTOR_TWILIO_AUTH_TOKEN",
+  "config.SMS_DOCTOR_BANDWIDTH_PASSWORD",
+  "config.SMS_DOCTOR_BANDWIDTH_CALLBACK_CREDENTIALS",
+  "config.SMS_DOCTOR_SINCH_KEY_SECRET",
+  "config.SMS_DOCTOR_SINCH_CALLBACK_SECRET",
 ];
 
 /** pino JSON logs with secrets redacted; Redis URLs lose their password. */

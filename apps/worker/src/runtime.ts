@@ -1,16 +1,18 @@
 import { hostname } from "node:os";
 import { Queue } from "bullmq";
 import Fastify, { type FastifyInstance } from "fastify";
+import { alertOnce } from "./alerts/number-alerts.js";
 import { ApiTokens, bearerToken } from "./api/api-tokens.js";
 import { buildStatusApi } from "./api/status-api.js";
-import { type Config, DEFAULT_PROVIDER_URLS, sha256Hex } from "./config.js";
+import { type Config, sha256Hex } from "./config.js";
 import { directoryTenants } from "./directory/directory-config.js";
 import { DirectorySyncWorker } from "./directory/directory-sync-worker.js";
 import type { Logger } from "./logger.js";
 import type { WorkerMetrics } from "./metrics.js";
 import { TransitionNotifier } from "./notify/transition-notifier.js";
 import type { ProviderAdapter } from "./providers/provider-adapter.js";
-import { createTelnyxAdapter } from "./providers/telnyx-adapter.js";
+import { providerFromConfig, providerNameOf } from "./providers/provider-config.js";
+import { webhookSchemesFromConfig } from "./providers/provider-webhook-schemes.js";
 import {
   checkEvictionPolicy,
   producerConnection,
@@ -21,6 +23,7 @@ import {
   whenReady,
   workerConnection,
 } from "./redis/connections.js";
+import { ConsoleSource } from "./tracking/console-provider.js";
 import { QUEUE_NAME } from "./tracking/keys.js";
 import { ProvisioningTracker } from "./tracking/provisioning-tracker.js";
 import { TrackingStore } from "./tracking/tracking-store.js";
@@ -30,21 +33,7 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** The provider adapter the configuration names. */
-export function providerFromConfig(config: Config): ProviderAdapter {
-  const baseUrl =
-    config.SMS_DOCTOR_PROVIDER_URL ??
-    (config.SMS_DOCTOR_PROVIDER === "telnyx"
-      ? DEFAULT_PROVIDER_URLS.telnyx
-      : "http://127.0.0.1:4012/v2") /* the sandbox start command's carrier simulator (first port 4010 + 2) */;
-  return createTelnyxAdapter({
-    name: config.SMS_DOCTOR_PROVIDER,
-    baseUrl,
-    timeoutMs: config.SMS_DOCTOR_PROVIDER_TIMEOUT_MS,
-    requestsPerSecond: config.SMS_DOCTOR_PROVIDER_RPS,
-    ...(config.SMS_DOCTOR_PROVIDER_API_KEY ? { apiKey: config.SMS_DOCTOR_PROVIDER_API_KEY } : {}),
-  });
-}
+export { providerFromConfig };
 
 /**
  * Checks the Redis the worker is about to use: anything but `maxmemory-policy noeviction` lets Redis
@@ -77,6 +66,17 @@ export async function startWorker(
     logger,
     metrics,
     concurrency: config.SMS_DOCTOR_CONCURRENCY,
+    // A stall, a rejection or a failure is alerted once (findings stream and webhook), with a support request.
+    afterCommit: async (tenant, record, userId, at) => {
+      await alertOnce({
+        redis: storeRedis,
+        tenant,
+        record,
+        userId,
+        now: new Date(at).toISOString(),
+        prefix: store.keys.prefix,
+      });
+    },
   });
   await tracker.start();
   let notifier: TransitionNotifier | undefined;
@@ -184,6 +184,10 @@ export async function startApi(
     corsOrigins: config.SMS_DOCTOR_CORS_ORIGINS,
     rateLimitPerMinute: config.SMS_DOCTOR_RATE_LIMIT_PER_MINUTE,
     provider: config.SMS_DOCTOR_PROVIDER,
+    providerOf: providerNameOf(config),
+    webhookSchemes: webhookSchemesFromConfig(config),
+    ...(config.SMS_DOCTOR_PUBLIC_URL ? { publicUrl: config.SMS_DOCTOR_PUBLIC_URL.replace(/\/+$/, "") } : {}),
+    consoleSource: new ConsoleSource({ store, providerOf: providerNameOf(config), now: Date.now, logger }),
     ...(config.SMS_DOCTOR_ADMIN_TOKEN ? { adminTokenSha256: sha256Hex(config.SMS_DOCTOR_ADMIN_TOKEN) } : {}),
     providerWebhookKeys: {
       [config.SMS_DOCTOR_PROVIDER]: {

@@ -77,7 +77,8 @@ describe("the worker's configuration schema", () => {
       "SMS_DOCTOR_WEBHOOK_SECRET: required with SMS_DOCTOR_WEBHOOK_URL: webhooks are always signed",
       "SMS_DOCTOR_PROVIDER_API_KEY: required for the telnyx provider",
     ]);
-    expect(problems({ NODE_ENV: "production" })).toEqual([
+    // Production without a provider follows the console (issue 17); the sandbox there still needs its URL.
+    expect(problems({ NODE_ENV: "production", SMS_DOCTOR_PROVIDER: "sandbox" })).toEqual([
       "SMS_DOCTOR_PROVIDER_URL: required: the URL of the sandbox's carrier simulator",
     ]);
     expect(problems({ SMS_DOCTOR_DIRECTORY_URLS: "acme=https://admin.example/acme" })).toEqual([
@@ -148,5 +149,48 @@ describe("the worker's job data", () => {
     expect(TENANT_PATTERN.test("acme")).toBe(true);
     expect(TENANT_PATTERN.test("a".repeat(33))).toBe(false);
     expect(TokensSchema.safeParse(`${"a".repeat(33)}:long-enough-token-123`).success).toBe(false);
+  });
+});
+
+describe("the provider configuration", () => {
+  it("follows the console in production when no provider is configured, and names each provider's missing credential", () => {
+    expect(ConfigSchema.parse({ NODE_ENV: "production" }).SMS_DOCTOR_PROVIDER).toBe("console");
+    expect(ConfigSchema.safeParse({ NODE_ENV: "production" }).success).toBe(true);
+    expect(problems({ SMS_DOCTOR_PROVIDER: "twilio", SMS_DOCTOR_TWILIO_AUTH_TOKEN: "token" })).toEqual([
+      "SMS_DOCTOR_TWILIO_ACCOUNT_SID: required for the twilio provider",
+      "SMS_DOCTOR_TWILIO_MESSAGING_SERVICE_SID: required for the twilio provider",
+    ]);
+    expect(problems({ SMS_DOCTOR_PROVIDER: "bandwidth" })).toEqual([
+      "SMS_DOCTOR_BANDWIDTH_ACCOUNT_ID: required for the bandwidth provider",
+      "SMS_DOCTOR_BANDWIDTH_USERNAME: required for the bandwidth provider",
+      "SMS_DOCTOR_BANDWIDTH_PASSWORD: required for the bandwidth provider",
+    ]);
+    expect(problems({ SMS_DOCTOR_PROVIDER: "sinch", SMS_DOCTOR_SINCH_PROJECT_ID: "not a project" })).toEqual([
+      "SMS_DOCTOR_SINCH_PROJECT_ID: a Sinch project id",
+    ]);
+    expect(problems({ SMS_DOCTOR_PROVIDER: "twilio", SMS_DOCTOR_TWILIO_ACCOUNT_SID: "AC123" })[0]).toBe(
+      "SMS_DOCTOR_TWILIO_ACCOUNT_SID: an Account SID: AC and 32 hex digits",
+    );
+    expect(problems({ SMS_DOCTOR_PROVIDER: "pigeon" })[0]).toMatch(/^SMS_DOCTOR_PROVIDER: /);
+  });
+
+  it("lets tenants use other providers (SMS_DOCTOR_PROVIDERS), each with its credentials", () => {
+    const config = ConfigSchema.parse({
+      SMS_DOCTOR_PROVIDER: "console",
+      SMS_DOCTOR_PROVIDERS: "acme=telnyx, globex=console",
+      SMS_DOCTOR_PROVIDER_API_KEY: "KEY123",
+    });
+    expect(config.SMS_DOCTOR_PROVIDERS).toEqual([
+      { tenant: "acme", provider: "telnyx" },
+      { tenant: "globex", provider: "console" },
+    ]);
+    expect(problems({ SMS_DOCTOR_PROVIDERS: "acme=sinch,initech=sinch" })).toEqual([
+      "SMS_DOCTOR_SINCH_PROJECT_ID: required for the sinch provider (SMS_DOCTOR_PROVIDERS: acme, initech)",
+      "SMS_DOCTOR_SINCH_KEY_ID: required for the sinch provider (SMS_DOCTOR_PROVIDERS: acme, initech)",
+      "SMS_DOCTOR_SINCH_KEY_SECRET: required for the sinch provider (SMS_DOCTOR_PROVIDERS: acme, initech)",
+    ]);
+    expect(problems({ SMS_DOCTOR_PROVIDERS: "acme:twilio" })).toEqual([
+      "SMS_DOCTOR_PROVIDERS: entry 1 is not tenant=provider with a provider of console, telnyx, twilio, bandwidth, sinch, sandbox",
+    ]);
   });
 });

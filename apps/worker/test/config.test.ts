@@ -64,6 +64,29 @@ describe("configuration from the environment", () => {
     ]);
   });
 
+  it("names each provider credential that is missing, for the default provider and each tenant's (issue 17)", () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        SMS_DOCTOR_PROVIDER: "twilio",
+        SMS_DOCTOR_TWILIO_ACCOUNT_SID: `AC${"0".repeat(32)}`,
+        SMS_DOCTOR_PROVIDERS: "globex=bandwidth",
+        SMS_DOCTOR_BANDWIDTH_ACCOUNT_ID: "9900000",
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => `${p.variable}: ${p.message}`)).toEqual([
+      "SMS_DOCTOR_TWILIO_AUTH_TOKEN: required for the twilio provider",
+      "SMS_DOCTOR_TWILIO_MESSAGING_SERVICE_SID: required for the twilio provider",
+      "SMS_DOCTOR_BANDWIDTH_USERNAME: required for the bandwidth provider (SMS_DOCTOR_PROVIDERS: globex)",
+      "SMS_DOCTOR_BANDWIDTH_PASSWORD: required for the bandwidth provider (SMS_DOCTOR_PROVIDERS: globex)",
+    ]);
+    // Production with no carrier configured follows the console: nothing to poll, nothing missing.
+    expect(loadConfig({ NODE_ENV: "production" }).SMS_DOCTOR_PROVIDER).toBe("console");
+  });
+
   it("logs never carry tokens, keys or Redis passwords", () => {
     const lines: string[] = [];
     const logger = createLogger({ destination: { write: (line: string) => lines.push(line) } });

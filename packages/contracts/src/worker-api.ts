@@ -89,6 +89,8 @@ export const ListNumbersQuerySchema = z.strictObject({
 /** A tracking record as the API shows it: core's record plus what is derived from it at `now`. */
 export const TrackedNumberSchema = ProvisioningRecordSchema.extend({
   userId: z.string().optional(),
+  /** Per-carrier readiness in a sentence, when the provider reports carriers separately ("T-Mobile live; AT&T/Verizon pending"). */
+  carrierReadiness: z.string().optional(),
   stalled: z.boolean(),
   expectedRemaining: z.object({ typical: DurationSchema, max: DurationSchema }).optional(),
 });
@@ -203,12 +205,23 @@ export const FindingsQuerySchema = z.strictObject({
 });
 export type FindingsQuery = z.infer<typeof FindingsQuerySchema>;
 
-/** A new finding about a user, as `GET /v1/findings` lists it and the alert webhook sends it. */
+/** A message ready to send to 8x8 support as it is (`supportRequestFor`). */
+export const SupportRequestSchema = z.object({ to: z.string(), subject: z.string(), body: z.string() });
+
+/**
+ * A new finding about a user or a tracked number, as `GET /v1/findings` lists it and the alert webhook sends
+ * it. A number's own finding (stalled, rejected, failed, out of sync) carries `number`, the user when one is
+ * known, and a ready-to-send `supportRequest`.
+ */
 export const FindingAlertSchema = z.object({
   id: z.string(),
   type: z.literal("finding.new"),
   tenant: z.string(),
-  userId: z.string(),
+  /** Absent only on a number's finding when no user is known for the number. */
+  userId: z.string().optional(),
+  /** E.164, on a tracked number's finding. */
+  number: z.string().optional(),
+  supportRequest: SupportRequestSchema.optional(),
   displayName: z.string().optional(),
   detectedAt: InstantSchema,
   verdict: VerdictSchema,

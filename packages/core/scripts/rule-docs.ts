@@ -27,7 +27,7 @@ ${meta.description}
 - Applies to numbers in: ${regions}
 - 8x8 article: [${meta.docs.article}](${meta.docs.url})
 - Evaluated only in these situations (\`Situation\`): ${triggers}
-${meta.seenOnlyIn ? `- Fires only on snapshots from: ${meta.seenOnlyIn.join(", ")} (the console page doesn't show what it needs)\n` : ""}${meta.tellApart ? `- When its finding is only possible, what would tell: ${meta.tellApart}\n` : ""}${notes}
+${meta.seenOnlyIn ? `- Fires only on snapshots from: ${meta.seenOnlyIn.join(", ")} (the console page doesn't show what it needs)\n` : ""}${meta.needsCarrierRecord ? "- Needs a carrier's provisioning record of the number (the worker tracking it through a carrier API), beside what the console shows\n" : ""}${meta.tellApart ? `- When its finding is only possible, what would tell: ${meta.tellApart}\n` : ""}${notes}
 ## Messages
 
 Findings and resolution steps carry a \`messageId\` and \`data\`; \`formatFinding\` fills these templates.

@@ -24,5 +24,7 @@ export {
 } from "./predict-save.js";
 export { RULE_IDS, RULES, type Rule, type RuleMeta, ruleMeta } from "./rules/index.js";
 export { registrationAdvice } from "./rules/registration-advice.js";
+export { carrierSaysUnassigned } from "./rules/sms-sync-issue.js";
+export { provisioningFinding } from "./rules/verification-pending.js";
 export * from "./schemas/index.js";
 export { verdictOf } from "./verdict.js";

@@ -1,5 +1,6 @@
 export { RULE_IDS } from "@sms-doctor/core";
 export { CarrierRegistry } from "./carrier/carrier-registry.js";
+export * from "./carrier/dialects/index.js";
 export type * from "./carrier/telnyx-vocabulary.js";
 export type { DeliveryRecord, WebhookEnvelope } from "./carrier/webhook-dispatcher.js";
 export {

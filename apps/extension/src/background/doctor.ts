@@ -265,7 +265,8 @@ export class Doctor {
         const local = new Set(byUser.keys());
         // Oldest first: a user's newest alert is the one kept. A diagnosis shown here says more than one alert.
         for (const alert of await api.findingAlerts()) {
-          if (local.has(alert.userId)) continue;
+          // A number's own finding (a stall, a sync issue) names no user: the popup lists users.
+          if (!alert.userId || local.has(alert.userId)) continue;
           const cause = causeTitle({ verdict: alert.verdict, findings: [alert.finding] }, alert.title);
           byUser.set(alert.userId, {
             verdict: alert.verdict,

@@ -10,7 +10,9 @@ import type { TokenEntry } from "../config.js";
 import { SharedHistory } from "../history/shared-history.js";
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
+import type { WebhookScheme } from "../providers/provider-webhook-schemes.js";
 import type { RedisClient } from "../redis/connections.js";
+import type { ConsoleSource } from "../tracking/console-provider.js";
 import { TrackingService } from "../tracking/tracking-service.js";
 import type { TrackingStore } from "../tracking/tracking-store.js";
 import { frameworkErrors, handleErrors, RequestError, requestValidator } from "./api-errors.js";
@@ -58,8 +60,16 @@ export interface StatusApiOptions {
   connectionTimeoutMs?: number;
   /** The provider new numbers are tracked with. */
   provider: string;
+  /** A tenant's own provider when tenants differ (SMS_DOCTOR_PROVIDERS); `provider` otherwise. */
+  providerOf?: (tenant: string) => string;
   /** How each provider's webhooks are verified, by provider name; a provider without keys gets 404. */
   providerWebhookKeys?: Record<string, ProviderWebhookKeys>;
+  /** Twilio's, Bandwidth's and Sinch's webhooks, verified their own way (provider-webhook-schemes.ts). */
+  webhookSchemes?: Record<string, WebhookScheme>;
+  /** The API's public base URL as providers call it (Twilio signs the URL it called). */
+  publicUrl?: string;
+  /** Applies what consoles show to tracking records (the `console` provider) and alerts on sync issues. */
+  consoleSource?: ConsoleSource;
   /** For the bull-board dashboard and queue-depth metrics. */
   queue?: Queue;
   metrics?: WorkerMetrics;
@@ -95,6 +105,7 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
   const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const tracking = new TrackingService(store, {
     provider: options.provider,
+    ...(options.providerOf ? { providerOf: options.providerOf } : {}),
     now,
     ...(options.queue ? { queue: options.queue } : {}),
   });
@@ -226,6 +237,8 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
   await app.register(webhookRoutes, {
     tracking,
     providerWebhookKeys: options.providerWebhookKeys ?? {},
+    webhookSchemes: options.webhookSchemes ?? {},
+    publicUrl: options.publicUrl,
     tenants: [...new Set(options.tokens.map((t) => t.tenant))],
     now,
   });
@@ -248,7 +261,13 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
       route.onRequest = [...(Array.isArray(hooks) ? hooks : hooks ? [hooks] : []), requireTenant];
     });
     await v1.register(numberRoutes, { tracking, quotas });
-    await v1.register(observationRoutes, { tracking, history, quotas, now });
+    await v1.register(observationRoutes, {
+      tracking,
+      history,
+      quotas,
+      now,
+      ...(options.consoleSource ? { consoleSource: options.consoleSource } : {}),
+    });
     await v1.register(findingRoutes, {
       listFindings: (tenant, query) => listFindingAlerts(redis, tenant, query, store.keys.prefix),
     });

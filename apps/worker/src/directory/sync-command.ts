@@ -56,7 +56,7 @@ export async function runSyncCommand(
     console.log(`  ${terminalText(tallyLine(summary.numbers))}`);
     for (const a of items)
       console.log(
-        `  ALERT ${terminalText(a.userId)}${a.displayName ? ` (${terminalText(a.displayName)})` : ""}: ${terminalText(a.title)} [${terminalText(a.finding.ruleId)}, ${a.finding.certainty}]\n    ${terminalText(a.explanation)}`,
+        `  ALERT ${terminalText(a.userId ?? a.number ?? "")}${a.displayName ? ` (${terminalText(a.displayName)})` : ""}: ${terminalText(a.title)} [${terminalText(a.finding.ruleId)}, ${a.finding.certainty}]\n    ${terminalText(a.explanation)}`,
       );
   }
   if (summary.status !== "completed") return 1;

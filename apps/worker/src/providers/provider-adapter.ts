@@ -39,5 +39,12 @@ export interface ProviderAdapter {
    * The statuses the provider reports for the number, in the order to apply them; empty when the
    * provider does not know the number yet. Throws ProviderError.
    */
-  check(number: string, context: { now: string; signal?: AbortSignal }): Promise<ProviderStatus[]>;
+  check(
+    number: string,
+    context: {
+      now: string;
+      signal?: AbortSignal /** Whose number: tenants may use different providers. */;
+      tenant?: string;
+    },
+  ): Promise<ProviderStatus[]>;
 }

@@ -11,6 +11,8 @@ export interface ProviderHttpOptions {
   backoffMs: number;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** How a success body is read (JSON by default; Bandwidth answers XML). A throw is `unavailable`. */
+  parse?: (text: string) => unknown;
 }
 
 export interface ProviderResponse {
@@ -66,9 +68,15 @@ async function getOnce(url: string, options: ProviderHttpOptions): Promise<Provi
   if (status === 404) return { status, body: undefined };
   if (status >= 400) throw failureOf(url, status, text, response.headers);
   try {
-    return { status, body: JSON.parse(text) };
+    return { status, body: options.parse ? options.parse(text) : JSON.parse(text) };
   } catch {
-    throw new ProviderError("unavailable", `GET ${url}: the body is not JSON`, { httpStatus: status });
+    throw new ProviderError(
+      "unavailable",
+      `GET ${url}: the body is not ${options.parse ? "readable" : "JSON"}`,
+      {
+        httpStatus: status,
+      },
+    );
   }
 }
 

@@ -74,6 +74,12 @@ export function createTelnyxAdapter(options: TelnyxAdapterOptions): ProviderAdap
       observedAt: instantOr(parsed.updatedAt, now),
     };
     if (parsed.failureReasons) status.reasons = [parsed.failureReasons];
+    // T-Mobile maps numbers apart from the other carriers: both kept, for per-carrier readiness.
+    const carriers = [
+      ["tmobile", parsed.tmobileNumberMappingStatus],
+      ["nonTmobile", parsed.nonTmobileNumberMappingStatus],
+    ].flatMap(([group, value]) => (value ? [{ group: group!, value }] : []));
+    if (carriers.length) status.carriers = carriers;
     statuses.push(status);
     return statuses;
   }
@@ -85,7 +91,8 @@ export function createTelnyxAdapter(options: TelnyxAdapterOptions): ProviderAdap
   };
 }
 
-function parseBody<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
+/** Parses a provider body with its wire schema; a mismatch is `unavailable` (retried), naming the field. */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -96,7 +103,7 @@ function parseBody<T extends z.ZodType>(schema: T, body: unknown, what: string):
 }
 
 /** A provider timestamp as an ISO instant, or `fallback` when it is missing or unreadable. */
-function instantOr(value: string | null | undefined, fallback: string): string {
+export function instantOr(value: string | null | undefined, fallback: string): string {
   const ms = value ? Date.parse(value) : Number.NaN;
   return Number.isFinite(ms) ? new Date(ms).toISOString() : fallback;
 }

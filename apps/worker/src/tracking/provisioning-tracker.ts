@@ -1,4 +1,4 @@
-import { isFinal } from "@sms-doctor/core";
+import { isFinal, type ProvisioningRecord } from "@sms-doctor/core";
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
@@ -57,6 +57,16 @@ export interface TrackerOptions {
   /** The longest a provider's Retry-After pauses its checks (`MAX_RETRY_AFTER_MS`). */
   maxRetryAfterMs?: number;
   clock?: TrackerClock;
+  /**
+   * Called after each committed check with the record written (e.g. to alert once on a stall: the console
+   * source's `afterCommit`). A failure is logged; the next check of the record makes it good.
+   */
+  afterCommit?: (
+    tenant: string,
+    record: ProvisioningRecord,
+    userId: string | undefined,
+    at: number,
+  ) => Promise<void>;
 }
 
 /**
@@ -71,7 +81,10 @@ export interface TrackerOptions {
 export class ProvisioningTracker {
   readonly queue: Queue;
   readonly worker: Worker;
-  readonly #o: Required<Omit<TrackerOptions, "metrics">> & { metrics: WorkerMetrics | undefined };
+  readonly #o: Required<Omit<TrackerOptions, "metrics" | "afterCommit">> & {
+    metrics: WorkerMetrics | undefined;
+    afterCommit: TrackerOptions["afterCommit"];
+  };
 
   constructor(options: TrackerOptions) {
     this.#o = {
@@ -89,6 +102,7 @@ export class ProvisioningTracker {
       clock: wallClock,
       ...options,
       metrics: options.metrics,
+      afterCommit: options.afterCommit,
     };
     const prefix = options.store.keys.prefix;
     this.queue = new Queue(this.#o.queueName, { connection: options.connection, prefix });
@@ -227,7 +241,10 @@ export class ProvisioningTracker {
     const started = performance.now();
     let statuses: Awaited<ReturnType<ProviderAdapter["check"]>>;
     try {
-      statuses = await provider.check(data.number, { now: new Date(this.#o.clock.now()).toISOString() });
+      statuses = await provider.check(data.number, {
+        now: new Date(this.#o.clock.now()).toISOString(),
+        tenant: data.tenant,
+      });
     } catch (error) {
       const kind = error instanceof ProviderError ? error.kind : "unexpected";
       metrics?.providerErrors.inc({ provider: provider.name, kind });
@@ -261,6 +278,9 @@ export class ProvisioningTracker {
       );
       if (outcome === "written") {
         metrics?.checks.inc({ outcome: "checked" });
+        await this.#o
+          .afterCommit?.(data.tenant, decision.record, stored.userId, now)
+          .catch((err) => this.#o.logger.warn({ number: data.number, err }, "after-commit hook failed"));
         for (const t of decision.transitions) metrics?.transitions.inc({ to: t.to });
         if (decision.unknown.length > 0) {
           metrics?.unknownStatuses.inc({ provider: provider.name }, decision.unknown.length);

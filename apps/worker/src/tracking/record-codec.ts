@@ -1,4 +1,5 @@
 import {
+  CarrierReadinessSchema,
   NumberKindSchema,
   type ProvisioningRecord,
   ProvisioningStageSchema,
@@ -23,6 +24,7 @@ export const MAX_TRANSITIONS = 50;
 const STATES = ProvisioningStateSchema.options;
 const STAGES = ProvisioningStageSchema.options;
 const KINDS = NumberKindSchema.options;
+const READINESS = CarrierReadinessSchema.shape.readiness.options;
 
 /*
  * Records are stored as positional JSON arrays with enum indexes and epoch milliseconds instead of
@@ -33,7 +35,8 @@ const KINDS = NumberKindSchema.options;
  * [version, state, since, lastCheckedAt, nextCheckAt, provider, kind, stage, lastObservedAt,
  *  raw [provider, entity, value], reasons, deadline, flags, transitions [[from, to, at, cause]...], userId,
  *  requestedAt]
- * requestedAt came later: records written before it have 15 elements and decode without it.
+ * requestedAt came later: records written before it have 15 elements and decode without it; carriers
+ * ([[carrier, readiness index, value]...]) later still, as a 17th element.
  */
 type Tuple = [
   number,
@@ -52,6 +55,7 @@ type Tuple = [
   [number, number, number, string][],
   string | null,
   (number | null)?,
+  ([string, number, string][] | null)?,
 ];
 
 const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
@@ -68,7 +72,8 @@ function readTuple(value: unknown): Tuple {
   const t = value as unknown[];
   const ok =
     Array.isArray(t) &&
-    (t.length === 15 || t.length === 16) &&
+    t.length >= 15 &&
+    t.length <= 17 &&
     isInt(t[0]) &&
     t[0] >= 0 &&
     isIndex(t[1], STATES.length) &&
@@ -94,7 +99,18 @@ function readTuple(value: unknown): Tuple {
         typeof x[3] === "string",
     ) &&
     isStringOrNull(t[14]) &&
-    (t[15] === undefined || isIntOrNull(t[15]));
+    (t[15] === undefined || isIntOrNull(t[15])) &&
+    (t[16] === undefined ||
+      t[16] === null ||
+      (Array.isArray(t[16]) &&
+        t[16].every(
+          (c) =>
+            Array.isArray(c) &&
+            c.length === 3 &&
+            typeof c[0] === "string" &&
+            isIndex(c[1], READINESS.length) &&
+            typeof c[2] === "string",
+        )));
   if (!ok) throw new TypeError("not a tracking record written by encodeRecord");
   return t as Tuple;
 }
@@ -124,6 +140,9 @@ export function encodeRecord({ version, record, userId }: StoredRecord): string 
     transitions,
     userId ?? null,
     toMs(record.requestedAt),
+    ...(record.carriers?.length
+      ? [record.carriers.map((c) => [c.carrier, READINESS.indexOf(c.readiness), c.value])]
+      : []),
   ]);
 }
 
@@ -146,6 +165,7 @@ export function decodeRecord(number: string, encoded: string): StoredRecord {
     transitions,
     userId,
     requestedAt,
+    carriers,
   ] = readTuple(JSON.parse(encoded));
   const record: ProvisioningRecord = {
     number,
@@ -171,6 +191,12 @@ export function decodeRecord(number: string, encoded: string): StoredRecord {
   if (deadline !== null) record.deadline = toIso(deadline);
   if (flags !== null) record.flags = flags;
   if (requestedAt !== undefined && requestedAt !== null) record.requestedAt = toIso(requestedAt);
+  if (carriers)
+    record.carriers = carriers.map(([carrier, readiness, value]) => ({
+      carrier,
+      readiness: READINESS[readiness]!,
+      value,
+    }));
   const stored: StoredRecord = { version, record };
   if (userId !== null) stored.userId = userId;
   return stored;

@@ -1,6 +1,7 @@
 import type { TrackedNumber } from "@sms-doctor/contracts";
 import {
   cancelTracking,
+  carrierReadinessText,
   expectedRemaining,
   isStalled,
   type ProvisioningState,
@@ -19,6 +20,8 @@ const SEEN_EVENT_SECONDS = 7 * 86_400;
 export interface TrackingServiceOptions {
   /** The provider new numbers are tracked with. */
   provider: string;
+  /** A tenant's own provider when tenants differ (SMS_DOCTOR_PROVIDERS); `provider` otherwise. */
+  providerOf?: (tenant: string) => string;
   /** The check queue: a woken number in its first hour waits in a delayed job, promoted here. */
   queue?: Queue;
   now?: () => number;
@@ -51,6 +54,9 @@ export class TrackingService {
       ...(stored.userId ? { userId: stored.userId } : {}),
       stalled: isStalled(stored.record, at),
       ...(remaining ? { expectedRemaining: remaining } : {}),
+      ...(stored.record.carriers?.length
+        ? { carrierReadiness: carrierReadinessText(stored.record.carriers) }
+        : {}),
     };
   }
 
@@ -63,7 +69,7 @@ export class TrackingService {
     const at = this.#now();
     const enabledAt = request.enabledAt ? new Date(Date.parse(request.enabledAt)).toISOString() : undefined;
     const record = startTracking(request.number, new Date(at).toISOString(), {
-      provider: this.options.provider,
+      provider: this.options.providerOf?.(tenant) ?? this.options.provider,
       ...(enabledAt ? { enabledAt } : {}),
     });
     const { stored } = await this.store.start(tenant, record, {

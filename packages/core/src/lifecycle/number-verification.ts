@@ -74,3 +74,28 @@ export function enabledRecency(span: EnabledSpan, now: number): EnabledRecency {
   if (span.after !== undefined && now - span.after <= RECENTLY_ENABLED_WITHIN) return "recent";
   return "unknown";
 }
+
+/**
+ * How long a re-sync of a number (disable SMS, Save, enable, Save) takes to reach every carrier: "it may
+ * take up to 24 hours for all the changes to become effective with the mobile carriers" (8x8, "SMS
+ * Campaign Registration: Assigned Phone Numbers Sync Issue",
+ * https://support-portal.8x8.com/viewArticle.html?c=1_40_42_77_7551_&d=242f71bc-b7a4-45fb-b7db-1c552e0730c4).
+ */
+export const RESYNC_REACHES_CARRIERS_WITHIN: number = 24 * HOUR;
+
+/**
+ * How long SMS may stop while a number is re-synced ("a temporary service interruption of up to a couple
+ * of hours, where the Status will show as Pending", the same article): why the fix is for a quiet time.
+ */
+export const RESYNC_INTERRUPTION: number = 2 * HOUR;
+
+/**
+ * How long the carrier may show a number assigned while the console does not show it Enabled before the
+ * two records disagree rather than lag. Changes between 8x8 and the carriers take up to
+ * `RESYNC_REACHES_CARRIERS_WITHIN` in either direction (the same article): past that, the console is not
+ * late, it is out of sync.
+ */
+export const SYNC_ISSUE_THRESHOLD: number = RESYNC_REACHES_CARRIERS_WITHIN;
+
+/** The provider name of records fed by what administrators' consoles show (no carrier account). */
+export const CONSOLE_PROVIDER = "console";

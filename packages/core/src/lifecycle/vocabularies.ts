@@ -63,6 +63,13 @@ export const VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
     VERIFIED: campaign("approved"),
     FAILED: campaign("rejected"),
   },
+  // A number listed in a Messaging Service whose US A2P campaign has this `campaign_status`: Twilio shows no
+  // status of its own per number, so the campaign's word, seen for a listed number, is the number's.
+  "twilio:number": {
+    IN_PROGRESS: number("pending"),
+    VERIFIED: number("approved"),
+    FAILED: number("rejected"),
+  },
   "twilio:toll-free": {
     PENDING_REVIEW: tollFree("pending"),
     IN_REVIEW: tollFree("pending"),
@@ -103,6 +110,8 @@ export const VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
     FAILED_UNASSIGNMENT: number("rejected"),
   },
   "bandwidth:order": {
+    // A TN Option Order's first status, before Bandwidth processes it (its campaign import API guide).
+    RECEIVED: number("pending"),
     PROCESSING: number("pending"),
     COMPLETE: number("approved"),
     PARTIAL: number("rejected"),
@@ -113,8 +122,24 @@ export const VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
     SUCCESS: number("approved"),
     FAILURE: number("rejected"),
   },
-  // Sinch's number object disappears on success: adapters report that as an approval themselves.
-  "sinch:number": { WAITING: number("pending"), IN_PROGRESS: number("pending"), FAILED: number("rejected") },
+  // Sinch's scheduledProvisioning disappears on success, leaving the campaign linked in smsConfiguration: the
+  // adapter reports that as PROVISIONED (its word for "no scheduled provisioning, campaign linked").
+  "sinch:number": {
+    WAITING: number("pending"),
+    IN_PROGRESS: number("pending"),
+    FAILED: number("rejected"),
+    PROVISIONED: number("approved"),
+  },
+  // What administrators' consoles show (core's `SmsStatus` words, as the extension posts them): the source of
+  // 8x8 customers without a carrier account. Enabling Failed is a failure a person can retry (re-enable);
+  // Disabled means SMS was turned off. "disabling-failed" is about a disable, not provisioning: not mapped,
+  // and the console source never sends it (see the worker's console provider).
+  "console:number": {
+    pending: number("pending"),
+    enabled: number("approved"),
+    "enabling-failed": number("rejected"),
+    disabled: number("cancelled"),
+  },
   "sinch:error": {
     CAMPAIGN_PENDING_ACCEPTANCE: campaign("pending"),
     CAMPAIGN_MNO_REVIEW: campaign("pending"),

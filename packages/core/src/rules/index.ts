@@ -12,6 +12,7 @@ import type { Rule, RuleMeta } from "./rule.js";
 import { serviceExtension } from "./service-extension.js";
 import { smsDisabledByAdmin } from "./sms-disabled-by-admin.js";
 import { smsNumberNotPrimary } from "./sms-number-not-primary.js";
+import { smsSyncIssue } from "./sms-sync-issue.js";
 import { tollFreeNumber } from "./toll-free-number.js";
 import { unsupportedRegion } from "./unsupported-region.js";
 import { userInactive } from "./user-inactive.js";
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   tollFreeNumber,
   virtualNumber,
   numberNotPortedYet,
+  smsSyncIssue,
   enablingFailed,
   verificationPending,
   smsNumberNotPrimary,

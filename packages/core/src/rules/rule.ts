@@ -28,6 +28,12 @@ export interface RuleMeta {
    * doesn't show them), so no console-read scenario can show it firing.
    */
   seenOnlyIn?: readonly SnapshotSource[];
+  /**
+   * Set when the rule compares what the console shows with a carrier's own record of the number (a provisioning
+   * record the worker keeps through Telnyx, Twilio, Bandwidth or Sinch): no snapshot alone, hence no console-read
+   * scenario, can show it firing; the worker's tests do, against the carrier simulator.
+   */
+  needsCarrierRecord?: boolean;
 }
 
 export interface Rule {

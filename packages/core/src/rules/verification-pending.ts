@@ -4,6 +4,8 @@ import { humanDuration } from "../human-duration.js";
 import { NUMBER_VERIFICATION_DELAY, NUMBER_VERIFICATION_WAIT } from "../lifecycle/number-verification.js";
 import { expectedRemaining, isStalled, trackingStartedAt } from "../lifecycle/schedule.js";
 import { toDuration } from "../lifecycle/time.js";
+import type { Finding } from "../schemas/diagnosis.js";
+import type { ProvisioningRecord } from "../schemas/provisioning-record.js";
 import { finding, fixedResolution, fixedSteps, NONE, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_SYNC_ISSUE, articleUrl, type Rule, type RuleMeta } from "./rule.js";
 
@@ -115,4 +117,37 @@ function pendingSinceOf(facts: DiagnosisFacts): number {
     if (started < since) since = started;
   }
   return since;
+}
+
+/**
+ * The finding a tracked number's own record calls for, without any user's snapshot: what the worker alerts
+ * on between observations (a stall past the number's threshold, a rejection, a failure), in this rule's
+ * words. Undefined while the number is on its way or live.
+ */
+export function provisioningFinding(record: ProvisioningRecord, now: string): Finding | undefined {
+  const number = record.number;
+  const evidence = [{ field: "provisioningState", after: record.state, observedAt: record.since }];
+  if (record.state === "FAILED" || record.state === "ACTION_REQUIRED") {
+    const reasons = record.reasons?.join(", ") || "no reason given";
+    const final = record.state === "FAILED";
+    return finding(
+      meta,
+      "confirmed",
+      final ? "failed" : "actionRequired",
+      { number, reasons },
+      evidence,
+      final ? CONTACT_SUPPORT : FIX_REJECTION,
+      "blocking",
+    );
+  }
+  if (record.state !== "STALLED") return undefined;
+  const elapsed = toDuration(Math.max(0, Date.parse(now) - trackingStartedAt(record)));
+  return finding(
+    meta,
+    "confirmed",
+    "stalled",
+    { number, elapsed, typical: TYPICAL, max: MAX, stalled: true },
+    evidence,
+    RESYNC,
+  );
 }

@@ -40,6 +40,16 @@ export const RawProviderStatusSchema = z.object({
 });
 export type RawProviderStatus = z.infer<typeof RawProviderStatusSchema>;
 
+/** One carrier's readiness for a number, where a provider reports carriers separately. */
+export const CarrierReadinessSchema = z.object({
+  /** The carriers as the provider groups them, named for people: "T-Mobile", "AT&T/Verizon and others". */
+  carrier: z.string(),
+  readiness: z.enum(["pending", "live", "failed"]),
+  /** The provider's own word, kept verbatim. */
+  value: z.string(),
+});
+export type CarrierReadiness = z.infer<typeof CarrierReadinessSchema>;
+
 /** Where one number stands in carrier provisioning. */
 export const ProvisioningRecordSchema = z.object({
   /** E.164. */
@@ -65,6 +75,8 @@ export const ProvisioningRecordSchema = z.object({
   deadline: InstantSchema.optional(),
   /** Set when the provider said something the lifecycle does not know (e.g. `unknown-status:telnyx:FOO`). */
   flags: z.array(z.string()).optional(),
+  /** Per-carrier readiness, when the provider reports carriers separately (Telnyx's number mapping statuses). */
+  carriers: z.array(CarrierReadinessSchema).optional(),
 });
 export type ProvisioningRecord = z.infer<typeof ProvisioningRecordSchema>;
 

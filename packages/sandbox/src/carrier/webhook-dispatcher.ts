@@ -28,6 +28,11 @@ export interface WebhookDispatcherOptions {
   retryDelaysMs?: number[];
   maxAttempts?: number;
   timeoutMs?: number;
+  /** Renders a webhook in another provider's dialect (its body, content type and signature); Telnyx's otherwise. */
+  render?: (
+    data: WebhookEnvelope["data"],
+    attempt: number,
+  ) => { body: string; headers: Record<string, string> };
 }
 
 /**
@@ -44,6 +49,7 @@ export class WebhookDispatcher {
 
   constructor(options: WebhookDispatcherOptions) {
     this.#options = {
+      render: (data, attempt) => telnyxWebhook(data, attempt, options.url, options.secret),
       retryDelaysMs: [250, 500, 1_000, 2_000],
       maxAttempts: 5,
       timeoutMs: 2_000,
@@ -105,9 +111,7 @@ export class WebhookDispatcher {
   }
 
   async #send(data: WebhookEnvelope["data"], attempt: number): Promise<boolean> {
-    const envelope: WebhookEnvelope = { data, meta: { attempt, delivered_to: this.#options.url } };
-    const body = JSON.stringify(envelope);
-    const timestamp = String(Math.floor(Date.now() / 1000));
+    const { body, headers } = this.#options.render(data, attempt);
     const controller = new AbortController();
     const timeout = setTimeout(() => controller.abort(), this.#options.timeoutMs);
     this.#inFlight.add(controller);
@@ -124,11 +128,7 @@ export class WebhookDispatcher {
         method: "POST",
         body,
         signal: controller.signal,
-        headers: {
-          "content-type": "application/json",
-          [WEBHOOK_TIMESTAMP_HEADER]: timestamp,
-          [WEBHOOK_SIGNATURE_HEADER]: signWebhook(this.#options.secret, timestamp, body),
-        },
+        headers,
       });
       await response.arrayBuffer().catch(() => undefined);
       record.status = response.status;
@@ -143,6 +143,21 @@ export class WebhookDispatcher {
       if (this.deliveries.length > 1_000) this.deliveries.shift();
     }
   }
+}
+
+/** Telnyx's envelope, signed as the simulator signs it (HMAC-SHA256 of `timestamp.body`). */
+function telnyxWebhook(data: WebhookEnvelope["data"], attempt: number, url: string, secret: string) {
+  const envelope: WebhookEnvelope = { data, meta: { attempt, delivered_to: url } };
+  const body = JSON.stringify(envelope);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return {
+    body,
+    headers: {
+      "content-type": "application/json",
+      [WEBHOOK_TIMESTAMP_HEADER]: timestamp,
+      [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
+    },
+  };
 }
 
 function eventType(event: CarrierEvent): string {

@@ -23,6 +23,7 @@ import {
   type ReadHistory,
   type SharedHistory,
 } from "../../history/shared-history.js";
+import type { ConsoleSource } from "../../tracking/console-provider.js";
 import type { TrackingService } from "../../tracking/tracking-service.js";
 import { quotaError, RequestError } from "../api-errors.js";
 import { observationBodyBytes, QuotaExceededError, type TenantQuotas } from "../api-limits.js";
@@ -33,6 +34,8 @@ export interface ObservationRoutesOptions {
   history: SharedHistory;
   quotas: TenantQuotas;
   now: () => number;
+  /** Applies what consoles show to tracking records (the `console` provider) and alerts on sync issues. */
+  consoleSource?: ConsoleSource;
 }
 
 /** Observations of users and their diagnoses, history and badges (under the tenant scope). */
@@ -119,7 +122,9 @@ export const observationRoutes: FastifyPluginAsyncZod<ObservationRoutesOptions> 
         company = await shared.registration(tenant);
       }
       const history = readable(request, appended);
+      await options.consoleSource?.observe(tenant, body.snapshot, body.company);
       const reply = await diagnosisOf(tenant, body.snapshot, history, company);
+      await options.consoleSource?.diagnosed(tenant, body.snapshot, reply);
       await shared.recordVerdict(tenant, body.snapshot, history, reply.diagnosis.verdict);
       return { ...reply, history: historyItems(history) };
     },
