@@ -6,6 +6,7 @@ import {
   nextScrollIdOf,
 } from "@sms-doctor/core";
 import { isHttpsOrLoopback } from "../config-schema.js";
+import { requestPolicy } from "../http/resilience.js";
 
 export type AdminApiList = "users" | "phone-numbers";
 
@@ -85,57 +86,79 @@ export class AdminApiClient {
   }
 
   async #get(url: URL, accept: string, signal?: AbortSignal): Promise<unknown> {
-    let lastError: unknown;
-    for (let attempt = 0; attempt < this.#o.attempts; attempt++) {
-      const wait = this.#resumeAt - Date.now();
-      if (wait > 0) await this.#o.sleep(wait, signal);
+    // The shared policy retries 408, 429, 5xx and network errors with jittered backoff, each attempt
+    // under the timeout; its waits go through this client's sleep, like the rate-limit waits below.
+    const policy = requestPolicy({
+      timeoutMs: this.#o.timeoutMs,
+      retries: this.#o.attempts - 1,
+      backoffMs: 250,
+      isTransient: (error) => error instanceof TransientAdminApiError,
+      sleep: this.#o.sleep,
+      beforeAttempt: async (waitSignal) => {
+        const wait = this.#resumeAt - Date.now();
+        if (wait > 0) await this.#o.sleep(wait, waitSignal);
+      },
+    });
+    try {
+      return await policy.execute(
+        ({ signal: attemptSignal }) => this.#attempt(url, accept, attemptSignal, signal),
+        signal,
+      );
+    } catch (error) {
+      // Out of attempts: the last failure, as the AdminApiError it stands for.
+      if (error instanceof TransientAdminApiError) throw error.failure;
+      throw error;
+    }
+  }
+
+  /** One request: its answer's JSON, or a failure (transient ones are retried by the policy). */
+  async #attempt(
+    url: URL,
+    accept: string,
+    attemptSignal: AbortSignal,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    signal?.throwIfAborted();
+    this.requests++;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        headers: { "x-api-key": this.#o.apiKey, accept },
+        // Never follow: a redirect would re-send x-api-key to wherever it points. A 3xx is refused below.
+        redirect: "manual",
+        signal: attemptSignal,
+      });
+    } catch (error) {
       signal?.throwIfAborted();
-      this.requests++;
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          headers: { "x-api-key": this.#o.apiKey, accept },
-          // Never follow: a redirect would re-send x-api-key to wherever it points. A 3xx is refused below.
-          redirect: "manual",
-          signal: signal
-            ? AbortSignal.any([signal, AbortSignal.timeout(this.#o.timeoutMs)])
-            : AbortSignal.timeout(this.#o.timeoutMs),
-        });
-      } catch (error) {
-        signal?.throwIfAborted();
-        lastError = error;
-        await this.#o.sleep(backoff(attempt), signal);
-        continue;
-      }
-      this.#noteLimit(response);
-      if (response.ok) return await response.json();
-      const problem = await errorText(response);
-      if (response.status === 429) {
-        this.rateLimited++;
-        // Retry-After is the server's word; repeats grow the wait in case several clients share a key.
-        const retryAfter = Number(response.headers.get("retry-after"));
-        const ms =
-          Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : this.#resetWait(response);
-        this.#resumeAt = Math.max(
-          this.#resumeAt,
-          Date.now() + Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(1000, ms ?? 1000)) + backoff(attempt),
-        );
-        lastError = new AdminApiError(`${url.pathname}: 429 rate limited${problem}`, 429);
-        continue;
-      }
-      // 408 is a downstream timeout (user-api-v1.yaml): as passing as a 5xx.
-      if (response.status === 408 || response.status >= 500) {
-        lastError = new AdminApiError(`${url.pathname}: ${response.status}${problem}`, response.status);
-        await this.#o.sleep(backoff(attempt), signal);
-        continue;
-      }
-      // 401/403/400/404: retrying cannot help; say so without echoing anything of the key.
-      throw new AdminApiError(
-        `${url.pathname}: the Administration API answered ${response.status}${problem}`,
-        response.status,
+      throw new TransientAdminApiError(error instanceof Error ? error : new Error(String(error)));
+    }
+    this.#noteLimit(response);
+    if (response.ok) return await response.json();
+    const problem = await errorText(response);
+    if (response.status === 429) {
+      this.rateLimited++;
+      // Retry-After is the server's word; the policy's backoff comes on top, growing with repeats in case
+      // several clients share a key.
+      const retryAfter = Number(response.headers.get("retry-after"));
+      const ms =
+        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : this.#resetWait(response);
+      this.#resumeAt = Math.max(
+        this.#resumeAt,
+        Date.now() + Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(1000, ms ?? 1000)),
+      );
+      throw new TransientAdminApiError(new AdminApiError(`${url.pathname}: 429 rate limited${problem}`, 429));
+    }
+    // 408 is a downstream timeout (user-api-v1.yaml): as passing as a 5xx.
+    if (response.status === 408 || response.status >= 500) {
+      throw new TransientAdminApiError(
+        new AdminApiError(`${url.pathname}: ${response.status}${problem}`, response.status),
       );
     }
-    throw lastError instanceof Error ? lastError : new AdminApiError(String(lastError));
+    // 401/403/400/404: retrying cannot help; say so without echoing anything of the key.
+    throw new AdminApiError(
+      `${url.pathname}: the Administration API answered ${response.status}${problem}`,
+      response.status,
+    );
   }
 
   /**
@@ -179,10 +202,11 @@ async function errorText(response: Response): Promise<string> {
   return parts.length ? ` (${parts.join(": ")})` : "";
 }
 
-/** 250 ms, 500 ms, 1 s … up to 30 s, with jitter so clients that failed together don't retry together. */
-function backoff(attempt: number): number {
-  const base = Math.min(30_000, 250 * 2 ** attempt);
-  return base / 2 + Math.random() * (base / 2);
+/** A failure worth another attempt; `failure` is what the caller sees when none is left. */
+class TransientAdminApiError extends Error {
+  constructor(readonly failure: Error) {
+    super(failure.message);
+  }
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { classifyFailure, type RetryClass } from "@sms-doctor/core";
+import { requestPolicy } from "../http/resilience.js";
 import { ProviderError, type ProviderFailureKind } from "./provider-adapter.js";
 
 export interface ProviderHttpOptions {
@@ -27,27 +27,21 @@ export interface ProviderResponse {
  * everyone, what needs a person is `refused`.
  */
 export async function getProviderJson(url: string, options: ProviderHttpOptions): Promise<ProviderResponse> {
-  let lastError: ProviderError | undefined;
-  for (let attempt = 0; attempt <= options.retries; attempt++) {
-    if (attempt > 0) {
-      // Full jitter: spreads the retries of many workers instead of synchronising them.
-      await sleep(Math.random() * options.backoffMs * 2 ** (attempt - 1), undefined, {
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-    }
-    try {
-      return await getOnce(url, options);
-    } catch (error) {
-      if (!(error instanceof ProviderError) || error.kind !== "unavailable") throw error;
-      lastError = error;
-    }
-  }
-  throw lastError ?? new ProviderError("unavailable", `GET ${url} failed`);
+  // A policy per call: it costs a few objects, and each adapter passes its own timeout and retries.
+  const policy = requestPolicy({
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+    backoffMs: options.backoffMs,
+    isTransient: (error) => error instanceof ProviderError && error.kind === "unavailable",
+  });
+  return await policy.execute(({ signal }) => getOnce(url, options, signal), options.signal);
 }
 
-async function getOnce(url: string, options: ProviderHttpOptions): Promise<ProviderResponse> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+async function getOnce(
+  url: string,
+  options: ProviderHttpOptions,
+  signal: AbortSignal,
+): Promise<ProviderResponse> {
   let response: Response;
   let text: string;
   try {
@@ -55,10 +49,10 @@ async function getOnce(url: string, options: ProviderHttpOptions): Promise<Provi
     text = await response.text();
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    const timedOut = timeout.aborted;
+    // The caller did not abort: the attempt's timeout did, or the network failed.
     throw new ProviderError(
       "unavailable",
-      timedOut
+      signal.aborted
         ? `GET ${url} timed out after ${options.timeoutMs} ms`
         : `GET ${url}: ${(error as Error).message}`,
     );
