@@ -78,6 +78,15 @@ const UNRECORDED_CAUSE = "Cause not recorded: open the user's page to see it";
 /** How long an answer the panel never claimed is kept: a claim comes within moments of the first view. */
 const UNCLAIMED_ANSWER_MS = 60_000;
 
+/** The worker's shared history as the panel's "What changed". */
+function sharedHistoryStatus(history: UserSnapshot[]): UserDiagnosisView["sharedHistory"] {
+  const changes = whatChanged(history);
+  const snapshots = history.length;
+  if (changes.length > 0) return { kind: "shown", changes, snapshots };
+  const nothingChanged = `Nothing changed in the shared history (${snapshots} snapshot${snapshots === 1 ? "" : "s"}).`;
+  return { kind: "shown", changes, snapshots, nothingChanged };
+}
+
 /** The panel's line about the worker's part. */
 const WORKER_WORDS = {
   asking: (tracking: boolean) =>
@@ -173,11 +182,7 @@ export class Doctor {
     else if (tracked.status === "rejected") tracking = { kind: "error", message: message(tracked.reason) };
     const view = await this.viewOf(visit, mergeHistories(earlier, reply.history, snapshot), {
       tracking,
-      sharedHistory: {
-        kind: "shown",
-        changes: whatChanged(reply.history),
-        snapshots: reply.history.length,
-      },
+      sharedHistory: sharedHistoryStatus(reply.history),
       worker: { state: "answered", words: WORKER_WORDS.answered(reply.history.length) },
       ...(provisioning ? { provisioning } : {}),
     });
@@ -213,6 +218,10 @@ export class Doctor {
       summary: verdictWords[diagnosis.verdict],
       findings: diagnosis.findings.map(explainFinding),
       cause: causeHeading(diagnosis),
+      numbersForPeople: {
+        ...(snapshot.phoneNumber ? { phoneNumber: formatPhoneNumberForPeople(snapshot.phoneNumber) } : {}),
+        ...(snapshot.sms?.number ? { smsNumber: formatPhoneNumberForPeople(snapshot.sms.number) } : {}),
+      },
       historySize: visit.size,
       historyWords: `SMS Doctor has seen this user in ${visit.size} different state${visit.size === 1 ? "" : "s"} in this browser; causes are confirmed by comparing them.`,
       diagnosedAt: now,

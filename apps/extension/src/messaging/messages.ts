@@ -85,7 +85,13 @@ export interface HistoryChange {
 
 /** The worker's shared history of the user, when a worker is configured. */
 export type SharedHistoryStatus =
-  | { kind: "shown"; changes: HistoryChange[]; snapshots: number }
+  | {
+      kind: "shown";
+      changes: HistoryChange[];
+      snapshots: number;
+      /** Set when `changes` is empty: that sentence, written by the background. */
+      nothingChanged?: string;
+    }
   | { kind: "error"; message: string };
 
 /**
@@ -117,6 +123,8 @@ export interface UserDiagnosisView {
   historySize: number;
   /** That count in a sentence, written by the background. */
   historyWords: string;
+  /** The phone and SMS numbers read, as people read them (core's formatPhoneNumberForPeople). */
+  numbersForPeople: { phoneNumber?: string; smsNumber?: string };
   tracking: TrackingStatus;
   /** When the diagnosis was made (the background's clock). */
   diagnosedAt: string;

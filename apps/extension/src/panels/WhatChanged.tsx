@@ -9,11 +9,8 @@ export function WhatChanged({ status }: { status: SharedHistoryStatus | undefine
   return (
     <div data-shared-history={status.snapshots}>
       <h3>What changed</h3>
-      {status.changes.length === 0 ? (
-        <p class="meta">
-          Nothing changed in the shared history ({status.snapshots} snapshot
-          {status.snapshots === 1 ? "" : "s"}).
-        </p>
+      {status.nothingChanged ? (
+        <p class="meta">{status.nothingChanged}</p>
       ) : (
         <ul>
           {status.changes.map((change) => (

@@ -110,6 +110,10 @@ describe("the panel never waits on the worker", () => {
     );
     worker.release();
     const answered = await doctor.workerAnswer(view.worker!.requestId!);
+    expect(answered.view.sharedHistory).toMatchObject({
+      kind: "shown",
+      nothingChanged: "Nothing changed in the shared history (0 snapshots).",
+    });
     expect(answered.view.tracking).toMatchObject({
       kind: "tracked",
       tracking: { number: "+16175550101", numberForPeople: "+1 617-555-0101", state: "AWAITING_NUMBER" },
@@ -137,5 +141,7 @@ describe("the panel never waits on the worker", () => {
     const doctor = new Doctor({ history: new HistoryStore(memoryArea()), settings: memorySettings() });
     const { view } = await doctor.diagnoseUser(snapshot());
     expect(view.worker).toBeUndefined();
+    // The numbers read, as people read them (the panel shows these; E.164 stays in the data).
+    expect(view.numbersForPeople).toEqual({ phoneNumber: "+1 617-555-0101", smsNumber: "+1 617-555-0101" });
   });
 });
