@@ -218,10 +218,6 @@ export class Doctor {
       summary: verdictWords[diagnosis.verdict],
       findings: diagnosis.findings.map(explainFinding),
       cause: causeHeading(diagnosis),
-      numbersForPeople: {
-        ...(snapshot.phoneNumber ? { phoneNumber: formatPhoneNumberForPeople(snapshot.phoneNumber) } : {}),
-        ...(snapshot.sms?.number ? { smsNumber: formatPhoneNumberForPeople(snapshot.sms.number) } : {}),
-      },
       historySize: visit.size,
       historyWords: `SMS Doctor has seen this user in ${visit.size} different state${visit.size === 1 ? "" : "s"} in this browser; causes are confirmed by comparing them.`,
       diagnosedAt: now,

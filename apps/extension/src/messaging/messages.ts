@@ -123,8 +123,6 @@ export interface UserDiagnosisView {
   historySize: number;
   /** That count in a sentence, written by the background. */
   historyWords: string;
-  /** The phone and SMS numbers read, as people read them (core's formatPhoneNumberForPeople). */
-  numbersForPeople: { phoneNumber?: string; smsNumber?: string };
   tracking: TrackingStatus;
   /** When the diagnosis was made (the background's clock). */
   diagnosedAt: string;

@@ -10,19 +10,12 @@ const smsStatusWords: Record<string, string> = {
   "disabling-failed": "Disabling Failed",
 };
 
-/** `numbers`: the phone and SMS numbers as people read them, written by the background (else as read). */
-export function ReadFromPage({
-  snapshot,
-  numbers = {},
-}: {
-  snapshot: UserSnapshot;
-  numbers?: { phoneNumber?: string; smsNumber?: string };
-}) {
+export function ReadFromPage({ snapshot }: { snapshot: UserSnapshot }) {
   const rows: [field: string, label: string, value: string][] = [
     ["license", "License", formatValue(snapshot.license)],
-    ["phoneNumber", "Phone Number", formatValue(numbers.phoneNumber ?? snapshot.phoneNumber)],
+    ["phoneNumber", "Phone Number", formatValue(snapshot.phoneNumber)],
     ["extensionNumber", "Extension number", formatValue(snapshot.extensionNumber)],
-    ["smsNumber", "SMS number", formatValue(numbers.smsNumber ?? snapshot.sms?.number)],
+    ["smsNumber", "SMS number", formatValue(snapshot.sms?.number)],
     [
       "smsEnabled",
       "SMS switch",

@@ -78,7 +78,7 @@ export function UserSmsPanel({ state, preview }: { state: UserPanelState; previe
           <FindingList findings={view.findings} />
           <TrackingSummary status={view.tracking} />
           <WhatChanged status={view.sharedHistory} />
-          <ReadFromPage snapshot={read} numbers={view.numbersForPeople} />
+          <ReadFromPage snapshot={read} />
           <p class="meta">{view.historyWords}</p>
           <div class="actions">
             <CopyButton label="Copy diagnosis" text={() => view.copyText} />

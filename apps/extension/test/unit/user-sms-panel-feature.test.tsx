@@ -21,7 +21,6 @@ function view(): UserDiagnosisView {
     cause: { heading: "What SMS Doctor found, most important first", tellApart: [] },
     historySize: 1,
     historyWords: "",
-    numbersForPeople: {},
     tracking: { kind: "not-applicable" },
     diagnosedAt: "2026-06-01T15:00:00.000Z",
     copyText: "",

@@ -38,7 +38,6 @@ const seen: Omit<UserDiagnosisView, "copyText" | "supportCase"> = {
   cause: { heading: "What SMS Doctor found, most important first", tellApart: [] },
   historySize: 2,
   historyWords: "SMS Doctor has seen this user in 2 different states in this browser.",
-  numbersForPeople: { phoneNumber: "+1 617-555-0101", smsNumber: "+1 617-555-0101" },
   tracking: { kind: "not-applicable" },
   diagnosedAt: "2026-06-01T15:00:00.000Z",
 };
@@ -238,11 +237,5 @@ describe("the user panel", () => {
     fireEvent.click(screen.getByRole("button", { name: "Copy as Markdown" }));
     await screen.findAllByText("Copied");
     expect(copied).toEqual(["the case as text", "# the case as Markdown"]);
-  });
-
-  it("shows the numbers read as people read them, as the background wrote them", () => {
-    const { container } = render(<UserSmsPanel state={{ kind: "diagnosed", view, read }} />);
-    expect(container.querySelector('[data-field="phoneNumber"]')?.textContent).toBe("+1 617-555-0101");
-    expect(container.querySelector('[data-field="smsNumber"]')?.textContent).toBe("+1 617-555-0101");
   });
 });
