@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { cancelTracking, expectedRemaining, isStalled, startTracking, toNanpE164 } from "@sms-doctor/core";
+import { toNanpE164 } from "@sms-doctor/contracts";
+import { cancelTracking, expectedRemaining, isStalled, startTracking } from "@sms-doctor/core";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger, redactUrl } from "./logger.js";
 import { WorkerMetrics } from "./metrics.js";

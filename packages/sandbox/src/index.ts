@@ -1,14 +1,4 @@
-export {
-  type CarrierFaults,
-  type CarrierFaultsInput,
-  CarrierFaultsSchema,
-  type Expectation,
-  RULE_IDS,
-  type RuleId,
-  type Scenario,
-  type ScenarioInput,
-  ScenarioSchema,
-} from "@sms-doctor/core";
+export { RULE_IDS } from "@sms-doctor/core";
 export { CarrierRegistry } from "./carrier/carrier-registry.js";
 export type * from "./carrier/telnyx-vocabulary.js";
 export type { DeliveryRecord, WebhookEnvelope } from "./carrier/webhook-dispatcher.js";
@@ -33,6 +23,7 @@ export {
   parseMarkupVariants,
 } from "./console/markup-variants.js";
 export { DEFAULTS, type Sandbox, type SandboxOptions, startSandbox } from "./sandbox.js";
+export * from "./scenario-schema.js";
 export { listScenarios, loadScenario, parseScenario, ScenarioFileError } from "./scenarios.js";
 export { buildWorld, ScenarioReplayError } from "./world/build-world.js";
 export { SimulatedClock } from "./world/clock.js";

@@ -1,5 +1,5 @@
-import type { CarrierFaults } from "@sms-doctor/core";
 import { createServer, listen, type RunningServer } from "../http/server.js";
+import type { CarrierFaults } from "../scenario-schema.js";
 import type { World } from "../world/world.js";
 import { controlPlane } from "./control-plane.js";
 import type { FaultState } from "./fault-state.js";

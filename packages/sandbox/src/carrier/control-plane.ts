@@ -1,7 +1,8 @@
-import { CarrierFaultsSchema, E164Schema } from "@sms-doctor/core";
+import { E164Schema } from "@sms-doctor/core";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { HttpError, jsonBody, paramsOf, parseOr400, sendJson } from "../http/server.js";
+import { CarrierFaultsSchema } from "../scenario-schema.js";
 import { HOUR_MS } from "../world/clock.js";
 import type { World } from "../world/world.js";
 import type { FaultState } from "./fault-state.js";

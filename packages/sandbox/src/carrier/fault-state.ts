@@ -1,4 +1,4 @@
-import type { CarrierFaults } from "@sms-doctor/core";
+import type { CarrierFaults } from "../scenario-schema.js";
 import { seededRandom } from "./faults.js";
 
 /** Mutable fault settings shared by the API handlers and the webhook dispatcher. */

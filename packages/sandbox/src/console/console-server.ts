@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
-import { CAMPAIGN_FIELD_NAMES, E164Schema } from "@sms-doctor/core";
+import { E164Schema } from "@sms-doctor/core";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
@@ -16,6 +16,7 @@ import {
   requestUrl,
   sendJson,
 } from "../http/server.js";
+import { CAMPAIGN_FIELD_NAMES } from "../scenario-schema.js";
 import type { World } from "../world/world.js";
 import type { Outcome } from "../world/world-types.js";
 import type { SessionView, UserListFilter } from "./console-views.js";

@@ -1,12 +1,12 @@
+import type { CarrierRegistry } from "../carrier/carrier-registry.js";
+import type { TelnyxCampaignStatus } from "../carrier/telnyx-vocabulary.js";
 import {
   type BrandStatus,
   CAMPAIGN_FIELD_NAMES,
   type CampaignError,
   type CampaignField,
   type CampaignStatus,
-} from "@sms-doctor/core";
-import type { CarrierRegistry } from "../carrier/carrier-registry.js";
-import type { TelnyxCampaignStatus } from "../carrier/telnyx-vocabulary.js";
+} from "../scenario-schema.js";
 import { CAMPAIGN_FIELDS } from "./campaign-fields.js";
 import { campaignAfterCarrierStatus } from "./carrier-events.js";
 import type { SimulatedClock } from "./clock.js";

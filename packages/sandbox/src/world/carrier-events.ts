@@ -1,5 +1,5 @@
-import type { CampaignError } from "@sms-doctor/core";
 import type { PhoneNumberCampaign, TelnyxCampaignStatus } from "../carrier/telnyx-vocabulary.js";
+import type { CampaignError } from "../scenario-schema.js";
 import type { CompanyRecord, SmsState } from "./world-types.js";
 
 /**

@@ -1,12 +1,6 @@
-import type {
-  BrandStatus,
-  CampaignError,
-  CampaignField,
-  CampaignStatus,
-  CompanySmsRegistration,
-  UserSnapshot,
-} from "@sms-doctor/core";
+import type { CompanySmsRegistration, UserSnapshot } from "@sms-doctor/core";
 import type { CarrierEvent, CarrierRegistry } from "../carrier/carrier-registry.js";
+import type { BrandStatus, CampaignError, CampaignField, CampaignStatus } from "../scenario-schema.js";
 import { CampaignRegistration } from "./campaign.js";
 import { CAMPAIGN_FIELDS } from "./campaign-fields.js";
 import { smsAfterAssignment } from "./carrier-events.js";
