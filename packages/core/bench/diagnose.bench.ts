@@ -105,9 +105,10 @@ function report(
   const verdict = target ? `; target ${target.text})  ${target.met(mid) ? "PASS" : "FAIL"}` : ")";
   console.log(`${label.padEnd(46)} ${`${mid.toFixed(1)}x`.padStart(7)}  (${range}${verdict}`);
 }
+// Issue 16: the target core's plain version must hold (the earlier 50x was retired with the caches).
 report("diagnose (validated) vs json-rules-engine:", (r) => rate(r, VALIDATED) / rate(r, JRE), {
-  text: ">= 50x",
-  met: (x) => x >= 50,
+  text: ">= 20x",
+  met: (x) => x >= 20,
 });
 report("rules (parsed) vs json-rules-engine:", (r) => rate(r, RULES) / rate(r, JRE), {
   text: ">= 300x",

@@ -47,6 +47,8 @@ export function createServer(
     keepAliveTimeout: 5_000,
     // `close()` drops requests deliberately left unanswered (the carrier's timeout fault).
     forceCloseConnections: true,
+    // Paths match by their segments, as the imitated services' routers do: `/api/sms/` is `/api/sms`.
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     // A path whose escapes don't decode names nothing here: 404, as for any unknown path.
     frameworkErrors: (error, request, reply) => {
       if (error.code === "FST_ERR_BAD_URL") return sendError(reply, renderError, notFound(request.url));
