@@ -41,6 +41,7 @@ import {
   TwilioUsa2pPageSchema,
 } from "../src/providers/twilio-wire.js";
 import { producerConnection, whenReady } from "../src/redis/connections.js";
+import { decideCheck } from "../src/tracking/check-number.js";
 import { TrackingStore } from "../src/tracking/tracking-store.js";
 import { dropPrefix, uniquePrefix, until, useRedisServer } from "./support/redis.js";
 import { startTracker } from "./support/tracker-harness.js";
@@ -371,4 +372,20 @@ describe.each(Object.entries(PROVIDERS))("the %s dialect", (name, provider) => {
     expect(deliveries.filter((d) => d.status === 202).length).toBeGreaterThan(0);
     expect(deliveries.filter((d) => d.status === 200).length).toBeGreaterThan(0);
   });
+
+  it.skipIf(name === "bandwidth")(
+    "says the campaign is what a number waits on while the carriers review it",
+    async () => {
+      // Bandwidth's TN Option Orders say nothing of the campaign (Bandwidth refuses an unapproved one upfront).
+      const [number] = numbersFrom(3400, 1);
+      const sandbox = await world([number!], { campaignUnderReview: true });
+      const server = await dialectServer(sandbox, provider);
+      const now = new Date(sandbox.world.clock.now()).toISOString();
+      const statuses = await provider.adapter(server.url).check(number!, { now });
+      const record = startTracking(number!, now, { provider: name });
+      const decision = decideCheck(record, statuses, Date.parse(now));
+      expect(decision.record.state).toBe("AWAITING_CAMPAIGN");
+      expect(decision.record.raw?.provider).toBe(name);
+    },
+  );
 });
