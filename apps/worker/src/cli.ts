@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
+import { toNanpE164 } from "@sms-doctor/contracts";
 import {
   cancelTracking,
   carrierReadinessText,
   expectedRemaining,
   isStalled,
   startTracking,
-  toNanpE164,
 } from "@sms-doctor/core";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger, redactUrl } from "./logger.js";

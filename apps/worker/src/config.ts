@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { ConfigSchema, type ConfiguredToken, type ParsedWorkerConfig } from "@sms-doctor/core";
+import { ConfigSchema, type ConfiguredToken, type ParsedWorkerConfig } from "./config-schema.js";
 
 /*
- * The configuration schema is core's (`ConfigSchema`, parsed at the point of entry); what needs Node stays
+ * The configuration schema is `ConfigSchema` (config-schema.ts, parsed at the point of entry); what needs Node stays
  * here: reading the environment, and hashing the API tokens the schema has checked.
  */
 export { ConfigSchema };
@@ -13,7 +13,7 @@ export interface TokenEntry {
   sha256: string;
 }
 
-/** The worker's configuration: core's parsed environment, with every API token replaced by its SHA-256. */
+/** The worker's configuration: the parsed environment, with every API token replaced by its SHA-256. */
 export type Config = Omit<ParsedWorkerConfig, "SMS_DOCTOR_API_TOKENS"> & {
   SMS_DOCTOR_API_TOKENS: TokenEntry[];
 };

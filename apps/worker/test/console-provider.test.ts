@@ -1,6 +1,7 @@
 // The console as the source of provisioning status (8x8 customers without a carrier account): real Redis, the
 // real status API over HTTP, the real tracker with the `console` provider on a fast clock.
-import type { FindingAlert, SmsStatus } from "@sms-doctor/core";
+import type { FindingAlert } from "@sms-doctor/contracts";
+import type { SmsStatus } from "@sms-doctor/core";
 import { startSandbox } from "@sms-doctor/sandbox";
 import type { FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";

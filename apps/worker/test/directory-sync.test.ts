@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { AdminApiUserSchema, FindingsPageSchema } from "@sms-doctor/core";
+import { FindingsPageSchema } from "@sms-doctor/contracts";
+import { AdminApiUserSchema } from "@sms-doctor/core";
 import { type Sandbox, startSandbox } from "@sms-doctor/sandbox";
 import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";

@@ -1,5 +1,6 @@
 import { createHmac, generateKeyPairSync, sign } from "node:crypto";
-import { DiagnosisResponseSchema, startTracking } from "@sms-doctor/core";
+import { DiagnosisResponseSchema } from "@sms-doctor/contracts";
+import { startTracking } from "@sms-doctor/core";
 import { Queue } from "bullmq";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";

@@ -1,14 +1,4 @@
-export {
-  type CarrierFaults,
-  type CarrierFaultsInput,
-  CarrierFaultsSchema,
-  type Expectation,
-  RULE_IDS,
-  type RuleId,
-  type Scenario,
-  type ScenarioInput,
-  ScenarioSchema,
-} from "@sms-doctor/core";
+export { RULE_IDS } from "@sms-doctor/core";
 export { CarrierRegistry } from "./carrier/carrier-registry.js";
 export * from "./carrier/dialects/index.js";
 export type * from "./carrier/telnyx-vocabulary.js";
@@ -34,6 +24,7 @@ export {
   parseMarkupVariants,
 } from "./console/markup-variants.js";
 export { DEFAULTS, type Sandbox, type SandboxOptions, startSandbox } from "./sandbox.js";
+export * from "./scenario-schema.js";
 export { listScenarios, loadScenario, parseScenario, ScenarioFileError } from "./scenarios.js";
 export { buildWorld, ScenarioReplayError } from "./world/build-world.js";
 export { SimulatedClock } from "./world/clock.js";

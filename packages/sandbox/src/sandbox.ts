@@ -1,10 +1,10 @@
-import type { Scenario } from "@sms-doctor/core";
-import { type CarrierFaultsInput, CarrierFaultsSchema } from "@sms-doctor/core";
 import { ADMIN_API_BASE, startAdminApiServer } from "./admin-api/admin-api-server.js";
 import { FaultState, startCarrierServer } from "./carrier/carrier-server.js";
 import { WebhookDispatcher } from "./carrier/webhook-dispatcher.js";
 import { startConsoleServer } from "./console/console-server.js";
 import type { RunningServer } from "./http/http-server.js";
+import type { Scenario } from "./scenario-schema.js";
+import { type CarrierFaultsInput, CarrierFaultsSchema } from "./scenario-schema.js";
 import { loadScenario, PACKAGE_ROOT } from "./scenarios.js";
 import { buildWorld } from "./world/build-world.js";
 import type { World } from "./world/world.js";

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Scenario, ScenarioSchema } from "@sms-doctor/core";
+import { type Scenario, ScenarioSchema } from "./scenario-schema.js";
 import { generateLargeCompany } from "./world/large-company.js";
 
 /** The package folder (the same from `src/` under tests and from `dist/` when built). */

@@ -1,11 +1,11 @@
 // The imitation against the client: every Telnyx body the carrier simulator renders or sends must be one
-// the worker reads, i.e. parse with core's wire schemas (the same ones the worker parses at its door).
+// the worker reads, i.e. parse with the contracts' wire schemas (the same ones the worker parses at its door).
 import {
   PhoneNumberCampaignSchema,
   type ProviderEvent,
   ProviderEventSchema,
   TelnyxCampaignSchema,
-} from "@sms-doctor/core";
+} from "@sms-doctor/contracts";
 import { describe, expect, expectTypeOf, it, onTestFinished } from "vitest";
 import type { z } from "zod";
 import type { PhoneNumberCampaign, TelnyxCampaign } from "../src/carrier/telnyx-vocabulary.js";
@@ -19,8 +19,8 @@ import { startWebhookReceiver } from "./support/webhook-receiver.js";
 /** What a schema's named fields accept (its loose index signature left out, which interfaces cannot meet). */
 type Named<S extends z.ZodObject> = z.input<z.ZodObject<S["shape"]>>;
 
-describe("the carrier simulator's Telnyx bodies parse with core's schemas", () => {
-  it("its resource types fit what core's schemas read", () => {
+describe("the carrier simulator's Telnyx bodies parse with the contracts' schemas", () => {
+  it("its resource types fit what the contracts' schemas read", () => {
     expectTypeOf<PhoneNumberCampaign>().toExtend<Named<typeof PhoneNumberCampaignSchema>>();
     expectTypeOf<TelnyxCampaign>().toExtend<Named<typeof TelnyxCampaignSchema>>();
   });

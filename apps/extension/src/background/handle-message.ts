@@ -3,8 +3,12 @@
  * or one of our own pages) and parses the message before acting; anything else is dropped and logged.
  */
 
-import { ContentMessageSchema, describeIssues, ExtensionPageMessageSchema } from "@sms-doctor/core";
 import { CONSOLE_ORIGIN } from "../console/routes";
+import {
+  ContentMessageSchema,
+  describeIssues,
+  ExtensionPageMessageSchema,
+} from "../messaging/message-schemas.js";
 import type { Reply } from "../messaging/messages";
 import type { Doctor } from "./doctor";
 import type { HistoryStore } from "./history-store";

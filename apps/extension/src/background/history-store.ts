@@ -7,15 +7,17 @@
 import {
   type CompanySmsRegistration,
   CompanySmsRegistrationSchema,
+  type UserSnapshot,
+  type Verdict,
+} from "@sms-doctor/core";
+import type { StorageArea } from "./storage-area";
+import {
   type HistoryExport,
   HistoryExportSchema,
   StoredHistorySchema,
   StoredIdentitiesSchema,
   StoredVerdictsSchema,
-  type UserSnapshot,
-  type Verdict,
-} from "@sms-doctor/core";
-import type { StorageArea } from "./storage-area";
+} from "./storage-schemas.js";
 
 /** Distinct states kept per user; far more than any cause needs, small enough for storage quotas. */
 export const HISTORY_LIMIT = 50;

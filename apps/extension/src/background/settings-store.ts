@@ -3,7 +3,7 @@
  * extension's own pages can open but content scripts (running in the console's origin) cannot, unlike
  * chrome.storage.local: the token never becomes reachable from a page.
  */
-import { type WorkerSettings, WorkerSettingsSchema } from "@sms-doctor/core";
+import { type WorkerSettings, WorkerSettingsSchema } from "./storage-schemas.js";
 
 export interface SettingsStore {
   get(): Promise<WorkerSettings | undefined>;

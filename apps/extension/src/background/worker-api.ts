@@ -2,21 +2,19 @@
  * The worker's status API (apps/worker): shared history, diagnosis with the provisioning record, and carrier
  * tracking of numbers. Its answers cross a trust boundary, so they are parsed with core's schemas too.
  */
+
 import {
-  type CompanySmsRegistration,
   type DiagnosisReply,
   DiagnosisReplySchema,
   MAX_VERDICT_USERS,
-  type ProvisioningRecord,
   TrackedNumberReplySchema,
   trackedNumberOf,
   UserHistoryResponseSchema,
-  type UserSnapshot,
   UserVerdictsResponseSchema,
-  type Verdict,
-  type WorkerSettings,
-} from "@sms-doctor/core";
+} from "@sms-doctor/contracts";
+import type { CompanySmsRegistration, ProvisioningRecord, UserSnapshot, Verdict } from "@sms-doctor/core";
 import type { z } from "zod";
+import type { WorkerSettings } from "./storage-schemas.js";
 
 /** The worker's diagnosis with its provisioning record, if it tracks the user's number. */
 export type ObservationReply = DiagnosisReply;

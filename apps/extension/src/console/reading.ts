@@ -1,5 +1,5 @@
 /** What an extractor returns: the value, or which fields it could not find and why (it never guesses). */
-import type { ReadableField, UnreadableField } from "@sms-doctor/core";
+import type { ReadableField, UnreadableField } from "../messaging/message-schemas.js";
 
 /** Fields a person can check on the page (core's ReadableFieldSchema); the panel's "read from this page" list uses the same names. */
 export type { ReadableField };

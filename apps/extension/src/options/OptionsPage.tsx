@@ -3,10 +3,11 @@
  * import). Saving a worker URL asks Chrome for that one origin: it's an optional host permission, granted by the
  * admin here and never requested by the console page.
  */
-import { WorkerSettingsSchema } from "@sms-doctor/core";
+
 import { useEffect, useState } from "preact/hooks";
 import type { HistoryStore } from "../background/history-store";
 import { originPattern, type SettingsStore } from "../background/settings-store";
+import { WorkerSettingsSchema } from "../background/storage-schemas.js";
 import { WorkerApi } from "../background/worker-api";
 import { pageStyles } from "../shared/page-styles";
 

@@ -1,4 +1,4 @@
-import type { FindingAlert, FindingsQuery } from "@sms-doctor/core";
+import type { FindingAlert, FindingsQuery } from "@sms-doctor/contracts";
 import { directoryKeys } from "../directory/directory-keys.js";
 import type { RedisClient } from "../redis/connections.js";
 

@@ -1,6 +1,6 @@
+import type { FindingAlert } from "@sms-doctor/contracts";
 import {
   type Finding,
-  type FindingAlert,
   formatFinding,
   type ProvisioningRecord,
   provisioningFinding,

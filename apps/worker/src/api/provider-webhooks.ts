@@ -1,5 +1,5 @@
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
-import { type ProviderEvent, toNanpE164 } from "@sms-doctor/core";
+import { type ProviderEvent, toNanpE164 } from "@sms-doctor/contracts";
 import { SIGNATURE_HEADER, verifyWebhook } from "../notify/webhook-signature.js";
 
 /** Unix seconds when the provider sent the webhook. */

@@ -3,34 +3,36 @@ import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import {
-  type CompanySmsRegistration,
-  cancelTracking,
-  carrierReadinessText,
-  DiagnosisInputError,
   DiagnosisResponseSchema,
-  diagnose,
   ErrorResponseSchema,
-  expectedRemaining,
   FindingsQuerySchema,
-  isStalled,
   ListNumbersQuerySchema,
   NANP_E164,
   NumberPageSchema,
   NumberParamsSchema,
   ObservationRequestSchema,
   ProviderEventSchema,
-  startTracking,
   type TrackedNumber,
   TrackedNumberSchema,
   TrackNumberRequestSchema,
-  toE164,
   UserHistoryQuerySchema,
   UserHistoryResponseSchema,
   UserParamsSchema,
-  type UserSnapshot,
   UserVerdictsQuerySchema,
   UserVerdictsResponseSchema,
   WebhookParamsSchema,
+} from "@sms-doctor/contracts";
+import {
+  type CompanySmsRegistration,
+  cancelTracking,
+  carrierReadinessText,
+  DiagnosisInputError,
+  diagnose,
+  expectedRemaining,
+  isStalled,
+  startTracking,
+  toE164,
+  type UserSnapshot,
 } from "@sms-doctor/core";
 import type { Queue } from "bullmq";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";

@@ -3,9 +3,9 @@ import {
   AdminApiErrorBodySchema,
   AdminApiPageSchema,
   firstIssueText,
-  isHttpsOrLoopback,
   nextScrollIdOf,
 } from "@sms-doctor/core";
+import { isHttpsOrLoopback } from "../config-schema.js";
 
 export type AdminApiList = "users" | "phone-numbers";
 

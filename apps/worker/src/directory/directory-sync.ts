@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
+import type { FindingAlert } from "@sms-doctor/contracts";
 import {
   AdminApiPhoneNumberSchema,
   AdminApiUserSchema,
   diagnose,
   type Finding,
-  type FindingAlert,
   firstIssueText,
   formatFinding,
   type UserSnapshot,

@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { toNanpE164 } from "@sms-doctor/core";
+import { toNanpE164 } from "@sms-doctor/contracts";
 import { z } from "zod";
 import type { Config } from "../config.js";
 import { parseBandwidthXml } from "./bandwidth-wire.js";

@@ -1,9 +1,5 @@
-import {
-  mapProviderStatus,
-  PhoneNumberCampaignSchema,
-  type ProviderStatus,
-  TelnyxCampaignSchema,
-} from "@sms-doctor/core";
+import { PhoneNumberCampaignSchema, TelnyxCampaignSchema } from "@sms-doctor/contracts";
+import { mapProviderStatus, type ProviderStatus } from "@sms-doctor/core";
 import type { z } from "zod";
 import { CircuitBreaker } from "./circuit-breaker.js";
 import { type ProviderAdapter, ProviderError } from "./provider-adapter.js";

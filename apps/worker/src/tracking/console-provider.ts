@@ -1,12 +1,11 @@
+import { type DiagnosisResponseSchema, toNanpE164 } from "@sms-doctor/contracts";
 import {
   CONSOLE_PROVIDER,
   type CompanySmsRegistration,
-  type DiagnosisResponseSchema,
   isFinal,
   type ProviderStatus,
   type SmsStatus,
   startTracking,
-  toNanpE164,
   type UserSnapshot,
 } from "@sms-doctor/core";
 import type { z } from "zod";

@@ -3,10 +3,11 @@
  * Lua scripts that touch several of them at once also run on Redis Cluster, where a script may only
  * touch keys of one slot. BullMQ's own keys use the same prefix, so the queue lives in that slot too.
  */
-import { DEFAULT_PREFIX } from "@sms-doctor/core";
+import { DEFAULT_PREFIX } from "../config-schema.js";
 
 /** The prefix default and the tenant id pattern are core's, beside the configuration and job data schemas. */
-export { DEFAULT_PREFIX, TENANT_PATTERN } from "@sms-doctor/core";
+export { DEFAULT_PREFIX } from "../config-schema.js";
+export { TENANT_PATTERN } from "./check-job-data.js";
 
 export const QUEUE_NAME = "provisioning";
 

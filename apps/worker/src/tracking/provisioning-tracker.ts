@@ -1,9 +1,10 @@
-import { type CheckJobData, CheckJobDataSchema, isFinal, type ProvisioningRecord } from "@sms-doctor/core";
+import { isFinal, type ProvisioningRecord } from "@sms-doctor/core";
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { Logger } from "../logger.js";
 import type { WorkerMetrics } from "../metrics.js";
 import { MAX_RETRY_AFTER_MS, type ProviderAdapter, ProviderError } from "../providers/provider-adapter.js";
 import { type RedisClient, throttledErrorLog } from "../redis/connections.js";
+import { type CheckJobData, CheckJobDataSchema } from "./check-job-data.js";
 import { decideCheck } from "./check-number.js";
 import { checkJobId, parseDueMember, QUEUE_NAME } from "./keys.js";
 import type { StoredRecord } from "./record-codec.js";

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { type CarrierFaults, CarrierFaultsSchema, E164Schema } from "@sms-doctor/core";
+import { E164Schema } from "@sms-doctor/core";
 import { z } from "zod";
 import { listen, type RunningServer } from "../http/http-server.js";
 import {
@@ -11,6 +11,7 @@ import {
   readJson,
   sendJson,
 } from "../http/router.js";
+import { type CarrierFaults, CarrierFaultsSchema } from "../scenario-schema.js";
 import { HOUR_MS } from "../world/clock.js";
 import type { World } from "../world/world.js";
 import { seededRandom } from "./faults.js";

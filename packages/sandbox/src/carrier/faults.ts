@@ -1,4 +1,4 @@
-import { type CarrierFaults, CarrierFaultsSchema } from "@sms-doctor/core";
+import { type CarrierFaults, CarrierFaultsSchema } from "../scenario-schema.js";
 
 // The faults' file format (`CarrierFaultsSchema`, `CarrierFaults`, `CarrierFaultsInput`) is core's:
 // it is part of a scenario file. What stays here is the machinery that applies them.

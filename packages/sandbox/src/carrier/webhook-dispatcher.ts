@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { CarrierFaults } from "@sms-doctor/core";
+import type { CarrierFaults } from "../scenario-schema.js";
 import type { CarrierEvent } from "./carrier-registry.js";
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from "./webhook-signature.js";
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
-import { CAMPAIGN_FIELD_NAMES, E164Schema } from "@sms-doctor/core";
+import { E164Schema } from "@sms-doctor/core";
 import { z } from "zod";
 import { listen, type RunningServer } from "../http/http-server.js";
 import {
@@ -13,6 +13,7 @@ import {
   readJson,
   sendJson,
 } from "../http/router.js";
+import { CAMPAIGN_FIELD_NAMES } from "../scenario-schema.js";
 import type { World } from "../world/world.js";
 import type { Outcome } from "../world/world-types.js";
 import type { SessionView, UserListFilter } from "./console-views.js";

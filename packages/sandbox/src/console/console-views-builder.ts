@@ -1,4 +1,4 @@
-import { BRAND_FIELD_NAMES, CAMPAIGN_FIELD_NAMES } from "@sms-doctor/core";
+import { BRAND_FIELD_NAMES, CAMPAIGN_FIELD_NAMES } from "../scenario-schema.js";
 import { BRAND_FIELDS, CAMPAIGN_FIELDS } from "../world/campaign-fields.js";
 import type { World } from "../world/world.js";
 import type { SmsStatus, UserRecord } from "../world/world-types.js";

@@ -1,6 +1,6 @@
-import type { CompanyChange, Scenario, UserChange } from "@sms-doctor/core";
 import { type AssignmentPlan, CarrierRegistry } from "../carrier/carrier-registry.js";
 import type { TelnyxCampaign } from "../carrier/telnyx-vocabulary.js";
+import type { CompanyChange, Scenario, UserChange } from "../scenario-schema.js";
 import { sampleBrandFields, sampleCampaignFields } from "./campaign-fields.js";
 import { DAY_MS, HOUR_MS, SimulatedClock } from "./clock.js";
 import { licenseCatalogue } from "./licenses.js";

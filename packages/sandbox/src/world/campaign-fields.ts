@@ -1,4 +1,4 @@
-import type { BrandField, CampaignField } from "@sms-doctor/core";
+import type { BrandField, CampaignField } from "../scenario-schema.js";
 
 // The forms' field names (`CAMPAIGN_FIELD_NAMES`, `BRAND_FIELD_NAMES`) are core's: scenario files name
 // them. The labels the console replica shows, and sample values, are the sandbox's.

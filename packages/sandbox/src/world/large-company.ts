@@ -1,5 +1,5 @@
-import type { Expectation, ScenarioInput } from "@sms-doctor/core";
 import { seededRandom } from "../carrier/faults.js";
+import type { Expectation, ScenarioInput } from "../scenario-schema.js";
 
 const FIRST = [
   "Ava",

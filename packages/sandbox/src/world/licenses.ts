@@ -1,4 +1,4 @@
-import { LICENSE_NAMES, type LicenseName } from "@sms-doctor/core";
+import { LICENSE_NAMES, type LicenseName } from "../scenario-schema.js";
 
 /** An X Series license as the Administration API lists it; the console shows `name`. */
 export interface License {

@@ -1,3 +1,4 @@
+import type { SmsStatus } from "@sms-doctor/core";
 import type {
   BrandField,
   BrandStatus,
@@ -5,8 +6,7 @@ import type {
   CampaignField,
   CampaignStatus,
   Country,
-  SmsStatus,
-} from "@sms-doctor/core";
+} from "../scenario-schema.js";
 
 export type { SmsStatus };
 export type ExtensionType = "user" | "auto-attendant" | "call-queue" | "ring-group";

@@ -1,13 +1,8 @@
-import type {
-  BrandStatus,
-  CampaignError,
-  CampaignStatus,
-  CompanySmsRegistration,
-  UserSnapshot,
-} from "@sms-doctor/core";
-import { CAMPAIGN_FIELD_NAMES, type CampaignField } from "@sms-doctor/core";
+import type { CompanySmsRegistration, UserSnapshot } from "@sms-doctor/core";
 import type { CarrierEvent, CarrierRegistry } from "../carrier/carrier-registry.js";
 import type { TelnyxCampaignStatus } from "../carrier/telnyx-vocabulary.js";
+import type { BrandStatus, CampaignError, CampaignStatus } from "../scenario-schema.js";
+import { CAMPAIGN_FIELD_NAMES, type CampaignField } from "../scenario-schema.js";
 import { CAMPAIGN_FIELDS } from "./campaign-fields.js";
 import type { SimulatedClock } from "./clock.js";
 import type { License } from "./licenses.js";

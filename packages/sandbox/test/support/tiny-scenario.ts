@@ -1,4 +1,4 @@
-import type { ScenarioInput } from "@sms-doctor/core";
+import type { ScenarioInput } from "../../src/scenario-schema.js";
 
 /** A two-user US company with a verified campaign; tests add history as they need. */
 export function tinyScenario(overrides: Partial<ScenarioInput> = {}): ScenarioInput {

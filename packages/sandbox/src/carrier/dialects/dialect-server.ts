@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { type CarrierFaultsInput, CarrierFaultsSchema } from "@sms-doctor/core";
 import { listen, type RunningServer } from "../../http/http-server.js";
+import { type CarrierFaultsInput, CarrierFaultsSchema } from "../../scenario-schema.js";
 import type { World } from "../../world/world.js";
 import { FaultState } from "../carrier-server.js";
 import { WebhookDispatcher } from "../webhook-dispatcher.js";

@@ -1,6 +1,10 @@
 import { z } from "zod";
-import { missingProviderVariables, ProviderNameSchema, ProviderVariablesSchema } from "./provider-config.js";
-import { TENANT_PATTERN } from "./worker-jobs.js";
+import {
+  missingProviderVariables,
+  ProviderNameSchema,
+  ProviderVariablesSchema,
+} from "./providers/provider-config-schema.js";
+import { TENANT_PATTERN } from "./tracking/check-job-data.js";
 
 /*
  * The worker's configuration (apps/worker): its environment variables, parsed at startup. Reading the
@@ -60,7 +64,7 @@ export const TokensSchema = csv.transform((pairs, ctx): ConfiguredToken[] => {
  * travels in a header, so it must never cross the network in the clear.
  */
 export function isHttpsOrLoopback(url: string): boolean {
-  // Read with a pattern (core has no URL class). Anything unusual before the host (user info, a backslash)
+  // Read with a pattern (the schema stays free of Node's URL class). Anything unusual before the host (user info, a backslash)
   // makes the host read as what follows it, so a doubtful http URL is refused, never let through.
   const match = /^(https?):\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)(?::\d{1,5})?(?:[/?#]|$)/i.exec(url);
   if (!match) return false;

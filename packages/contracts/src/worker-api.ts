@@ -1,10 +1,17 @@
+import {
+  CompanySmsRegistrationSchema,
+  DiagnosisSchema,
+  DurationSchema,
+  FindingSchema,
+  InstantSchema,
+  ProvisioningRecordSchema,
+  ProvisioningStateSchema,
+  SnapshotSourceSchema,
+  TEXT_LIMITS,
+  UserSnapshotSchema,
+  VerdictSchema,
+} from "@sms-doctor/core";
 import { z } from "zod";
-import { CompanySmsRegistrationSchema } from "./company-registration.js";
-import { DiagnosisSchema, FindingSchema, VerdictSchema } from "./diagnosis.js";
-import { DurationSchema, InstantSchema } from "./primitives.js";
-import { ProvisioningRecordSchema, ProvisioningStateSchema } from "./provisioning-record.js";
-import { TEXT_LIMITS } from "./text-limits.js";
-import { SnapshotSourceSchema, UserSnapshotSchema } from "./user-snapshot.js";
 
 /*
  * The worker's status API (apps/worker): its request and response bodies, and what its clients (the

@@ -1,15 +1,13 @@
-// The worker's boundary schemas that live in core: its environment configuration and its job data.
+// The worker's own boundary schemas: its environment configuration and its job data.
 import { describe, expect, it } from "vitest";
 import {
-  CheckJobDataSchema,
   ConfigSchema,
   DEFAULT_PREFIX,
   DirectoryKeysSchema,
   DirectoryUrlsSchema,
-  TENANT_PATTERN,
   TokensSchema,
-} from "../src/index.js";
-import * as schemas from "../src/schemas/index.js";
+} from "../src/config-schema.js";
+import { CheckJobDataSchema, TENANT_PATTERN } from "../src/tracking/check-job-data.js";
 
 /** Each issue as `variable: message`, the way the worker's `loadConfig` reports it. */
 function problems(env: Record<string, string>): string[] {
@@ -151,11 +149,6 @@ describe("the worker's job data", () => {
     expect(TENANT_PATTERN.test("acme")).toBe(true);
     expect(TENANT_PATTERN.test("a".repeat(33))).toBe(false);
     expect(TokensSchema.safeParse(`${"a".repeat(33)}:long-enough-token-123`).success).toBe(false);
-  });
-
-  it("is exported from @sms-doctor/core/schemas too", () => {
-    expect(schemas.CheckJobDataSchema).toBe(CheckJobDataSchema);
-    expect(schemas.ConfigSchema).toBe(ConfigSchema);
   });
 });
 

@@ -1,8 +1,9 @@
 // The sandbox's scenario files: the schema they are parsed with at the point of entry lives in core.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { RULE_IDS } from "@sms-doctor/core";
 import { describe, expect, it } from "vitest";
-import { CarrierFaultsSchema, RULE_IDS, ScenarioSchema } from "../src/index.js";
+import { CarrierFaultsSchema, ScenarioSchema } from "../src/scenario-schema.js";
 
 const scenariosDir = join(import.meta.dirname, "..", "..", "sandbox", "scenarios");
 const files = readdirSync(scenariosDir).filter((f) => f.endsWith(".json"));

@@ -1,5 +1,5 @@
+import { toNanpE164 } from "@sms-doctor/contracts";
 import { z } from "zod";
-import { toNanpE164 } from "./worker-api.js";
 
 /*
  * Job data of the worker's BullMQ queues (apps/worker). Job data crosses a process boundary: it is stored in

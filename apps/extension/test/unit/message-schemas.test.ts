@@ -1,4 +1,6 @@
 // What the extension's content scripts and own pages tell its background, parsed there with these schemas.
+
+import type { CompanySmsRegistration, UserSnapshot } from "@sms-doctor/core";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
@@ -6,9 +8,20 @@ import {
   ContentMessageSchema,
   describeIssues,
   ExtensionPageMessageSchema,
-} from "../src/index.js";
-import * as schemas from "../src/schemas/index.js";
-import { company, snapshot } from "./support/builders.js";
+} from "../../src/messaging/message-schemas.js";
+
+const snapshot = (): UserSnapshot => ({
+  userId: "u-1",
+  observedAt: "2026-05-10T11:00:00.000Z",
+  license: "X Series - X4",
+  phoneNumber: "+14155550134",
+  sms: { number: "+14155550134", enabled: true, status: "enabled" },
+});
+const company = (): CompanySmsRegistration => ({
+  observedAt: "2026-05-10T11:00:00.000Z",
+  brand: { status: "verified" },
+  campaign: { status: "verified", errors: [] },
+});
 
 const issues = (result: { success: boolean; error?: z.ZodError }) =>
   (result.error?.issues ?? []).map((issue) => issue.path.join("."));
@@ -105,20 +118,5 @@ describe("describeIssues", () => {
 
   it("says (message) when the message itself is wrong", () => {
     expect(describeIssues(ContentMessageSchema.safeParse(42).error!)).toMatch(/^\(message\): /);
-  });
-});
-
-describe("@sms-doctor/core/schemas", () => {
-  it("exports the extension's message schemas", () => {
-    for (const name of [
-      "ContentMessageSchema",
-      "ExtensionPageMessageSchema",
-      "ConsolePageIdSchema",
-      "ReadableFieldSchema",
-      "UnreadableFieldSchema",
-      "describeIssues",
-    ]) {
-      expect(schemas, name).toHaveProperty(name);
-    }
   });
 });

@@ -1,7 +1,5 @@
+import { CompanySmsRegistrationSchema, TEXT_LIMITS, UserSnapshotSchema } from "@sms-doctor/core";
 import { z } from "zod";
-import { CompanySmsRegistrationSchema } from "./company-registration.js";
-import { TEXT_LIMITS } from "./text-limits.js";
-import { UserSnapshotSchema } from "./user-snapshot.js";
 
 /*
  * What the Chrome extension's content scripts tell its background (apps/extension). A content script runs

@@ -1,12 +1,16 @@
 // The sandbox's scenario files: a simulated 8x8 company, its users' dated history, the carrier's
 // behaviour and what `diagnose` should conclude. Parsed here because a scenario file crosses a
 // boundary (a file on disk, or data another package hands over).
+
+import {
+  BrandStatusSchema,
+  CampaignStatusSchema,
+  E164Schema,
+  ExtensionTypeSchema,
+  RULE_IDS,
+  VerdictSchema,
+} from "@sms-doctor/core";
 import { z } from "zod";
-import { RULE_IDS } from "../rules/index.js";
-import { BrandStatusSchema, CampaignStatusSchema } from "./company-registration.js";
-import { VerdictSchema } from "./diagnosis.js";
-import { E164Schema } from "./primitives.js";
-import { ExtensionTypeSchema } from "./user-snapshot.js";
 
 /** The campaign registration form's fields, reviewed by carriers, in the order the SMS page shows them. */
 export const CAMPAIGN_FIELD_NAMES = [

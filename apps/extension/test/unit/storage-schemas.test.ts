@@ -1,4 +1,4 @@
-// What the extension keeps and the history file it trades: read back through core's schemas, bad data
+// What the extension keeps and the history file it trades: read back through its storage schemas, bad data
 // refused with the field named.
 import { describe, expect, it } from "vitest";
 import {
@@ -6,7 +6,7 @@ import {
   StoredHistorySchema,
   StoredVerdictsSchema,
   WorkerSettingsSchema,
-} from "../src/index.js";
+} from "../../src/background/storage-schemas.js";
 
 const snapshot = {
   userId: "u-alice",

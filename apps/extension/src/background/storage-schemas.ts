@@ -1,9 +1,11 @@
+import {
+  CompanySmsRegistrationSchema,
+  InstantSchema,
+  TEXT_LIMITS,
+  UserSnapshotSchema,
+  VerdictSchema,
+} from "@sms-doctor/core";
 import { z } from "zod";
-import { CompanySmsRegistrationSchema } from "./company-registration.js";
-import { VerdictSchema } from "./diagnosis.js";
-import { InstantSchema } from "./primitives.js";
-import { TEXT_LIMITS } from "./text-limits.js";
-import { UserSnapshotSchema } from "./user-snapshot.js";
 
 /*
  * What the Chrome extension (apps/extension) keeps, and the file it trades with admins. None of it is

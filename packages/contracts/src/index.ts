@@ -1,0 +1,2 @@
+export * from "./telnyx.js";
+export * from "./worker-api.js";
