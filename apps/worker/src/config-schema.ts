@@ -3,7 +3,7 @@ import {
   missingProviderVariables,
   ProviderNameSchema,
   ProviderVariablesSchema,
-} from "./provider-variables.js";
+} from "./providers/provider-config-schema.js";
 import { TENANT_PATTERN } from "./tracking/check-job-data.js";
 
 /*

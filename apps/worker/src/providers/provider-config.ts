@@ -1,8 +1,8 @@
 import type { Config } from "../config.js";
-import type { ProviderName } from "../provider-variables.js";
 import { createConsoleProvider } from "../tracking/console-provider.js";
 import { BANDWIDTH_REQUESTS_PER_SECOND, createBandwidthAdapter } from "./bandwidth-adapter.js";
 import type { ProviderAdapter } from "./provider-adapter.js";
+import type { ProviderName } from "./provider-config-schema.js";
 import { createSinchAdapter } from "./sinch-adapter.js";
 import { createTelnyxAdapter } from "./telnyx-adapter.js";
 import { createTwilioAdapter } from "./twilio-adapter.js";

@@ -13,7 +13,7 @@ import { alertOnce } from "../alerts/number-alerts.js";
 import type { Logger } from "../logger.js";
 import type { ProviderAdapter } from "../providers/provider-adapter.js";
 import { decideCheck } from "./check-number.js";
-import type { StoredRecord } from "./record-codec.js";
+import { decodeRecord, type StoredRecord } from "./record-codec.js";
 import type { TrackingStore } from "./tracking-store.js";
 
 /**
@@ -58,6 +58,25 @@ export function consoleObservationsOf(
   return seen;
 }
 
+/** Records read per HMGET when an SMS page lists many numbers. */
+const READ_BATCH = 1000;
+
+/**
+ * Whether applying a console observation to what is stored can change anything: a number not tracked (or
+ * tracked to a final state) only when shown Pending (it starts tracking); a live record only with a word it has
+ * not applied yet or a newer observation of another word.
+ */
+function mayChange(stored: StoredRecord | undefined, observation: ConsoleObservation): boolean {
+  if (!stored || isFinal(stored.record.state)) return observation.status === "pending";
+  const { raw, lastObservedAt } = stored.record;
+  const applied =
+    raw?.provider === CONSOLE_PROVIDER &&
+    raw.value === observation.status &&
+    lastObservedAt !== undefined &&
+    Date.parse(lastObservedAt) >= Date.parse(observation.observedAt);
+  return !applied;
+}
+
 export interface ConsoleSourceOptions {
   store: TrackingStore;
   /** The provider a tenant's numbers are tracked with (`console` for most 8x8 customers). */
@@ -85,18 +104,30 @@ export class ConsoleSource {
   ): Promise<{ started: number; transitions: number }> {
     let started = 0;
     let transitions = 0;
-    for (const observation of consoleObservationsOf(snapshot, company)) {
-      const result = await this.#apply(tenant, observation);
-      started += result.started ? 1 : 0;
-      transitions += result.transitions;
+    const observations = consoleObservationsOf(snapshot, company);
+    const { store } = this.options;
+    // A company's SMS page lists up to 20 000 numbers, almost all Enabled and settled: their records are read
+    // in batches, and only observations that can change something (a Pending number not tracked yet, a word
+    // the record has not applied) are applied one by one.
+    for (let i = 0; i < observations.length; i += READ_BATCH) {
+      const batch = observations.slice(i, i + READ_BATCH);
+      const encoded = await store.redis.hmget(store.keys.records(tenant), ...batch.map((o) => o.number));
+      for (const [j, observation] of batch.entries()) {
+        const value = encoded[j];
+        const stored = value ? decodeRecord(observation.number, value) : undefined;
+        if (!mayChange(stored, observation)) continue;
+        const result = await this.#apply(tenant, observation, stored);
+        started += result.started ? 1 : 0;
+        transitions += result.transitions;
+      }
     }
     return { started, transitions };
   }
 
-  async #apply(tenant: string, observation: ConsoleObservation) {
+  async #apply(tenant: string, observation: ConsoleObservation, read: StoredRecord | undefined) {
     const { store, now } = this.options;
     const provider = this.options.providerOf(tenant);
-    let stored = await store.load(tenant, observation.number);
+    let stored = read;
     let started = false;
     if (!stored || isFinal(stored.record.state)) {
       if (observation.status !== "pending") return { started, transitions: 0 };
