@@ -1,8 +1,8 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { createServer, listen, type RunningServer } from "../../http/server.js";
 import { type CarrierFaultsInput, CarrierFaultsSchema } from "../../scenario-schema.js";
 import type { World } from "../../world/world.js";
-import { FaultState } from "../carrier-server.js";
+import { FaultState } from "../fault-state.js";
+import { cutShort, drawFaults } from "../provider-answer.js";
 import { WebhookDispatcher } from "../webhook-dispatcher.js";
 import type { Dialect, DialectCredentials } from "./dialect.js";
 
@@ -48,27 +48,24 @@ export async function startDialectServer(options: DialectServerOptions): Promise
     const url = new URL(request.url, "http://simulator");
     if (!dialect.authorized(request.headers, credentials))
       return send(401, dialect.error(401, "Authentication failed"));
-    const f = faults.current;
-    const [timeoutDie, die429, die500, die503, malformedDie, unknownDie, staleDie] = Array.from(
-      { length: 7 },
-      () => faults.random(),
-    ) as [number, number, number, number, number, number, number];
-    if (f.latencyMs > 0) await sleep(f.latencyMs);
-    if (timeoutDie < f.timeoutRate) {
+    const outcome = await drawFaults(faults);
+    if (outcome.kind === "never-answered") {
       reply.hijack(); // accepted, never answered
       return;
     }
-    if (die429 < (f.errorRates["429"] ?? 0))
-      return send(
-        429,
-        dialect.error(429, "Too many requests"),
-        dialect.rateLimitHeaders(f.retryAfterSeconds),
-      );
-    if (die500 < (f.errorRates["500"] ?? 0)) return send(500, dialect.error(500, "Injected internal error"));
-    if (die503 < (f.errorRates["503"] ?? 0))
+    if (outcome.kind === "error") {
+      const { status, retryAfterSeconds } = outcome;
+      if (status === 429)
+        return send(
+          429,
+          dialect.error(429, "Too many requests"),
+          dialect.rateLimitHeaders(retryAfterSeconds),
+        );
+      if (status === 500) return send(500, dialect.error(500, "Injected internal error"));
       return send(503, dialect.error(503, "Service unavailable"), {
-        "retry-after": String(f.retryAfterSeconds),
+        "retry-after": String(retryAfterSeconds),
       });
+    }
     const answer = dialect.answer(
       {
         method: request.method,
@@ -83,12 +80,9 @@ export async function startDialectServer(options: DialectServerOptions): Promise
     if (!answer) return send(404, dialect.error(404, `No resource at ${url.pathname}`));
     if (answer.status >= 400) return send(answer.status, answer.body);
     let body = answer.body;
-    if (answer.stale && staleDie < f.staleRate) body = answer.stale() ?? body;
-    if (unknownDie < f.unknownStatusRate) body = dialect.withUnknownStatus(body, f.unknownStatusWord);
-    if (malformedDie < f.malformedRate) {
-      const text = dialect.serialize(body);
-      return send(200, text.slice(0, Math.max(1, Math.floor(text.length / 2))));
-    }
+    if (answer.stale && outcome.stale) body = answer.stale() ?? body;
+    if (outcome.unknownStatusWord) body = dialect.withUnknownStatus(body, outcome.unknownStatusWord);
+    if (outcome.truncated) return send(200, cutShort(dialect.serialize(body)));
     return send(answer.status, body);
   });
   const server = await listen(app, options.port ?? 0);
