@@ -1,5 +1,5 @@
-// The hot path reads phone numbers and license names in place, without building strings. These
-// properties hold those readers to the plain versions they replace, on text written every common way.
+// The facts core reads in its hot path (numbers, licenses, instants), held to plain versions of themselves or to
+// examples of every shape they are written in.
 import fc from "fast-check";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { describe, expect, it, vi } from "vitest";
@@ -38,13 +38,21 @@ const shown = fc.oneof(
 );
 
 describe("fast paths", () => {
-  it("toE164 reads every text as the plain normalization does", () => {
-    fc.assert(
-      fc.property(shown, (text) => {
-        expect(toE164(text)).toBe(plainE164(text));
-      }),
-      { numRuns: 5_000 },
-    );
+  // toE164 has no fast path of its own any more (issue 16: plain regex + libphonenumber-js); what it reads is
+  // held by examples of every shape the console and the APIs write.
+  it.each([
+    ["+14155550134", "+14155550134"],
+    ["+1 (415) 555-0134", "+14155550134"],
+    ["415.555.0134", "+14155550134"],
+    ["14155550134", "+14155550134"],
+    ["4155550134", "+14155550134"],
+    ["+44 20 7946 0018", "+442079460018"],
+    ["not a number", null],
+    ["+0123456789", null],
+    ["tel:", null],
+    ["", null],
+  ])("toE164(%j) is %j", (text, e164) => {
+    expect(toE164(text)).toBe(e164);
   });
 
   it("sameNumber agrees with comparing normalized numbers", () => {
@@ -60,24 +68,12 @@ describe("fast paths", () => {
     expect(sameNumber("+1 (415) 555-0134", "+1 (415) 555-0135")).toBe(false);
   });
 
-  it("sameLicense agrees with comparing names with their spaces collapsed", () => {
-    const plain = (a: string | null, b: string | null) =>
-      a === b ||
-      (a !== null && b !== null && a.trim().replace(/\s+/g, " ") === b.trim().replace(/\s+/g, " "));
-    const name = fc.option(
-      fc
-        .array(fc.constantFrom("X", "4", " ", "\t", "\u00a0", "\u2003", "-", "\n", "\ufeff", "s"), {
-          maxLength: 9,
-        })
-        .map((c) => c.join("")),
-    );
-    fc.assert(
-      fc.property(name, name, (a, b) => {
-        expect(sameLicense(a, b)).toBe(plain(a, b));
-      }),
-      { numRuns: 20_000 },
-    );
+  it("sameLicense takes names alike but for their spaces as one", () => {
     expect(sameLicense(" X Series -  X4 ", "X Series - X4")).toBe(true);
+    expect(sameLicense("X Series -\tX4", "X Series - X4")).toBe(true);
+    expect(sameLicense("X Series - X4", "X Series - X2")).toBe(false);
+    expect(sameLicense(null, null)).toBe(true);
+    expect(sameLicense(null, "X Series - X4")).toBe(false);
   });
 });
 
