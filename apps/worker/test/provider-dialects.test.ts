@@ -44,7 +44,7 @@ import { producerConnection, whenReady } from "../src/redis/connections.js";
 import { decideCheck } from "../src/tracking/check-number.js";
 import { TrackingStore } from "../src/tracking/tracking-store.js";
 import { dropPrefix, uniquePrefix, until, useRedisServer } from "./support/redis.js";
-import { startTracker } from "./support/tracker-harness.js";
+import { expectNothingLostOrDoubled, startTracker } from "./support/tracker-harness.js";
 
 const redis = useRedisServer();
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -222,24 +222,6 @@ async function follow(
     Promise.all(numbers.map(async (n) => (await store.load("acme", n))!.record.state));
   await until(async () => (await states()).every((s) => s === "ACTIVE"), 60_000, `${name}: ACTIVE`);
   return store;
-}
-
-/** Every number's history is one unbroken chain ending ACTIVE, each transition once on the record and the stream. */
-async function expectNothingLostOrDoubled(store: TrackingStore, numbers: string[]) {
-  const events = (await store.redis.xrange(store.keys.transitions, "-", "+")).map(([, f]) =>
-    JSON.parse(f[1]!),
-  );
-  for (const number of numbers) {
-    const { record } = (await store.load("acme", number))!;
-    const path = ["REQUESTED", ...record.transitions.map((t) => t.to)];
-    expect(
-      record.transitions.map((t) => t.from),
-      number,
-    ).toEqual(path.slice(0, -1));
-    expect(path.at(-1)).toBe("ACTIVE");
-    expect(new Set(path).size, number).toBe(path.length);
-    expect(events.filter((e) => e.number === number)).toHaveLength(record.transitions.length);
-  }
 }
 
 const numbersFrom = (first: number, count: number) =>

@@ -1,4 +1,5 @@
 import { pino } from "pino";
+import { expect } from "vitest";
 import { WorkerMetrics } from "../../src/metrics.js";
 import type { ProviderAdapter } from "../../src/providers/provider-adapter.js";
 import { storeConnection, workerConnection } from "../../src/redis/connections.js";
@@ -43,3 +44,21 @@ export async function startTracker(
 }
 
 export { fastClock } from "../../src/tracking/tracker-clock.js";
+
+/** Every number's history is one unbroken chain ending ACTIVE, each transition once on the record and the stream. */
+export async function expectNothingLostOrDoubled(store: TrackingStore, numbers: string[]) {
+  const events = (await store.redis.xrange(store.keys.transitions, "-", "+")).map(([, f]) =>
+    JSON.parse(f[1]!),
+  );
+  for (const number of numbers) {
+    const { record } = (await store.load("acme", number))!;
+    const path = ["REQUESTED", ...record.transitions.map((t) => t.to)];
+    expect(
+      record.transitions.map((t) => t.from),
+      number,
+    ).toEqual(path.slice(0, -1));
+    expect(path.at(-1)).toBe("ACTIVE");
+    expect(new Set(path).size, number).toBe(path.length);
+    expect(events.filter((e) => e.number === number)).toHaveLength(record.transitions.length);
+  }
+}
