@@ -2,7 +2,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { type TrackedNumber, toNanpE164 } from "@sms-doctor/contracts";
-import { carrierReadinessText } from "@sms-doctor/core";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger, redactUrl } from "./logger.js";
 import { WorkerMetrics } from "./metrics.js";
@@ -10,6 +9,7 @@ import { producerConnection, type RedisTarget, whenReady } from "./redis/connect
 import { findRedis, redisForDev } from "./redis/dev-redis.js";
 import { INSTALL_REDIS_HINT } from "./redis/redis-server-process.js";
 import type { Running } from "./runtime.js";
+import { numberForPeople } from "./terminal-text.js";
 import { TENANT_PATTERN } from "./tracking/keys.js";
 import { TrackingService } from "./tracking/tracking-service.js";
 import { TrackingStore } from "./tracking/tracking-store.js";
@@ -176,12 +176,14 @@ function print(tracked: TrackedNumber, json: boolean): void {
     return;
   }
   const { expectedRemaining: remaining, stalled } = tracked;
-  console.log(`${tracked.number}  ${tracked.state}${stalled ? " (stalled)" : ""}  since ${tracked.since}`);
+  console.log(
+    `${numberForPeople(tracked.number)}  ${tracked.state}${stalled ? " (stalled)" : ""}  since ${tracked.since}`,
+  );
   if (tracked.nextCheckAt) console.log(`  next check   ${tracked.nextCheckAt}`);
   if (remaining) console.log(`  expected     typically ${remaining.typical}, at most ${remaining.max} more`);
   if (tracked.raw)
     console.log(`  provider     ${tracked.raw.provider} ${tracked.raw.entity} ${tracked.raw.value}`);
-  if (tracked.carriers?.length) console.log(`  carriers     ${carrierReadinessText(tracked.carriers)}`);
+  if (tracked.carrierReadiness) console.log(`  carriers     ${tracked.carrierReadiness}`);
   if (tracked.flags?.length) console.log(`  flags        ${tracked.flags.join(", ")}`);
   for (const t of tracked.transitions) console.log(`  ${t.at}  ${t.from} → ${t.to}  (${t.cause})`);
 }

@@ -21,7 +21,8 @@ describe("the sms-doctor CLI", () => {
     });
     const shown = await cli(["status", "+14155550100", "--tenant", "acme"], env).done;
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toMatch(/^\+14155550100 {2}REQUESTED/);
+    // People read the number as the console shows it (issue 15); --json keeps E.164.
+    expect(shown.stdout).toMatch(/^\+1 415-555-0100 {2}REQUESTED/);
     const other = await cli(["status", "+14155550100", "--tenant", "globex"], env).done;
     expect(other.code).toBe(1);
     expect(other.stderr).toContain("not tracked");
