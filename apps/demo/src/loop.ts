@@ -58,6 +58,8 @@ export interface LoopResult {
   reachedCanSend: boolean;
   durationMs: number;
   steps: LoopStep[];
+  /** The worker this run talked to: the demo's, or one of its own (its API and Redis key prefix). */
+  worker?: { apiUrl: string; prefix: string };
   /** The worker's record of the number at the end, transitions included. */
   tracking?: TrackedNumberView;
   problem?: string;
@@ -221,6 +223,7 @@ export async function playLoop(ctx: LoopContext): Promise<{ result: LoopResult; 
 
   try {
     const { worker, tenant } = await workerFor(provider, ctx, sandbox);
+    result.worker = { apiUrl: worker.apiUrl, prefix: worker.prefix };
     if (provider !== "sandbox") progress.info(`a worker with provider ${provider}: ${worker.apiUrl}`);
     browser.serveConsole(sandbox.consoleUrl);
     await resetExtensionState(browser);
