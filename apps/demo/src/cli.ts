@@ -1,7 +1,8 @@
 /**
  * `pnpm --filter @sms-doctor/demo demo -- [--headed] [--keep] [--scenarios a,b] [--no-loop] [--loops a,b] [--out dir]`
  *
- * Exits 0 when every toured user shows what its scenario declares and the loop reaches can-send, 1 otherwise.
+ * Exits 0 when every toured user shows what its scenario declares and every run of the loop reaches can-send, 1
+ * otherwise.
  * Ctrl-C (or SIGTERM) at any point stops everything the demo started.
  */
 import { resolve } from "node:path";
@@ -131,7 +132,7 @@ async function main(): Promise<number> {
   progress.check(
     run.ok,
     run.ok
-      ? "every scenario matches and the loop reached can-send"
+      ? "every scenario matches and every run of the loop reached can-send"
       : "something did not match: see the table above",
   );
   return run.ok ? 0 : 1;
