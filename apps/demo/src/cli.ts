@@ -1,14 +1,15 @@
 /**
- * `pnpm --filter @sms-doctor/demo demo -- [--headed] [--keep] [--scenarios a,b] [--no-loop] [--out dir]`
+ * `pnpm --filter @sms-doctor/demo demo -- [--headed] [--keep] [--scenarios a,b] [--no-loop] [--loops a,b] [--out dir]`
  *
- * Exits 0 when every toured user shows what its scenario declares and the loop reaches can-send, 1 otherwise.
+ * Exits 0 when every toured user shows what its scenario declares and every run of the loop reaches can-send, 1
+ * otherwise.
  * Ctrl-C (or SIGTERM) at any point stops everything the demo started.
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { EXTENSION_ID } from "@sms-doctor/extension/e2e";
 import { type DemoRun, runDemo } from "./demo.js";
-import { LOOP_TENANT, LOOP_USER } from "./loop.js";
+import { LOOP_PROVIDERS, LOOP_TENANT, LOOP_USER, type LoopProvider } from "./loop.js";
 import { DEFAULT_OUTPUT_DIR, EXTENSION_DIST } from "./paths.js";
 import { consoleProgress } from "./progress.js";
 import { Resources } from "./resources.js";
@@ -19,6 +20,9 @@ const USAGE = `SMS Doctor demo: the sandbox, the worker, Redis and Chromium with
   --keep             leave everything running at the end and print how to use it; Ctrl-C stops it
   --scenarios a,b    tour only these scenarios (default: all)
   --no-loop          skip the loop (changed number → re-enabled → provisioned → can-send)
+  --loops a,b        the worker providers the loop is played through (default: ${LOOP_PROVIDERS.join(",")}):
+                     sandbox (the sandbox's Telnyx simulator), console (no carrier: only what the extension
+                     posts), twilio (the sandbox's Twilio dialect)
   --out <dir>        where screenshots and the summary go (default: demo-output/ at the repository root)`;
 
 function keepInstructions(run: DemoRun): string {
@@ -49,6 +53,20 @@ function keepInstructions(run: DemoRun): string {
   return lines.join("\n");
 }
 
+/** `--loops a,b`: each one of LOOP_PROVIDERS, or a usage error naming the unknown one. */
+function loopProviders(list: string): LoopProvider[] {
+  const names = list.split(",").map((s) => s.trim());
+  const unknown = names.filter((name) => !(LOOP_PROVIDERS as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    throw Object.assign(
+      new Error(`--loops: no such provider ${unknown.join(", ")} (known: ${LOOP_PROVIDERS.join(", ")})`),
+      {
+        code: "ERR_PARSE_ARGS_INVALID_OPTION_VALUE",
+      },
+    );
+  return names as LoopProvider[];
+}
+
 async function main(): Promise<number> {
   // `pnpm … demo -- --keep` passes the "--" on.
   const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--"));
@@ -59,6 +77,7 @@ async function main(): Promise<number> {
       keep: { type: "boolean", default: false },
       scenarios: { type: "string" },
       "no-loop": { type: "boolean", default: false },
+      loops: { type: "string" },
       out: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -90,6 +109,7 @@ async function main(): Promise<number> {
       keep: values.keep!,
       ...(values.scenarios ? { scenarios: values.scenarios.split(",").map((s) => s.trim()) } : {}),
       loop: !values["no-loop"],
+      ...(values.loops ? { loopProviders: loopProviders(values.loops) } : {}),
       outDir: resolve(values.out ?? DEFAULT_OUTPUT_DIR),
       env: process.env,
       progress,
@@ -112,7 +132,7 @@ async function main(): Promise<number> {
   progress.check(
     run.ok,
     run.ok
-      ? "every scenario matches and the loop reached can-send"
+      ? "every scenario matches and every run of the loop reached can-send"
       : "something did not match: see the table above",
   );
   return run.ok ? 0 : 1;

@@ -7,7 +7,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { listScenarios, type Sandbox } from "@sms-doctor/sandbox";
 import { launchExtensionBrowser } from "./extension-browser.js";
-import { LOOP_TENANT, type LoopResult, playLoop } from "./loop.js";
+import { LOOP_PROVIDERS, LOOP_TENANT, type LoopProvider, type LoopResult, playLoop } from "./loop.js";
 import type { Progress } from "./progress.js";
 import { chooseRedis } from "./redis.js";
 import type { Resources } from "./resources.js";
@@ -24,6 +24,11 @@ export interface DemoOptions {
   scenarios?: string[];
   /** Play the loop after the tour. Default true. */
   loop?: boolean;
+  /**
+   * The worker's providers the loop is played through, in order (default all: the sandbox's Telnyx simulator,
+   * `console` with no carrier, and Twilio's dialect). `sandbox` is the main run (`summary.loop`).
+   */
+  loopProviders?: readonly LoopProvider[];
   outDir: string;
   env: NodeJS.ProcessEnv;
   progress: Progress;
@@ -40,6 +45,14 @@ export interface DemoRun {
   /** What the demo started (still running with --keep, until the resources are closed). */
   services: { worker: WorkerService; redisUrl: string; sandbox?: Sandbox };
 }
+
+const LOOP_STAGES: Record<LoopProvider, string> = {
+  sandbox: "The loop: a changed number, re-enabled by the admin, provisioned by the carrier",
+  console:
+    "The loop again, with the console provider: no carrier, the worker follows what the extension posts",
+  twilio:
+    "The loop again, with a carrier dialect: the worker follows Twilio's API (the sandbox's Twilio dialect)",
+};
 
 export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const { progress, resources } = options;
@@ -81,28 +94,44 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   }
 
   let loop: LoopResult | undefined;
+  const providerLoops: LoopResult[] = [];
   let sandbox: Sandbox | undefined;
   if (options.loop !== false) {
-    progress.stage("The loop: a changed number, re-enabled by the admin, provisioned by the carrier");
-    ({ result: loop, sandbox } = await playLoop({ ...ctx, keep: options.keep }));
+    const providers = options.loopProviders ?? LOOP_PROVIDERS;
+    // With --keep the main run goes last, so what stays running (browser, sandbox, worker) is what it shows.
+    const order = options.keep
+      ? [...providers.filter((p) => p !== "sandbox"), ...providers.filter((p) => p === "sandbox")]
+      : providers;
+    for (const provider of order) {
+      resources.throwIfClosing();
+      progress.stage(LOOP_STAGES[provider]);
+      const keep = options.keep && provider === "sandbox";
+      const played = await playLoop({ ...ctx, keep, provider, redisUrl: redis.url });
+      if (provider === "sandbox") ({ result: loop, sandbox } = played);
+      else providerLoops.push(played.result);
+    }
   }
 
   const matching = rows.filter((row) => row.matches).length;
   const summary: Summary = {
     startedAt,
     finishedAt: new Date().toISOString(),
-    ok: matching === rows.length && (loop === undefined || loop.reachedCanSend),
+    ok:
+      matching === rows.length &&
+      (loop === undefined || loop.reachedCanSend) &&
+      providerLoops.every((l) => l.reachedCanSend),
     scenarios: scenarios.length,
     users: rows.length,
     matching,
     rows,
     ...(loop ? { loop } : {}),
+    ...(providerLoops.length > 0 ? { providerLoops } : {}),
   };
   const files = writeSummary(options.outDir, summary);
   progress.stage("Summary");
   progress.block(terminalSummary(summary));
   progress.info(
-    `written: ${files.markdown}, ${files.json} and ${rows.length + (loop?.steps.length ?? 0)} screenshots`,
+    `written: ${files.markdown}, ${files.json} and ${rows.length + [loop, ...providerLoops].reduce((n, l) => n + (l?.steps.length ?? 0), 0)} screenshots`,
   );
   return {
     ok: summary.ok,

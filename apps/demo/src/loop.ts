@@ -2,17 +2,31 @@
  * The loop, end to end: a user whose phone number was changed; the administrator re-enables SMS for the new number
  * in the console; the extension sees Pending and hands the number to the worker; the carrier simulator provisions
  * it; the panel follows it from Pending (tracked) to `can-send`. A screenshot at each step.
+ *
+ * It is played through one of the worker's providers (`LoopProvider`): the sandbox's Telnyx simulator (the
+ * main run), the `console` provider (no carrier: the worker learns everything from what the extension posts as
+ * the administrator re-opens the pages), or a carrier dialect (Twilio's API, served by the sandbox over the same
+ * registry, its signed webhooks bringing checks forward).
  */
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { CONSOLE_ORIGIN, openUser, type PanelReading, readPanel, userPanel } from "@sms-doctor/extension/e2e";
-import { loadScenario, type Sandbox, startSandbox } from "@sms-doctor/sandbox";
+import {
+  type DialectCredentials,
+  loadScenario,
+  type Sandbox,
+  startDialectServer,
+  startSandbox,
+  twilioDialect,
+} from "@sms-doctor/sandbox";
 import type { Page } from "playwright-core";
 import { configureWorkerApi, resetExtensionState } from "./extension-browser.js";
 import { once } from "./resources.js";
 import { atRealTime } from "./scenario-time.js";
 import { seedHistory, type TourContext } from "./tour.js";
-import type { TrackedNumberView } from "./worker-service.js";
+import { startWorkerService, type TrackedNumberView, type WorkerService } from "./worker-service.js";
 
 export const LOOP_SCENARIO = "phone-number-changed";
 export const LOOP_USER = "u-alice";
@@ -29,13 +43,23 @@ export interface LoopStep {
   screenshot: string;
 }
 
+/**
+ * Which of the worker's providers the loop is played through: `sandbox` (the sandbox's Telnyx simulator, the
+ * demo's shared worker), `console` (no carrier account, as most 8x8 customers) or `twilio` (a carrier dialect).
+ */
+export type LoopProvider = "sandbox" | "console" | "twilio";
+export const LOOP_PROVIDERS: readonly LoopProvider[] = ["sandbox", "console", "twilio"];
+
 export interface LoopResult {
+  provider: LoopProvider;
   scenario: string;
   userId: string;
   newNumber: string;
   reachedCanSend: boolean;
   durationMs: number;
   steps: LoopStep[];
+  /** The worker this run talked to: the demo's, or one of its own (its API and Redis key prefix). */
+  worker?: { apiUrl: string; prefix: string };
   /** The worker's record of the number at the end, transitions included. */
   tracking?: TrackedNumberView;
   problem?: string;
@@ -46,6 +70,84 @@ export interface LoopContext extends TourContext {
   /** Leave the sandbox running afterwards (--keep). */
   keep: boolean;
   timeoutMs?: number;
+  /** Default `sandbox`: the demo's own worker. The others start a worker of their own on this Redis. */
+  provider?: LoopProvider;
+  redisUrl: string;
+}
+
+/** A port free now, for a server whose URL must be known before it starts. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The Twilio account the dialect server checks requests against (made up; the shapes are Twilio's). */
+const TWILIO_ACCOUNT = `AC${randomBytes(16).toString("hex")}`;
+const TWILIO_CREDENTIALS: DialectCredentials = {
+  account: TWILIO_ACCOUNT,
+  user: TWILIO_ACCOUNT,
+  secret: randomBytes(16).toString("hex"),
+  service: `MG${randomBytes(16).toString("hex")}`,
+};
+
+/**
+ * The worker the loop talks to, and the tenant it plays as. `sandbox`: the demo's worker, asking this sandbox's
+ * Telnyx simulator. `console`: a worker started with SMS_DOCTOR_PROVIDER=console and nothing else. `twilio`: a
+ * worker configured as a Twilio operator would be (credentials, Messaging Service, public URL for signed
+ * webhooks), pointed at the sandbox's Twilio dialect over the same registry.
+ */
+async function workerFor(
+  provider: LoopProvider,
+  ctx: LoopContext,
+  sandbox: Sandbox,
+): Promise<{ worker: WorkerService; tenant: string }> {
+  if (provider === "sandbox") {
+    ctx.worker.useCarrier(sandbox);
+    return { worker: ctx.worker, tenant: LOOP_TENANT };
+  }
+  const tenant = `${LOOP_TENANT}-${provider}`;
+  const common = {
+    redisUrl: ctx.redisUrl,
+    tenants: [tenant],
+    logFile: join(ctx.outDir, `worker-${provider}.log`),
+    resources: ctx.resources,
+  };
+  if (provider === "console")
+    return {
+      worker: await startWorkerService({ ...common, environment: { SMS_DOCTOR_PROVIDER: "console" } }),
+      tenant,
+    };
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const dialect = await startDialectServer({
+    world: sandbox.world,
+    dialect: twilioDialect,
+    credentials: TWILIO_CREDENTIALS,
+    webhookUrl: `${publicUrl}/v1/webhooks/twilio`,
+  });
+  ctx.resources.add(
+    "Twilio dialect server",
+    once(() => dialect.close()),
+  );
+  const worker = await startWorkerService({
+    ...common,
+    port,
+    environment: {
+      SMS_DOCTOR_PROVIDER: "twilio",
+      SMS_DOCTOR_PROVIDER_URL: dialect.url,
+      SMS_DOCTOR_TWILIO_ACCOUNT_SID: TWILIO_CREDENTIALS.user,
+      SMS_DOCTOR_TWILIO_AUTH_TOKEN: TWILIO_CREDENTIALS.secret,
+      SMS_DOCTOR_TWILIO_MESSAGING_SERVICE_SID: TWILIO_CREDENTIALS.service!,
+      SMS_DOCTOR_PUBLIC_URL: publicUrl,
+    },
+  });
+  return { worker, tenant };
 }
 
 /** Waits for a condition by asking again every `everyMs` until it holds or the time is up. */
@@ -65,7 +167,8 @@ async function until<T>(
 }
 
 export async function playLoop(ctx: LoopContext): Promise<{ result: LoopResult; sandbox?: Sandbox }> {
-  const { browser, worker, progress } = ctx;
+  const { browser, progress } = ctx;
+  const provider = ctx.provider ?? "sandbox";
   const timeoutMs = ctx.timeoutMs ?? 120_000;
   const started = Date.now();
   const scenario = atRealTime(loadScenario(LOOP_SCENARIO));
@@ -75,14 +178,20 @@ export async function playLoop(ctx: LoopContext): Promise<{ result: LoopResult; 
     speed: 0,
     renderDelayMs: ctx.renderDelayMs,
     port: 0,
-    carrierWebhookUrl: worker.carrierWebhook.url,
-    carrierWebhookSecret: worker.carrierWebhook.secret,
+    // The Telnyx simulator's webhooks go to the demo's worker; the other providers hear nothing from it.
+    ...(provider === "sandbox"
+      ? {
+          carrierWebhookUrl: ctx.worker.carrierWebhook.url,
+          carrierWebhookSecret: ctx.worker.carrierWebhook.secret,
+        }
+      : {}),
   });
   const closeSandbox = once(() => sandbox.close());
-  ctx.resources.add("loop sandbox", closeSandbox);
+  ctx.resources.add(`loop sandbox (${provider})`, closeSandbox);
   const newNumber = sandbox.world.snapshot(LOOP_USER)?.phoneNumber ?? "";
   const steps: LoopStep[] = [];
   const result: LoopResult = {
+    provider,
     scenario: LOOP_SCENARIO,
     userId: LOOP_USER,
     newNumber,
@@ -90,12 +199,14 @@ export async function playLoop(ctx: LoopContext): Promise<{ result: LoopResult; 
     durationMs: 0,
     steps,
   };
-  const dir = join(ctx.outDir, "loop");
+  // The main run's screenshots are in loop/ (the README's names); the others' in loop-<provider>/.
+  const folder = provider === "sandbox" ? "loop" : `loop-${provider}`;
+  const dir = join(ctx.outDir, folder);
   mkdirSync(dir, { recursive: true });
 
   let page: Page | undefined;
   const shoot = async (title: string, file: string, reading: PanelReading) => {
-    const screenshot = `loop/${file}`;
+    const screenshot = `${folder}/${file}`;
     await page!.screenshot({ path: join(ctx.outDir, screenshot), fullPage: true });
     steps.push({
       title,
@@ -111,11 +222,13 @@ export async function playLoop(ctx: LoopContext): Promise<{ result: LoopResult; 
   };
 
   try {
-    worker.useCarrier(sandbox);
+    const { worker, tenant } = await workerFor(provider, ctx, sandbox);
+    result.worker = { apiUrl: worker.apiUrl, prefix: worker.prefix };
+    if (provider !== "sandbox") progress.info(`a worker with provider ${provider}: ${worker.apiUrl}`);
     browser.serveConsole(sandbox.consoleUrl);
     await resetExtensionState(browser);
-    await configureWorkerApi(browser, { apiUrl: worker.apiUrl, token: worker.tokenOf(LOOP_TENANT) });
-    await seedHistory(ctx, sandbox, LOOP_TENANT, [LOOP_USER]);
+    await configureWorkerApi(browser, { apiUrl: worker.apiUrl, token: worker.tokenOf(tenant) });
+    await seedHistory({ browser, worker }, sandbox, tenant, [LOOP_USER]);
 
     page = await browser.newPage();
     await page.goto(`${CONSOLE_ORIGIN}/sms`, { waitUntil: "commit" });
@@ -125,7 +238,7 @@ export async function playLoop(ctx: LoopContext): Promise<{ result: LoopResult; 
     await openUser(page, LOOP_USER);
     const before = await readPanel(page);
     await shoot("The number was changed", "1-phone-number-changed.png", before);
-    await userPanel(page).screenshot({ path: join(ctx.outDir, "panel.png") });
+    if (provider === "sandbox") await userPanel(page).screenshot({ path: join(ctx.outDir, "panel.png") });
     if (before.verdict !== "cannot-send" || before.ruleIds[0] !== "phone-number-changed")
       throw new Error(
         `the panel says ${before.verdict} · ${before.ruleIds[0] ?? "no finding"}, not cannot-send · phone-number-changed`,
@@ -136,18 +249,16 @@ export async function playLoop(ctx: LoopContext): Promise<{ result: LoopResult; 
     const row = sms.getByRole("row").filter({ hasText: newNumber });
     await row.getByRole("switch", { name: "SMS Disabled" }).click();
     await row.getByRole("switch", { name: "SMS Enabled" }).waitFor();
-    await page.screenshot({ path: join(ctx.outDir, "loop/2-admin-switches-sms-on.png"), fullPage: true });
+    const switched = `${folder}/2-admin-switches-sms-on.png`;
+    await page.screenshot({ path: join(ctx.outDir, switched), fullPage: true });
     steps.push({
       title: "The admin switches SMS on for the new number",
       verdict: before.verdict,
       topRuleId: before.ruleIds[0] ?? null,
       trackingState: null,
-      screenshot: "loop/2-admin-switches-sms-on.png",
+      screenshot: switched,
     });
-    progress.check(
-      true,
-      `The admin switches SMS on for ${newNumber} and saves  → loop/2-admin-switches-sms-on.png`,
-    );
+    progress.check(true, `The admin switches SMS on for ${newNumber} and saves  → ${switched}`);
     await sms.getByRole("button", { name: "Save", exact: true }).click();
     await row.getByRole("cell", { name: "Pending", exact: true }).waitFor({ timeout: 30_000 });
 
@@ -156,7 +267,7 @@ export async function playLoop(ctx: LoopContext): Promise<{ result: LoopResult; 
     const awaiting = await until(
       `the worker to check ${newNumber} with the carrier`,
       async () => {
-        const record = await worker.tracked(LOOP_TENANT, newNumber);
+        const record = await worker.tracked(tenant, newNumber);
         return record && record.state !== "REQUESTED" ? record : undefined;
       },
       timeoutMs,
@@ -167,14 +278,30 @@ export async function playLoop(ctx: LoopContext): Promise<{ result: LoopResult; 
     await shoot("Pending, tracked by the worker", "3-pending-tracked.png", pending);
     if (!pending.trackingState) throw new Error("the pending panel shows no carrier tracking");
 
-    // 4. Carrier review at a fast clock: the carrier assigns the number; its webhook wakes the worker.
+    // 4. Carrier review at a fast clock: the carrier assigns the number; its webhook wakes the worker. With the
+    // console provider nothing calls the worker: it learns that the number is Enabled when the administrator
+    // opens the user's page again and the extension posts what it shows.
     sandbox.world.clock.setSpeed(FAST_CLOCK);
     progress.info(`carrier simulator clock: ${FAST_CLOCK / 3600} simulated hour(s) per second`);
+    let reopenedAt = 0;
     const live = await until(
-      `the carrier to provision ${newNumber} and the worker to see it`,
+      provider === "console"
+        ? `the console to show ${newNumber} Enabled and the worker to learn it from the extension`
+        : `the carrier to provision ${newNumber} and the worker to see it`,
       async () => {
-        const record = await worker.tracked(LOOP_TENANT, newNumber);
+        const record = await worker.tracked(tenant, newNumber);
         const enabled = sandbox.world.number(newNumber)?.sms.status === "enabled";
+        if (
+          provider === "console" &&
+          enabled &&
+          record?.state !== "ACTIVE" &&
+          Date.now() - reopenedAt > 3000
+        ) {
+          reopenedAt = Date.now();
+          progress.info(`the console shows ${newNumber} Enabled: the administrator opens the user again`);
+          await page!.reload({ waitUntil: "commit" });
+          await readPanel(page!);
+        }
         return enabled && record?.state === "ACTIVE" ? record : undefined;
       },
       timeoutMs,

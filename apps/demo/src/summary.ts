@@ -12,10 +12,25 @@ export interface Summary {
   users: number;
   matching: number;
   rows: TourRow[];
+  /** The loop through the sandbox's Telnyx simulator (the main run). */
   loop?: LoopResult;
+  /** The same loop through the worker's other providers: `console` (no carrier), a carrier dialect. */
+  providerLoops?: LoopResult[];
 }
 
 const cell = (value: string | null) => value ?? "—";
+
+const loopsOf = (summary: Summary): LoopResult[] => [
+  ...(summary.loop ? [summary.loop] : []),
+  ...(summary.providerLoops ?? []),
+];
+
+/** How each provider's run is introduced in summary.md. */
+const LOOP_HEADINGS: Record<LoopResult["provider"], string> = {
+  sandbox: "The loop: from a changed number to SMS working again (the sandbox's Telnyx simulator)",
+  console: "The loop with the console provider: no carrier, only what the extension posts",
+  twilio: "The loop with a carrier dialect: Twilio's API and its signed webhooks",
+};
 
 function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
@@ -42,9 +57,9 @@ export function terminalSummary(summary: Summary): string {
     "",
     `${summary.matching} of ${summary.users} users in ${summary.scenarios} scenarios match what their scenario declares.`,
   );
-  if (summary.loop)
+  for (const loop of loopsOf(summary))
     lines.push(
-      `The loop: ${summary.loop.reachedCanSend ? "reached can-send" : "did NOT reach can-send"} — ${summary.loop.steps
+      `The loop (${loop.provider}): ${loop.reachedCanSend ? "reached can-send" : "did NOT reach can-send"} — ${loop.steps
         .map((s) => `${s.verdict}${s.trackingState ? ` (${s.trackingState})` : ""}`)
         .join(" → ")}`,
     );
@@ -81,18 +96,18 @@ function markdown(summary: Summary): string {
       "",
       ...warnings.map((row) => `- \`${row.scenario}/${row.userId}\`: ${row.warning}`),
     );
-  if (summary.loop) {
+  for (const loop of loopsOf(summary)) {
     out.push(
       "",
-      "## The loop: from a changed number to SMS working again",
+      `## ${LOOP_HEADINGS[loop.provider]}`,
       "",
-      summary.loop.reachedCanSend
-        ? `Reached \`can-send\` in ${(summary.loop.durationMs / 1000).toFixed(1)} s.`
-        : `Did **not** reach \`can-send\`${summary.loop.problem ? `: ${summary.loop.problem}` : ""}.`,
+      loop.reachedCanSend
+        ? `Reached \`can-send\` in ${(loop.durationMs / 1000).toFixed(1)} s.`
+        : `Did **not** reach \`can-send\`${loop.problem ? `: ${loop.problem}` : ""}.`,
       "",
       "| step | verdict | top cause | carrier tracking | screenshot |",
       "|---|---|---|---|---|",
-      ...summary.loop.steps.map(
+      ...loop.steps.map(
         (s) =>
           `| ${escapeCell(s.title)} | \`${s.verdict}\` | \`${cell(s.topRuleId)}\` | ${s.trackingState ? `\`${s.trackingState}\`` : "—"} | [png](${s.screenshot}) |`,
       ),

@@ -34,7 +34,10 @@ export interface WorkerService {
   /** The environment the worker was configured from (tokens shown as tenant:token). */
   environment: Record<string, string>;
   tokenOf(tenant: string): string;
-  /** Where the worker asks about numbers: the carrier simulator of the sandbox now running. */
+  /**
+   * Where the worker asks about numbers: the carrier simulator of the sandbox now running (provider `sandbox`
+   * only; any other provider is the worker's own, built from its environment).
+   */
   useCarrier(sandbox: Sandbox): void;
   /** The provider webhook URL and secret to give the carrier simulator. */
   carrierWebhook: { url: string; secret: string };
@@ -51,6 +54,13 @@ export async function startWorkerService(options: {
   tenants: string[];
   logFile: string;
   resources: Resources;
+  /**
+   * Operator variables over the defaults, e.g. `SMS_DOCTOR_PROVIDER=console`, or a carrier's credentials and
+   * `SMS_DOCTOR_PROVIDER_URL`. Unless the provider is `sandbox`, the worker builds its provider from them.
+   */
+  environment?: Record<string, string>;
+  /** The API's port (default: any free one); a carrier that signs the URL it calls needs it beforehand. */
+  port?: number;
 }): Promise<WorkerService> {
   const { resources } = options;
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
@@ -64,7 +74,7 @@ export async function startWorkerService(options: {
     REDIS_URL: options.redisUrl,
     SMS_DOCTOR_PREFIX: prefix,
     HOST: "127.0.0.1",
-    PORT: "0",
+    PORT: String(options.port ?? 0),
     SMS_DOCTOR_API_TOKENS: [...tokens].map(([tenant, token]) => `${tenant}:${token}`).join(","),
     SMS_DOCTOR_ADMIN_TOKEN: adminToken,
     // The extension calls the API from its service worker: its origin is the only one allowed.
@@ -72,6 +82,7 @@ export async function startWorkerService(options: {
     SMS_DOCTOR_RATE_LIMIT_PER_MINUTE: "6000",
     SMS_DOCTOR_PROVIDER: "sandbox",
     SMS_DOCTOR_PROVIDER_WEBHOOK_SECRET: webhookSecret,
+    ...options.environment,
   };
   const config = loadConfig(environment);
 
@@ -92,7 +103,10 @@ export async function startWorkerService(options: {
     check: (number, context) => (carrier ? carrier.check(number, context) : Promise.resolve([])),
   };
 
-  const worker = await startWorker(config, options.redisUrl, logger, metrics, provider);
+  const worker =
+    config.SMS_DOCTOR_PROVIDER === "sandbox"
+      ? await startWorker(config, options.redisUrl, logger, metrics, provider)
+      : await startWorker(config, options.redisUrl, logger, metrics);
   resources.add("worker", () => worker.close());
   const api = await startApi(config, options.redisUrl, logger, metrics);
   resources.add("status API", () => api.close());
