@@ -110,14 +110,10 @@ report("diagnose (validated) vs json-rules-engine:", (r) => rate(r, VALIDATED) /
   text: ">= 20x",
   met: (x) => x >= 20,
 });
-report("rules (parsed) vs json-rules-engine:", (r) => rate(r, RULES) / rate(r, JRE), {
-  text: ">= 300x",
-  met: (x) => x >= 300,
-});
-report("if-chain ids-only vs rules (parsed):", (r) => rate(r, CHAIN) / rate(r, RULES), {
-  text: "<= 10x",
-  met: (x) => x <= 10,
-});
+// No targets (issue 16 retired the rules-only >= 300x and if-chain <= 10x targets with the caches that chased
+// them): shown so a change in what the rules themselves cost is seen.
+report("rules (parsed) vs json-rules-engine:", (r) => rate(r, RULES) / rate(r, JRE));
+report("if-chain ids-only vs rules (parsed):", (r) => rate(r, CHAIN) / rate(r, RULES));
 // No target: the most any rule evaluation producing these findings could reach on this machine.
 report("floor (no rules) vs json-rules-engine:", (r) => rate(r, FLOOR) / rate(r, JRE));
 if (sink < 0) console.log(sink);
