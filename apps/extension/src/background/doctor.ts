@@ -25,7 +25,7 @@ import type {
 } from "../messaging/messages";
 import { diagnosisText } from "../panels/diagnosis-text";
 import { verdictWords } from "../panels/words";
-import { causeHeading, causeTitle, explainFinding, trackingView } from "./explain";
+import { causeHeading, causeTitle, explainFinding, numbersToReRead, trackingView } from "./explain";
 import { explainRegistration } from "./explain-registration";
 import type { HistoryStore } from "./history-store";
 import { withKnownFacts } from "./known-facts";
@@ -328,6 +328,11 @@ export class Doctor {
     const api = await this.workerApi();
     const pending = (registration.enabledNumbers ?? []).filter((entry) => entry.status === "pending");
     const now = this.now().toISOString();
+    // Asked beside the Pending numbers' records; a worker that can't list them leaves the advice out.
+    const reReadWanted = api
+      ?.numbersToReRead()
+      .then((records) => numbersToReRead(records, now))
+      .catch(() => undefined);
     const pendingNumbers = await Promise.all(
       pending.map(async ({ number }): Promise<SmsPageView["pendingNumbers"][number]> => {
         const e164 = trackableNumber(number);
@@ -343,6 +348,12 @@ export class Doctor {
         }
       }),
     );
-    return { ...explainRegistration(registration), pendingNumbers, findings: [] };
+    const reRead = await reReadWanted;
+    return {
+      ...explainRegistration(registration),
+      pendingNumbers,
+      ...(reRead ? { numbersToReRead: reRead } : {}),
+      findings: [],
+    };
   }
 }

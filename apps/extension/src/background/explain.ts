@@ -1,4 +1,6 @@
 /** Puts core's findings into words (core's formatFinding) and a tracking record into the panel's view. */
+
+import type { TrackedNumber } from "@sms-doctor/contracts";
 import {
   causeOf,
   type Diagnosis,
@@ -11,10 +13,12 @@ import {
   formatPhoneNumberForPeople,
   humanDuration,
   isStalled,
+  lastSeenOnConsole,
   PROVISIONING_STATE_WORDS,
   type ProvisioningRecord,
+  toDuration,
 } from "@sms-doctor/core";
-import type { CauseHeading, ExplainedFinding, TrackingView } from "../messaging/messages";
+import type { CauseHeading, ExplainedFinding, TrackingView, WarningView } from "../messaging/messages";
 import { stepControls } from "./step-controls";
 
 /** Evidence and history fields that hold a phone number. */
@@ -119,7 +123,7 @@ export function explainFinding(finding: Finding): ExplainedFinding {
   return explained;
 }
 
-export function trackingView(record: ProvisioningRecord, now: string): TrackingView {
+export function trackingView(record: ProvisioningRecord | TrackedNumber, now: string): TrackingView {
   const view: TrackingView = {
     number: record.number,
     numberForPeople: formatPhoneNumberForPeople(record.number),
@@ -130,10 +134,37 @@ export function trackingView(record: ProvisioningRecord, now: string): TrackingV
   };
   if (record.lastCheckedAt) view.lastCheckedAt = record.lastCheckedAt;
   if (record.nextCheckAt) view.nextCheckAt = record.nextCheckAt;
+  if ("carrierReadiness" in record && record.carrierReadiness)
+    view.carrierReadiness = record.carrierReadiness;
   const remaining = expectedRemaining(record, now);
   if (remaining) {
     view.expectedRemaining = remaining;
     view.expectedRemainingWords = waitWords(remaining);
   }
   return view;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The numbers the worker would like re-read (its views said `wantsReRead`), as the SMS page panel lists them:
+ * how long no console has shown each (whole hours, core's humanDuration) and what to open. A user's page posts
+ * that user's SMS status to the worker, with the SMS page's list this browser last read. Undefined when none.
+ */
+export function numbersToReRead(records: TrackedNumber[], now: string): WarningView | undefined {
+  if (records.length === 0) return undefined;
+  return {
+    summary: "Numbers to re-read",
+    items: records.map((record) => {
+      const unseen = Math.floor((Date.parse(now) - Date.parse(lastSeenOnConsole(record))) / HOUR_MS);
+      const whose = record.userId ? `the page of user ${record.userId}` : "the page of the user who has it";
+      return {
+        key: record.number,
+        text: `${formatPhoneNumberForPeople(record.number)}: not seen on a console for ${humanDuration(toDuration(Math.max(1, unseen) * HOUR_MS))}. Open ${whose} so SMS Doctor shows the worker where it stands.`,
+      };
+    }),
+    notes: [
+      "The worker follows these numbers only through what administrators' consoles show, and has not seen them for a while.",
+    ],
+  };
 }
