@@ -28,7 +28,6 @@ import { verdictWords } from "../panels/words";
 import { causeHeading, causeTitle, explainFinding, numbersToReRead, trackingView } from "./explain";
 import { explainRegistration } from "./explain-registration";
 import type { HistoryStore } from "./history-store";
-import { withKnownFacts } from "./known-facts";
 import { mergeHistories } from "./merged-history";
 import type { SettingsStore } from "./settings-store";
 import { supportCase } from "./support-case";
@@ -199,9 +198,11 @@ export class Doctor {
   ): Promise<UserDiagnosisView> {
     const { snapshot, company, now } = visit;
     const { provisioning, ...shown } = parts;
+    // Facts the console never shows (extension kind, number category and status) are carried over from the
+    // history by core's diagnosis itself.
     const diagnosis = diagnose({
       now,
-      current: withKnownFacts(snapshot, history),
+      current: snapshot,
       history,
       ...(company ? { company } : {}),
       ...(provisioning ? { provisioning } : {}),

@@ -54,7 +54,8 @@ beforeAll(async () => {
     ],
   };
   await store.start("acme", carrierRecord, { dueAt: STARTED });
-});
+  // A redis-server of its own and the worker's API: slow to start on a loaded machine.
+}, 60_000);
 afterAll(async () => {
   for (const close of closers.reverse()) await close();
 });
