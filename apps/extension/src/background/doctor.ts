@@ -159,7 +159,7 @@ export class Doctor {
    * be reached leaves the local diagnosis, saying so.
    */
   private async withWorker(api: WorkerApi, visit: Visit): Promise<UserDiagnosis> {
-    const { snapshot, earlier, company, pendingNumber, now } = visit;
+    const { snapshot, earlier, company, pendingNumber } = visit;
     const [observed, tracked] = await Promise.allSettled([
       api.observe(snapshot, company),
       pendingNumber ? api.track(pendingNumber, snapshot.userId, snapshot.observedAt) : undefined,
@@ -177,7 +177,7 @@ export class Doctor {
     const provisioning =
       (tracked.status === "fulfilled" ? tracked.value : undefined) ?? reply.provisioning ?? undefined;
     let tracking: TrackingStatus = { kind: "not-applicable" };
-    if (provisioning) tracking = { kind: "tracked", tracking: trackingView(provisioning, now) };
+    if (provisioning) tracking = { kind: "tracked", tracking: trackingView(provisioning) };
     else if (tracked.status === "rejected") tracking = { kind: "error", message: message(tracked.reason) };
     const view = await this.viewOf(visit, mergeHistories(earlier, reply.history, snapshot), {
       tracking,
@@ -343,7 +343,7 @@ export class Doctor {
         try {
           const record =
             (await api.record(e164)) ?? (await api.track(e164, undefined, registration.observedAt));
-          return { ...shown, tracking: { kind: "tracked", tracking: trackingView(record, now) } };
+          return { ...shown, tracking: { kind: "tracked", tracking: trackingView(record) } };
         } catch (error) {
           return { ...shown, tracking: { kind: "error", message: message(error) } };
         }

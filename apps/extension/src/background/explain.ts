@@ -5,17 +5,14 @@ import {
   causeOf,
   type Diagnosis,
   type Evidence,
-  expectedRemaining,
   type Finding,
   type FormattedFinding,
   formatCause,
   formatFinding,
   formatPhoneNumberForPeople,
   humanDuration,
-  isStalled,
   lastSeenOnConsole,
   PROVISIONING_STATE_WORDS,
-  type ProvisioningRecord,
   toDuration,
 } from "@sms-doctor/core";
 import type { CauseHeading, ExplainedFinding, TrackingView, WarningView } from "../messaging/messages";
@@ -123,20 +120,23 @@ export function explainFinding(finding: Finding): ExplainedFinding {
   return explained;
 }
 
-export function trackingView(record: ProvisioningRecord | TrackedNumber, now: string): TrackingView {
+/**
+ * The worker's view of a tracked number in the panel's words. Stalled and the time remaining are the worker's
+ * (its tracking service computes them once, with core's lifecycle): the background only words them.
+ */
+export function trackingView(record: TrackedNumber): TrackingView {
   const view: TrackingView = {
     number: record.number,
     numberForPeople: formatPhoneNumberForPeople(record.number),
     state: record.state,
     stateWords: PROVISIONING_STATE_WORDS[record.state],
     since: record.since,
-    stalled: isStalled(record, now),
+    stalled: record.stalled,
   };
   if (record.lastCheckedAt) view.lastCheckedAt = record.lastCheckedAt;
   if (record.nextCheckAt) view.nextCheckAt = record.nextCheckAt;
-  if ("carrierReadiness" in record && record.carrierReadiness)
-    view.carrierReadiness = record.carrierReadiness;
-  const remaining = expectedRemaining(record, now);
+  if (record.carrierReadiness) view.carrierReadiness = record.carrierReadiness;
+  const remaining = record.expectedRemaining;
   if (remaining) {
     view.expectedRemaining = remaining;
     view.expectedRemainingWords = waitWords(remaining);

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { CONSOLE_PROVIDER, type ProvisioningRecord, startTracking } from "@sms-doctor/core";
-import { buildStatusApi, producerConnection, RedisServerProcess, TrackingStore } from "@sms-doctor/worker";
+import { buildStatusApi, RedisServerProcess, storeConnection, TrackingStore } from "@sms-doctor/worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Doctor } from "../../src/background/doctor";
 import { HistoryStore } from "../../src/background/history-store";
@@ -28,7 +28,8 @@ const closers: (() => unknown)[] = [];
 beforeAll(async () => {
   redis = await RedisServerProcess.start();
   closers.push(() => redis.stop());
-  const connection = producerConnection(redis.url);
+  // Offline queue on: commands wait for the connection instead of failing while it is still being made.
+  const connection = storeConnection(redis.url);
   closers.push(() => connection.disconnect());
   store = new TrackingStore(connection, { prefix: "{ext-advice}" });
   const app = await buildStatusApi({

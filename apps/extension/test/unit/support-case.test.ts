@@ -150,13 +150,13 @@ describe("the support case", () => {
     };
     const tracked = supportCase({
       ...view,
-      tracking: { kind: "tracked", tracking: trackingView(record, NOW) },
+      tracking: { kind: "tracked", tracking: trackingView(record) },
       snapshot: read,
       history: [],
     });
     expect(tracked.text).toContain("carriers: T-Mobile live; AT&T/Verizon pending");
     const copied = diagnosisText(
-      { ...view, tracking: { kind: "tracked", tracking: trackingView(record, NOW) } },
+      { ...view, tracking: { kind: "tracked", tracking: trackingView(record) } },
       read,
     );
     expect(copied).toContain(`AWAITING_NUMBER since ${NOW}; T-Mobile live; AT&T/Verizon pending`);

@@ -33,7 +33,7 @@ const smsPage = (extra: Partial<SmsPageView>): SmsPageView => ({
     {
       number: "(415) 555-0101",
       numberForPeople: "+1 415-555-0101",
-      tracking: { kind: "tracked", tracking: trackingView(carrierTracked, NOW) },
+      tracking: { kind: "tracked", tracking: trackingView(carrierTracked) },
     },
   ],
   findings: [],
@@ -48,12 +48,12 @@ describe("the worker's advice in the panels", () => {
     const item = container.querySelector('[data-pending-number="(415) 555-0101"]')!;
     expect(item.textContent).toContain("T-Mobile live; AT&T/Verizon pending");
     cleanup();
-    const plain = trackingView({ ...carrierTracked, carrierReadiness: undefined } as never, NOW);
+    const plain = trackingView({ ...carrierTracked, carrierReadiness: undefined } as never);
     expect(plain).not.toHaveProperty("carrierReadiness");
     const alone = render(<TrackingSummary status={{ kind: "tracked", tracking: plain }} />);
     expect(alone.container.textContent).not.toContain("T-Mobile");
     cleanup();
-    render(<TrackingSummary status={{ kind: "tracked", tracking: trackingView(carrierTracked, NOW) }} />);
+    render(<TrackingSummary status={{ kind: "tracked", tracking: trackingView(carrierTracked) }} />);
     expect(screen.getByText(/T-Mobile live; AT&T\/Verizon pending/).tagName).toBe("DD");
   });
 
