@@ -97,6 +97,27 @@ describe("the console provider", () => {
     expect(seen).toEqual([{ number: NUMBER, status: "enabled", observedAt: iso(at) }]);
   });
 
+  it("asks for a number no console has shown for 12 hours to be read again, and stops once one has", async () => {
+    const start = Date.parse("2026-12-01T09:00:00Z");
+    let now = start;
+    const clock = { now: () => now, realMsUntil: () => 0 };
+    const { call } = await setup(clock);
+    const path = `/v1/numbers/${encodeURIComponent(NUMBER)}`;
+    expect((await call("POST", "/v1/observations", { snapshot: user(start, "pending") })).status).toBe(200);
+    now = start + 12 * HOUR - 1;
+    expect((await call("GET", path)).body.wantsReRead).toBeUndefined();
+    now = start + 12 * HOUR;
+    expect((await call("GET", path)).body).toMatchObject({ state: "AWAITING_NUMBER", wantsReRead: true });
+    const listed = await call("GET", "/v1/numbers");
+    expect(listed.body.items).toEqual([expect.objectContaining({ number: NUMBER, wantsReRead: true })]);
+    // An administrator opens the page again: still Pending, but seen, so nothing more is asked.
+    now = start + 13 * HOUR;
+    expect((await call("POST", "/v1/observations", { snapshot: user(now, "pending") })).status).toBe(200);
+    const seen = await call("GET", path);
+    expect(seen.body).toMatchObject({ state: "AWAITING_NUMBER", lastObservedAt: iso(now) });
+    expect(seen.body.wantsReRead).toBeUndefined();
+  });
+
   it("follows a number Pending → Enabled through console observations only: stale ignored, one transition per change", async () => {
     const start = Date.parse("2026-12-01T09:00:00Z");
     let now = start;

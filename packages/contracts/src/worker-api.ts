@@ -92,6 +92,11 @@ export const TrackedNumberSchema = ProvisioningRecordSchema.extend({
   /** Per-carrier readiness in a sentence, when the provider reports carriers separately ("T-Mobile live; AT&T/Verizon pending"). */
   carrierReadiness: z.string().optional(),
   stalled: z.boolean(),
+  /**
+   * Present (true) when the worker would like an administrator's console to show the number again: followed
+   * through consoles alone and not seen for core's `CONSOLE_REREAD_AFTER` (`wantsConsoleReRead`).
+   */
+  wantsReRead: z.boolean().optional(),
   expectedRemaining: z.object({ typical: DurationSchema, max: DurationSchema }).optional(),
 });
 export type TrackedNumber = z.infer<typeof TrackedNumberSchema>;

@@ -25,10 +25,9 @@ import type {
 } from "../messaging/messages";
 import { diagnosisText } from "../panels/diagnosis-text";
 import { verdictWords } from "../panels/words";
-import { causeHeading, causeTitle, explainFinding, trackingView } from "./explain";
+import { causeHeading, causeTitle, explainFinding, numbersToReRead, trackingView } from "./explain";
 import { explainRegistration } from "./explain-registration";
 import type { HistoryStore } from "./history-store";
-import { withKnownFacts } from "./known-facts";
 import { mergeHistories } from "./merged-history";
 import type { SettingsStore } from "./settings-store";
 import { supportCase } from "./support-case";
@@ -160,7 +159,7 @@ export class Doctor {
    * be reached leaves the local diagnosis, saying so.
    */
   private async withWorker(api: WorkerApi, visit: Visit): Promise<UserDiagnosis> {
-    const { snapshot, earlier, company, pendingNumber, now } = visit;
+    const { snapshot, earlier, company, pendingNumber } = visit;
     const [observed, tracked] = await Promise.allSettled([
       api.observe(snapshot, company),
       pendingNumber ? api.track(pendingNumber, snapshot.userId, snapshot.observedAt) : undefined,
@@ -178,7 +177,7 @@ export class Doctor {
     const provisioning =
       (tracked.status === "fulfilled" ? tracked.value : undefined) ?? reply.provisioning ?? undefined;
     let tracking: TrackingStatus = { kind: "not-applicable" };
-    if (provisioning) tracking = { kind: "tracked", tracking: trackingView(provisioning, now) };
+    if (provisioning) tracking = { kind: "tracked", tracking: trackingView(provisioning) };
     else if (tracked.status === "rejected") tracking = { kind: "error", message: message(tracked.reason) };
     const view = await this.viewOf(visit, mergeHistories(earlier, reply.history, snapshot), {
       tracking,
@@ -199,9 +198,11 @@ export class Doctor {
   ): Promise<UserDiagnosisView> {
     const { snapshot, company, now } = visit;
     const { provisioning, ...shown } = parts;
+    // Facts the console never shows (extension kind, number category and status) are carried over from the
+    // history by core's diagnosis itself.
     const diagnosis = diagnose({
       now,
-      current: withKnownFacts(snapshot, history),
+      current: snapshot,
       history,
       ...(company ? { company } : {}),
       ...(provisioning ? { provisioning } : {}),
@@ -328,6 +329,11 @@ export class Doctor {
     const api = await this.workerApi();
     const pending = (registration.enabledNumbers ?? []).filter((entry) => entry.status === "pending");
     const now = this.now().toISOString();
+    // Asked beside the Pending numbers' records; a worker that can't list them leaves the advice out.
+    const reReadWanted = api
+      ?.numbersToReRead()
+      .then((records) => numbersToReRead(records, now))
+      .catch(() => undefined);
     const pendingNumbers = await Promise.all(
       pending.map(async ({ number }): Promise<SmsPageView["pendingNumbers"][number]> => {
         const e164 = trackableNumber(number);
@@ -337,12 +343,18 @@ export class Doctor {
         try {
           const record =
             (await api.record(e164)) ?? (await api.track(e164, undefined, registration.observedAt));
-          return { ...shown, tracking: { kind: "tracked", tracking: trackingView(record, now) } };
+          return { ...shown, tracking: { kind: "tracked", tracking: trackingView(record) } };
         } catch (error) {
           return { ...shown, tracking: { kind: "error", message: message(error) } };
         }
       }),
     );
-    return { ...explainRegistration(registration), pendingNumbers, findings: [] };
+    const reRead = await reReadWanted;
+    return {
+      ...explainRegistration(registration),
+      pendingNumbers,
+      ...(reRead ? { numbersToReRead: reRead } : {}),
+      findings: [],
+    };
   }
 }

@@ -1,20 +1,21 @@
 /** Puts core's findings into words (core's formatFinding) and a tracking record into the panel's view. */
+
+import type { TrackedNumber } from "@sms-doctor/contracts";
 import {
   causeOf,
   type Diagnosis,
   type Evidence,
-  expectedRemaining,
   type Finding,
   type FormattedFinding,
   formatCause,
   formatFinding,
   formatPhoneNumberForPeople,
   humanDuration,
-  isStalled,
+  lastSeenOnConsole,
   PROVISIONING_STATE_WORDS,
-  type ProvisioningRecord,
+  toDuration,
 } from "@sms-doctor/core";
-import type { CauseHeading, ExplainedFinding, TrackingView } from "../messaging/messages";
+import type { CauseHeading, ExplainedFinding, TrackingView, WarningView } from "../messaging/messages";
 import { stepControls } from "./step-controls";
 
 /** Evidence and history fields that hold a phone number. */
@@ -119,21 +120,51 @@ export function explainFinding(finding: Finding): ExplainedFinding {
   return explained;
 }
 
-export function trackingView(record: ProvisioningRecord, now: string): TrackingView {
+/**
+ * The worker's view of a tracked number in the panel's words. Stalled and the time remaining are the worker's
+ * (its tracking service computes them once, with core's lifecycle): the background only words them.
+ */
+export function trackingView(record: TrackedNumber): TrackingView {
   const view: TrackingView = {
     number: record.number,
     numberForPeople: formatPhoneNumberForPeople(record.number),
     state: record.state,
     stateWords: PROVISIONING_STATE_WORDS[record.state],
     since: record.since,
-    stalled: isStalled(record, now),
+    stalled: record.stalled,
   };
   if (record.lastCheckedAt) view.lastCheckedAt = record.lastCheckedAt;
   if (record.nextCheckAt) view.nextCheckAt = record.nextCheckAt;
-  const remaining = expectedRemaining(record, now);
+  if (record.carrierReadiness) view.carrierReadiness = record.carrierReadiness;
+  const remaining = record.expectedRemaining;
   if (remaining) {
     view.expectedRemaining = remaining;
     view.expectedRemainingWords = waitWords(remaining);
   }
   return view;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The numbers the worker would like re-read (its views said `wantsReRead`), as the SMS page panel lists them:
+ * how long no console has shown each (whole hours, core's humanDuration) and what to open. A user's page posts
+ * that user's SMS status to the worker, with the SMS page's list this browser last read. Undefined when none.
+ */
+export function numbersToReRead(records: TrackedNumber[], now: string): WarningView | undefined {
+  if (records.length === 0) return undefined;
+  return {
+    summary: "Numbers to re-read",
+    items: records.map((record) => {
+      const unseen = Math.floor((Date.parse(now) - Date.parse(lastSeenOnConsole(record))) / HOUR_MS);
+      const whose = record.userId ? `the page of user ${record.userId}` : "the page of the user who has it";
+      return {
+        key: record.number,
+        text: `${formatPhoneNumberForPeople(record.number)}: not seen on a console for ${humanDuration(toDuration(Math.max(1, unseen) * HOUR_MS))}. Open ${whose} so SMS Doctor shows the worker where it stands.`,
+      };
+    }),
+    notes: [
+      "The worker follows these numbers only through what administrators' consoles show, and has not seen them for a while.",
+    ],
+  };
 }

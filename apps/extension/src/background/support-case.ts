@@ -163,6 +163,7 @@ function trackingWords(input: CaseInput): string {
     const t = status.tracking;
     return [
       `${t.numberForPeople}: ${t.stateWords} (${t.state}) since ${t.since}${t.stalled ? ", stalled" : ""}`,
+      t.carrierReadiness ? `carriers: ${t.carrierReadiness}` : "",
       t.lastCheckedAt ? `last checked ${t.lastCheckedAt}` : "",
       t.nextCheckAt ? `next check ${t.nextCheckAt}` : "",
       t.expectedRemainingWords ? `expected remaining about ${t.expectedRemainingWords}` : "",

@@ -7,13 +7,15 @@ import {
   type FindingAlert,
   FindingsPageSchema,
   MAX_VERDICT_USERS,
+  NumberPageSchema,
   type ObservationResponse,
   ObservationResponseSchema,
+  type TrackedNumber,
   TrackedNumberReplySchema,
   trackedNumberOf,
   UserVerdictsResponseSchema,
 } from "@sms-doctor/contracts";
-import type { CompanySmsRegistration, ProvisioningRecord, UserSnapshot, Verdict } from "@sms-doctor/core";
+import type { CompanySmsRegistration, UserSnapshot, Verdict } from "@sms-doctor/core";
 import type { z } from "zod";
 import type { WorkerSettings } from "./storage-schemas.js";
 
@@ -34,6 +36,8 @@ export class WorkerApiError extends Error {
 }
 
 const TIMEOUT_MS = 5000;
+/** Pages of tracked numbers read for the re-read advice (500 each): bounded, as the panel waits on them. */
+const REREAD_PAGES = 4;
 
 export class WorkerApi {
   constructor(
@@ -107,7 +111,7 @@ export class WorkerApi {
   }
 
   /** Asks the worker to follow a number until it is live with the carriers. */
-  async track(number: string, userId?: string, enabledAt?: string): Promise<ProvisioningRecord> {
+  async track(number: string, userId?: string, enabledAt?: string): Promise<TrackedNumber> {
     const { status, json } = await this.call("POST", "v1/numbers", { number, userId, enabledAt });
     if (status >= 400)
       throw new WorkerApiError(`the worker API answered ${status} when asked to track ${number}`, status);
@@ -115,11 +119,30 @@ export class WorkerApi {
   }
 
   /** The tracking record of a number, or undefined when the worker doesn't follow it. */
-  async record(number: string): Promise<ProvisioningRecord | undefined> {
+  async record(number: string): Promise<TrackedNumber | undefined> {
     const { status, json } = await this.call("GET", `v1/numbers/${encodeURIComponent(number)}`);
     if (status === 404) return undefined;
     if (status >= 400) throw new WorkerApiError(`the worker API answered ${status} for ${number}`, status);
     return trackedNumberOf(WorkerApi.parse(TrackedNumberReplySchema, json, "tracking record"));
+  }
+
+  /**
+   * The tracked numbers the worker would like a console to show again (`wantsReRead`), from the first pages of
+   * its list: a company's waiting numbers are few, and the list is only advice.
+   */
+  async numbersToReRead(): Promise<TrackedNumber[]> {
+    const wanted: TrackedNumber[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < REREAD_PAGES; page++) {
+      const query = `v1/numbers?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+      const { status, json } = await this.call("GET", query);
+      if (status >= 400) throw new WorkerApiError(`the worker API answered ${status} for numbers`, status);
+      const { items, nextCursor } = WorkerApi.parse(NumberPageSchema, json, "numbers");
+      wanted.push(...items.filter((item) => item.wantsReRead));
+      if (!nextCursor) break;
+      cursor = nextCursor;
+    }
+    return wanted;
   }
 
   /** The findings the directory sync raised (the first page, oldest first), for the popup's overview. */

@@ -60,6 +60,8 @@ export interface TrackingView {
   /** The expected remaining time in words, written by the background. */
   expectedRemainingWords?: string;
   stalled: boolean;
+  /** Per-carrier readiness as the worker words it ("T-Mobile live; AT&T/Verizon pending"), when it reports carriers. */
+  carrierReadiness?: string;
 }
 
 export type TrackingStatus =
@@ -152,6 +154,11 @@ export interface SmsPageView {
   errors: RegistrationErrorView[];
   /** `number` as the page shows it; `numberForPeople` as people read it (core's formatPhoneNumberForPeople). */
   pendingNumbers: { number: string; numberForPeople: string; tracking: TrackingStatus }[];
+  /**
+   * With a worker, when it would like numbers re-read (core's wantsConsoleReRead): a warning whose items are keyed
+   * by the E.164 number, each "+1 415-555-0100: not seen on a console for 14 hours. Open …". Absent otherwise.
+   */
+  numbersToReRead?: WarningView;
   /** Findings from core that concern the whole company (campaign, brand, number limit). */
   findings: ExplainedFinding[];
   verdict: Verdict;

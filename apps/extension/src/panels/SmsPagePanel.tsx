@@ -6,6 +6,7 @@ import { PanelFrame } from "./PanelFrame";
 import { ShowMe } from "./ShowMe";
 import { TrackingSummary } from "./TrackingSummary";
 import { UnreadableNotice } from "./Unreadable";
+import { Warning } from "./Warning";
 import { verdictTone } from "./words";
 
 export type SmsPagePanelState =
@@ -69,6 +70,7 @@ export function SmsPagePanel({ state }: { state: SmsPagePanelState }) {
           <FindingList findings={view.findings} />
         </>
       )}
+      {view.numbersToReRead && <Warning view={view.numbersToReRead} role="status" />}
       {view.pendingNumbers.length > 0 && (
         <>
           <h3>Numbers still Pending</h3>

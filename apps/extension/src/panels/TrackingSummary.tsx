@@ -16,6 +16,7 @@ export function TrackingSummary({ status }: { status: TrackingStatus }) {
         <dd>
           {tracking.stateWords}
           {tracking.stalled && tracking.state !== "STALLED" ? " (stalled)" : ""}
+          {tracking.carrierReadiness && `: ${tracking.carrierReadiness}`}
         </dd>
         <dt>Since</dt>
         <dd>{formatInstant(tracking.since)}</dd>

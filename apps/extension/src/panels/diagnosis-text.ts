@@ -56,7 +56,7 @@ export function diagnosisText(
     const { tracking } = view.tracking;
     lines.push(
       "",
-      `Carrier provisioning of ${tracking.numberForPeople}: ${tracking.state} since ${tracking.since}${tracking.stalled ? " (stalled)" : ""}`,
+      `Carrier provisioning of ${tracking.numberForPeople}: ${tracking.state} since ${tracking.since}${tracking.stalled ? " (stalled)" : ""}${tracking.carrierReadiness ? `; ${tracking.carrierReadiness}` : ""}`,
     );
   }
   return lines.join("\n");

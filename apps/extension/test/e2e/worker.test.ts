@@ -3,8 +3,9 @@
  * and the panels show where the carriers are with them; the worker's token never lands where content scripts can
  * read.
  */
-import { formatPhoneNumberForPeople } from "@sms-doctor/core";
+import { formatPhoneNumberForPeople, startTracking } from "@sms-doctor/core";
 import type { Sandbox } from "@sms-doctor/sandbox";
+import { DEFAULT_PREFIX, storeConnection, TrackingStore } from "@sms-doctor/worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONSOLE, type ExtensionBrowser, launchWithExtension } from "./support/browser";
 import { delayingProxy } from "./support/delaying-proxy";
@@ -81,6 +82,31 @@ describe("with the worker configured", () => {
       });
       expect(tracked.status).toBe(200);
     }
+    await page.close();
+  });
+
+  it("lists on the SMS page the numbers the worker follows through consoles and has not seen for 12 hours", async () => {
+    // Only 13 hours would bring this: a number followed through consoles alone, last seen when tracking began.
+    const connection = storeConnection(worker.redisUrl);
+    try {
+      const store = new TrackingStore(connection, { prefix: DEFAULT_PREFIX });
+      const began = Date.now() - 13 * 3_600_000;
+      const record = startTracking("+14155550177", new Date(began).toISOString(), { provider: "console" });
+      // Not due for a day: the worker's own tracker leaves it alone during the test.
+      await store.start("acme", record, { dueAt: Date.now() + 86_400_000, userId: "u-unseen" });
+    } finally {
+      connection.disconnect();
+    }
+    const page = await browser.newPage();
+    await page.goto(`${CONSOLE}/sms`, { waitUntil: "commit" });
+    const panel = new PanelPage(page, "sms-page");
+    await panel.verdict();
+    const item = panel.host.locator('[data-item="+14155550177"]');
+    await item.waitFor();
+    expect(await item.textContent()).toBe(
+      "+1 415-555-0177: not seen on a console for 13 hours. Open the page of user u-unseen so SMS Doctor shows the worker where it stands.",
+    );
+    expect(await panel.host.getByText("Numbers to re-read").count()).toBe(1);
     await page.close();
   });
 

@@ -2,10 +2,12 @@
 // The support case the panel copies: complete for 8x8 support, this user's data only, no token.
 import { describe, expect, it } from "vitest";
 import { Doctor } from "../../src/background/doctor";
+import { trackingView } from "../../src/background/explain";
 import { HistoryStore } from "../../src/background/history-store";
 import { memorySettings } from "../../src/background/settings-store";
 import { memoryArea } from "../../src/background/storage-area";
-import { fixesTried, numberWithCountry } from "../../src/background/support-case";
+import { fixesTried, numberWithCountry, supportCase } from "../../src/background/support-case";
+import { diagnosisText } from "../../src/panels/diagnosis-text";
 import { snapshot } from "../support/snapshots";
 import { withWorkerAnswer } from "../support/worker-answer";
 
@@ -131,5 +133,32 @@ describe("the support case", () => {
     ]);
     expect(tried).toEqual(["2026-05-02T00:00:00.000Z: license assigned (X Series - X2)"]);
     expect(numberWithCountry("+442079460018")).toBe("+44 20 7946 0018 (United Kingdom)");
+  });
+
+  it("says each carrier's readiness when the worker reports carriers separately", async () => {
+    const doctor = new Doctor({ history: new HistoryStore(memoryArea()), settings: memorySettings() });
+    const read = snapshot({ sms: { number: "+16175550101", enabled: true, status: "pending" } });
+    const { view } = await doctor.diagnoseUser(read);
+    const record = {
+      number: "+16175550101",
+      state: "AWAITING_NUMBER" as const,
+      since: NOW,
+      transitions: [],
+      provider: "telnyx",
+      carrierReadiness: "T-Mobile live; AT&T/Verizon pending",
+      stalled: false,
+    };
+    const tracked = supportCase({
+      ...view,
+      tracking: { kind: "tracked", tracking: trackingView(record) },
+      snapshot: read,
+      history: [],
+    });
+    expect(tracked.text).toContain("carriers: T-Mobile live; AT&T/Verizon pending");
+    const copied = diagnosisText(
+      { ...view, tracking: { kind: "tracked", tracking: trackingView(record) } },
+      read,
+    );
+    expect(copied).toContain(`AWAITING_NUMBER since ${NOW}; T-Mobile live; AT&T/Verizon pending`);
   });
 });

@@ -6,6 +6,7 @@ import {
   isStalled,
   type ProvisioningState,
   startTracking,
+  wantsConsoleReRead,
 } from "@sms-doctor/core";
 import type { Queue } from "bullmq";
 import { checkJobId } from "./keys.js";
@@ -53,6 +54,7 @@ export class TrackingService {
       ...stored.record,
       ...(stored.userId ? { userId: stored.userId } : {}),
       stalled: isStalled(stored.record, at),
+      ...(wantsConsoleReRead(stored.record, at) ? { wantsReRead: true } : {}),
       ...(remaining ? { expectedRemaining: remaining } : {}),
       ...(stored.record.carriers?.length
         ? { carrierReadiness: carrierReadinessText(stored.record.carriers) }

@@ -195,8 +195,9 @@ export class DiagnosisFacts {
 
   /**
    * The console page never shows a number's category or porting status, nor the extension's kind; the
-   * Administration API does. Take them from the latest earlier snapshot that knew them, as long as it was
-   * about the same phone number (a new number's category is not the old one's).
+   * Administration API does. Take them from the latest earlier snapshot that knew them: a number's category and
+   * status only from one about the same phone number (a new number's category is not the old one's); the
+   * extension's kind from any (it is the user's, whatever number they have). The extension relies on this too.
    */
   private carriedOver<K extends "extensionType" | "numberCategory" | "numberStatus">(
     key: K,
@@ -206,7 +207,7 @@ export class DiagnosisFacts {
     for (const snapshot of this.input.history ?? []) {
       if (snapshot[key] === undefined || !isEarlier(snapshot, current)) continue;
       if (best && compareInstants(snapshot.observedAt, best.observedAt) < 0) continue;
-      if (sameNumber(snapshot.phoneNumber, current.phoneNumber)) best = snapshot;
+      if (key === "extensionType" || sameNumber(snapshot.phoneNumber, current.phoneNumber)) best = snapshot;
     }
     return best?.[key];
   }

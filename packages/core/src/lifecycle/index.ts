@@ -1,4 +1,5 @@
 export * from "./apply-observation.js";
+export * from "./console-reread.js";
 export * from "./number-verification.js";
 export * from "./observe-provider-status.js";
 export * from "./retry.js";

@@ -99,5 +99,20 @@ ruleTester(serviceExtension, {
       input: input(snapshot({ extensionType: "ring-group" })),
       expected: [{ messageId: "serviceExtension" }],
     },
+    {
+      name: "kind known only from an earlier Administration API snapshot, even of another number (it is the user's)",
+      input: input(snapshot(), {
+        history: [
+          snapshot({
+            observedAt: at(-2),
+            phoneNumber: "+1 212 555 0100",
+            extensionType: "call-queue",
+            sms: null,
+            source: "admin-api",
+          }),
+        ],
+      }),
+      expected: [{ messageId: "serviceExtension", data: { kind: "Call Queue" } }],
+    },
   ],
 });

@@ -18,6 +18,8 @@ const CLI = join(
 export interface RunningWorker {
   apiUrl: string;
   token: string;
+  /** The worker's private redis-server, for a test that must seed what only time would bring. */
+  redisUrl: string;
   stop(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function startWorker(options: {
   return {
     apiUrl,
     token,
+    redisUrl: redis.url,
     async stop() {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
