@@ -6,10 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildStatusApi } from "../src/api/status-api.js";
 import { sha256Hex } from "../src/config.js";
 import { createTelnyxAdapter } from "../src/providers/telnyx-adapter.js";
-import { producerConnection, whenReady } from "../src/redis/connections.js";
 import { decideCheck } from "../src/tracking/check-number.js";
-import { TrackingStore } from "../src/tracking/tracking-store.js";
-import { dropPrefix, uniquePrefix, useRedisServer } from "./support/redis.js";
+import { useRedisServer } from "./support/redis.js";
+import { freshStore } from "./support/tracker-harness.js";
 
 const redis = useRedisServer();
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -35,21 +34,14 @@ describe("per-carrier readiness", () => {
         body: JSON.stringify(body),
       });
     expect((await control("numbers", { phoneNumbers: [NUMBER], afterHours: 4 })).status).toBe(201);
-    const prefix = uniquePrefix();
-    const connection = producerConnection(redis.url());
-    await whenReady(connection);
-    cleanups.push(async () => {
-      connection.disconnect();
-      await dropPrefix(redis.url(), prefix);
-    });
-    const store = new TrackingStore(connection, { prefix });
+    const { store } = await freshStore(redis.url(), cleanups);
     const now = () => sandbox.world.clock.now();
     await store.start("acme", startTracking(NUMBER, new Date(now()).toISOString(), { provider: "sandbox" }), {
       dueAt: now(),
     });
     const app = await buildStatusApi({
       store,
-      redis: connection,
+      redis: store.redis,
       tokens: [{ tenant: "acme", sha256: sha256Hex(TOKEN) }],
       provider: "sandbox",
       now,

@@ -40,11 +40,10 @@ import {
   TwilioServicePhoneNumbersPageSchema,
   TwilioUsa2pPageSchema,
 } from "../src/providers/twilio-wire.js";
-import { producerConnection, whenReady } from "../src/redis/connections.js";
 import { decideCheck } from "../src/tracking/check-number.js";
-import { TrackingStore } from "../src/tracking/tracking-store.js";
-import { dropPrefix, uniquePrefix, until, useRedisServer } from "./support/redis.js";
-import { expectNothingLostOrDoubled, startTracker } from "./support/tracker-harness.js";
+import type { TrackingStore } from "../src/tracking/tracking-store.js";
+import { until, useRedisServer } from "./support/redis.js";
+import { expectNothingLostOrDoubled, freshStore, startTracker } from "./support/tracker-harness.js";
 
 const redis = useRedisServer();
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -194,14 +193,7 @@ async function follow(
   /** Runs before the tracker starts, with the store it will use. */
   before?: (store: TrackingStore) => Promise<void>,
 ) {
-  const prefix = uniquePrefix();
-  const connection = producerConnection(redis.url());
-  await whenReady(connection);
-  cleanups.push(async () => {
-    connection.disconnect();
-    await dropPrefix(redis.url(), prefix);
-  });
-  const store = new TrackingStore(connection, { prefix });
+  const { prefix, store } = await freshStore(redis.url(), cleanups);
   const clock = {
     now: () => sandbox.world.clock.now(),
     realMsUntil: (at: number) => sandbox.world.clock.realDelayUntil(at),

@@ -5,12 +5,10 @@ import { startTracking } from "@sms-doctor/core";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTelnyxAdapter } from "../src/providers/telnyx-adapter.js";
-import { producerConnection, whenReady } from "../src/redis/connections.js";
 import { checkJobId } from "../src/tracking/keys.js";
-import { TrackingStore } from "../src/tracking/tracking-store.js";
 import { assignment, FakeCarrier } from "./support/fake-carrier.js";
-import { dropPrefix, uniquePrefix, until, useRedisServer } from "./support/redis.js";
-import { startTracker } from "./support/tracker-harness.js";
+import { until, useRedisServer } from "./support/redis.js";
+import { freshStore, startTracker } from "./support/tracker-harness.js";
 
 const redis = useRedisServer();
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -41,14 +39,7 @@ describe("a 429 asking for an hour", () => {
         },
       }),
     );
-    const prefix = uniquePrefix();
-    const connection = producerConnection(redis.url());
-    await whenReady(connection);
-    cleanups.push(async () => {
-      connection.disconnect();
-      await dropPrefix(redis.url(), prefix);
-    });
-    const store = new TrackingStore(connection, { prefix });
+    const { prefix, store } = await freshStore(redis.url(), cleanups);
     const adapter = createTelnyxAdapter({ name: "telnyx", baseUrl: carrier.baseUrl });
     const harness = await startTracker(redis.url(), prefix, adapter, { maxRetryAfterMs: 2000, logger });
     cleanups.push(() => harness.close());

@@ -2,9 +2,15 @@ import { pino } from "pino";
 import { expect } from "vitest";
 import { WorkerMetrics } from "../../src/metrics.js";
 import type { ProviderAdapter } from "../../src/providers/provider-adapter.js";
-import { storeConnection, workerConnection } from "../../src/redis/connections.js";
+import {
+  producerConnection,
+  storeConnection,
+  whenReady,
+  workerConnection,
+} from "../../src/redis/connections.js";
 import { ProvisioningTracker, type TrackerOptions } from "../../src/tracking/provisioning-tracker.js";
 import { TrackingStore } from "../../src/tracking/tracking-store.js";
+import { dropPrefix, uniquePrefix } from "./redis.js";
 
 export const silentLogger = pino({ level: "silent" });
 
@@ -61,4 +67,22 @@ export async function expectNothingLostOrDoubled(store: TrackingStore, numbers: 
     expect(new Set(path).size, number).toBe(path.length);
     expect(events.filter((e) => e.number === number)).toHaveLength(record.transitions.length);
   }
+}
+
+/**
+ * A tracking store under a prefix of its own on a producer connection (as the API holds one); `cleanups` gets
+ * what disconnects it and drops its keys.
+ */
+export async function freshStore(
+  redisUrl: string,
+  cleanups: (() => Promise<unknown>)[],
+): Promise<{ prefix: string; store: TrackingStore }> {
+  const prefix = uniquePrefix();
+  const connection = producerConnection(redisUrl);
+  await whenReady(connection);
+  cleanups.push(async () => {
+    connection.disconnect();
+    await dropPrefix(redisUrl, prefix);
+  });
+  return { prefix, store: new TrackingStore(connection, { prefix }) };
 }
