@@ -19,6 +19,7 @@ export {
 export { RedisServerProcess } from "./redis/redis-server-process.js";
 export { providerFromConfig, startApi, startWorker } from "./runtime.js";
 export { decideCheck } from "./tracking/check-number.js";
+export { ConsoleSource } from "./tracking/console-provider.js";
 export { checkJobId, DEFAULT_PREFIX, QUEUE_NAME, trackingKeys } from "./tracking/keys.js";
 export { ProvisioningTracker, type TrackerOptions } from "./tracking/provisioning-tracker.js";
 export { decodeRecord, encodeRecord, type StoredRecord } from "./tracking/record-codec.js";

@@ -163,6 +163,40 @@ describe("the console provider", () => {
     expect(events.map((e) => e.transition.to)).toEqual(["AWAITING_NUMBER", "ACTIVE"]);
   });
 
+  it("follows a number through the SMS page alone (no user's page): Pending tracked, Enabled applied, bad input named", async () => {
+    const start = Date.parse("2026-12-01T09:00:00Z");
+    let now = start;
+    const clock = { now: () => now, realMsUntil: () => 0 };
+    const { call } = await setup(clock);
+
+    const pending = await call("POST", "/v1/observations/registration", {
+      company: company(start, "pending"),
+    });
+    expect(pending).toEqual({ status: 200, body: { started: 1, transitions: 1 } });
+    let view = await call("GET", `/v1/numbers/${encodeURIComponent(NUMBER)}`);
+    expect(view.body).toMatchObject({ state: "AWAITING_NUMBER", provider: "console" });
+
+    now = start + 2 * HOUR;
+    const enabled = await call("POST", "/v1/observations/registration", {
+      company: company(start + 2 * HOUR, "enabled"),
+    });
+    expect(enabled).toEqual({ status: 200, body: { started: 0, transitions: 1 } });
+    view = await call("GET", `/v1/numbers/${encodeURIComponent(NUMBER)}`);
+    expect(view.body.state).toBe("ACTIVE");
+
+    // The same page posted again changes nothing; a body without its registration is refused, naming it.
+    expect(
+      (await call("POST", "/v1/observations/registration", { company: company(start + 2 * HOUR, "enabled") }))
+        .body,
+    ).toEqual({
+      started: 0,
+      transitions: 0,
+    });
+    const bad = await call("POST", "/v1/observations/registration", { snapshot: user(start, "pending") });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/company|snapshot/);
+  });
+
   it("Enabling Failed: ACTION_REQUIRED and one alert with a support request, however often it is posted", async () => {
     const start = Date.parse("2026-12-01T09:00:00Z");
     let now = start;

@@ -113,6 +113,21 @@ export const ObservationRequestSchema = z.strictObject({
   company: CompanySmsRegistrationSchema.optional(),
 });
 
+/**
+ * POST /v1/observations/registration: the company's SMS registration as the SMS page shows it, without a user.
+ * Its list of numbers and their statuses feed the console provider as a user's page does.
+ */
+export const RegistrationObservationRequestSchema = z.strictObject({
+  company: CompanySmsRegistrationSchema,
+});
+
+/** What the registration's numbers did to tracking: numbers started (shown Pending) and transitions applied. */
+export const RegistrationObservationResponseSchema = z.object({
+  started: z.number().int().nonnegative(),
+  transitions: z.number().int().nonnegative(),
+});
+export type RegistrationObservationResponse = z.infer<typeof RegistrationObservationResponseSchema>;
+
 /** Most snapshots one history answer holds (the worker keeps at most its `historyLength`). */
 export const MAX_HISTORY_LIMIT = 50;
 

@@ -329,9 +329,12 @@ export class Doctor {
     const api = await this.workerApi();
     const pending = (registration.enabledNumbers ?? []).filter((entry) => entry.status === "pending");
     const now = this.now().toISOString();
-    // Asked beside the Pending numbers' records; a worker that can't list them leaves the advice out.
+    // The page's numbers and their statuses go to the worker first (they feed the console provider), then the
+    // advice is asked beside the Pending numbers' records; a worker that can't take or list them leaves it out.
     const reReadWanted = api
-      ?.numbersToReRead()
+      ?.observeRegistration(registration)
+      .catch(() => undefined)
+      .then(() => api.numbersToReRead())
       .then((records) => numbersToReRead(records, now))
       .catch(() => undefined);
     const pendingNumbers = await Promise.all(

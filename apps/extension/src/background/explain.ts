@@ -148,8 +148,8 @@ const HOUR_MS = 3_600_000;
 
 /**
  * The numbers the worker would like re-read (its views said `wantsReRead`), as the SMS page panel lists them:
- * how long no console has shown each (whole hours, core's humanDuration) and what to open. A user's page posts
- * that user's SMS status to the worker, with the SMS page's list this browser last read. Undefined when none.
+ * how long no console has shown each (whole hours, core's humanDuration) and what to open. The SMS page posts its
+ * list of numbers to the worker as it is read; a number it doesn't list is seen on its user's page. Undefined when none.
  */
 export function numbersToReRead(records: TrackedNumber[], now: string): WarningView | undefined {
   if (records.length === 0) return undefined;

@@ -10,6 +10,8 @@ import {
   NumberPageSchema,
   type ObservationResponse,
   ObservationResponseSchema,
+  type RegistrationObservationResponse,
+  RegistrationObservationResponseSchema,
   type TrackedNumber,
   TrackedNumberReplySchema,
   trackedNumberOf,
@@ -108,6 +110,17 @@ export class WorkerApi {
       json,
       "observation reply (diagnosis and shared history)",
     );
+  }
+
+  /**
+   * Shares the SMS page's registration (every SMS-enabled number with its status) without a user: the worker
+   * applies the numbers' statuses to tracking, as it does for those that come with a user's page.
+   */
+  async observeRegistration(company: CompanySmsRegistration): Promise<RegistrationObservationResponse> {
+    const { status, json } = await this.call("POST", "v1/observations/registration", { company });
+    if (status >= 400)
+      throw new WorkerApiError(`the worker API answered ${status} to the SMS page's registration`, status);
+    return WorkerApi.parse(RegistrationObservationResponseSchema, json, "registration observation");
   }
 
   /** Asks the worker to follow a number until it is live with the carriers. */

@@ -6,7 +6,13 @@
  */
 import { createHash } from "node:crypto";
 import { CONSOLE_PROVIDER, type ProvisioningRecord, startTracking } from "@sms-doctor/core";
-import { buildStatusApi, RedisServerProcess, storeConnection, TrackingStore } from "@sms-doctor/worker";
+import {
+  buildStatusApi,
+  ConsoleSource,
+  RedisServerProcess,
+  storeConnection,
+  TrackingStore,
+} from "@sms-doctor/worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Doctor } from "../../src/background/doctor";
 import { HistoryStore } from "../../src/background/history-store";
@@ -107,5 +113,51 @@ describe("the SMS page panel's advice from the worker", () => {
     expect((await doctorAt(now).explainSmsPage(registration(now))).numbersToReRead).toBeUndefined();
     const alone = new Doctor({ history: new HistoryStore(memoryArea()), settings: memorySettings() });
     expect((await alone.explainSmsPage(registration(now))).numbersToReRead).toBeUndefined();
+  });
+});
+
+describe("the SMS page read with a worker that follows numbers through consoles", () => {
+  it("sends the page's numbers and statuses to the worker: a number it waits on becomes live when the page shows it Enabled", async () => {
+    const connection = storeConnection(redis.url);
+    const consoleStore = new TrackingStore(connection, { prefix: "{ext-sms-page}" });
+    const at = STARTED + HOUR;
+    const app = await buildStatusApi({
+      store: consoleStore,
+      redis: connection,
+      tokens: [{ tenant: "acme", sha256: createHash("sha256").update(TOKEN).digest("hex") }],
+      provider: CONSOLE_PROVIDER,
+      consoleSource: new ConsoleSource({
+        store: consoleStore,
+        providerOf: () => CONSOLE_PROVIDER,
+        now: () => at,
+      }),
+      now: () => at,
+    });
+    try {
+      const url = await app.listen({ host: "127.0.0.1", port: 0 });
+      await consoleStore.start(
+        "acme",
+        startTracking(SEEN_BY_CONSOLE, new Date(STARTED).toISOString(), { provider: CONSOLE_PROVIDER }),
+        {
+          dueAt: STARTED,
+        },
+      );
+      const doctor = new Doctor({
+        history: new HistoryStore(memoryArea()),
+        settings: memorySettings({ apiUrl: url, token: TOKEN }),
+        now: () => new Date(at),
+      });
+      await doctor.explainSmsPage({
+        ...registration(at),
+        enabledNumbers: [{ number: "(415) 555-0100", status: "enabled" as const }],
+      });
+      expect((await consoleStore.load("acme", SEEN_BY_CONSOLE))?.record).toMatchObject({
+        state: "ACTIVE",
+        raw: { provider: CONSOLE_PROVIDER, value: "enabled" },
+      });
+    } finally {
+      await app.close();
+      connection.disconnect();
+    }
   });
 });

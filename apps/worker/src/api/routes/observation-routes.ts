@@ -2,6 +2,8 @@ import {
   DiagnosisResponseSchema,
   ObservationRequestSchema,
   ObservationResponseSchema,
+  RegistrationObservationRequestSchema,
+  RegistrationObservationResponseSchema,
   UserHistoryQuerySchema,
   UserHistoryResponseSchema,
   UserParamsSchema,
@@ -127,6 +129,35 @@ export const observationRoutes: FastifyPluginAsyncZod<ObservationRoutesOptions> 
       await options.consoleSource?.diagnosed(tenant, body.snapshot, reply);
       await shared.recordVerdict(tenant, body.snapshot, history, reply.diagnosis.verdict);
       return { ...reply, history: historyItems(history) };
+    },
+  );
+
+  app.post(
+    "/v1/observations/registration",
+    {
+      preParsing: async (request, reply, payload) => {
+        await turns.take(request.tenant!, reply);
+        return payload;
+      },
+      bodyLimit: observationBodyBytes(quotas),
+      schema: {
+        tags: ["diagnosis"],
+        summary:
+          "Store the company's SMS registration as the SMS page shows it, and apply its numbers to tracking",
+        body: RegistrationObservationRequestSchema,
+        response: { 200: RegistrationObservationResponseSchema },
+      },
+    },
+    async (request) => {
+      const { company } = request.body;
+      const tenant = request.tenant!;
+      const json = withinBytes(company, "registration-bytes", quotas.registrationBytes, "company");
+      await shared.storeRegistration(tenant, company, json);
+      // The SMS page lists every SMS-enabled number with its status: the console source applies each, as it
+      // does for the numbers that come with a user's page (Pending numbers start being tracked).
+      return (
+        (await options.consoleSource?.observe(tenant, undefined, company)) ?? { started: 0, transitions: 0 }
+      );
     },
   );
 
