@@ -36,6 +36,11 @@ export interface ProviderAdapter {
   /** How many requests per second every worker together may send, when the provider limits them. */
   readonly requestsPerSecond?: number;
   /**
+   * The provider a tenant's checks go to, when one adapter serves tenants on different providers
+   * (SMS_DOCTOR_PROVIDERS): a 429 pauses that provider's checks only. `name` otherwise.
+   */
+  providerOf?(tenant: string): string;
+  /**
    * The statuses the provider reports for the number, in the order to apply them; empty when the
    * provider does not know the number yet. Throws ProviderError.
    */
@@ -43,7 +48,8 @@ export interface ProviderAdapter {
     number: string,
     context: {
       now: string;
-      signal?: AbortSignal /** Whose number: tenants may use different providers. */;
+      signal?: AbortSignal;
+      /** Whose number: tenants may use different providers. */
       tenant?: string;
     },
   ): Promise<ProviderStatus[]>;

@@ -74,8 +74,8 @@ export function createProviderAdapter(name: ProviderName, config: Config): Provi
 
 /**
  * One adapter for the whole process that asks each tenant's own provider: the tracker calls `check` with the
- * tenant. Its `name` is the default provider's (metrics, the shared 429 pause); a 429 from one provider pauses
- * the checks of all of them, for at most MAX_RETRY_AFTER_MS.
+ * tenant. Its `name` is the default provider's (metrics); `providerOf` names each tenant's, so a 429 from one
+ * provider pauses that provider's checks only, for at most MAX_RETRY_AFTER_MS.
  */
 export function providerFromConfig(config: Config): ProviderAdapter {
   const nameOf = providerNameOf(config);
@@ -89,6 +89,7 @@ export function providerFromConfig(config: Config): ProviderAdapter {
   return {
     name: fallback.name,
     ...(fallback.requestsPerSecond ? { requestsPerSecond: fallback.requestsPerSecond } : {}),
+    providerOf: (tenant) => nameOf(tenant),
     check: (number, context) => {
       const name = context.tenant ? nameOf(context.tenant) : config.SMS_DOCTOR_PROVIDER;
       return (others.get(name) ?? fallback).check(number, context);

@@ -231,7 +231,8 @@ export class ProvisioningTracker {
 
     // The provider asked every worker to wait (a 429 seen here or by another worker): this check waits
     // without asking it. Only this provider's checks wait; the sweep and everything else go on.
-    const paused = await this.#providerPausedFor();
+    const providerName = provider.providerOf?.(data.tenant) ?? provider.name;
+    const paused = await this.#providerPausedFor(providerName);
     if (paused > 0) {
       metrics?.checks.inc({ outcome: "provider-paused" });
       await job.moveToDelayed(Date.now() + paused + Math.random() * 250, token);
@@ -247,10 +248,13 @@ export class ProvisioningTracker {
       });
     } catch (error) {
       const kind = error instanceof ProviderError ? error.kind : "unexpected";
-      metrics?.providerErrors.inc({ provider: provider.name, kind });
+      metrics?.providerErrors.inc({ provider: providerName, kind });
       if (error instanceof ProviderError && error.kind === "rate-limited") {
         metrics?.checks.inc({ outcome: "rate-limited" });
-        error.details.retryAfterMs = await this.#pauseProvider(error.details.retryAfterMs ?? 1000);
+        error.details.retryAfterMs = await this.#pauseProvider(
+          providerName,
+          error.details.retryAfterMs ?? 1000,
+        );
       }
       this.#o.logger.warn(
         { jobId: job.id, number: data.number, kind, err: error },
@@ -258,7 +262,7 @@ export class ProvisioningTracker {
       );
       return await this.#retryLater(job, token, data, error);
     } finally {
-      metrics?.providerLatency.observe({ provider: provider.name }, (performance.now() - started) / 1000);
+      metrics?.providerLatency.observe({ provider: providerName }, (performance.now() - started) / 1000);
     }
 
     // Compare-and-set: if someone else wrote the record meanwhile (a cancel, a takeover after a stall),
@@ -283,7 +287,7 @@ export class ProvisioningTracker {
           .catch((err) => this.#o.logger.warn({ number: data.number, err }, "after-commit hook failed"));
         for (const t of decision.transitions) metrics?.transitions.inc({ to: t.to });
         if (decision.unknown.length > 0) {
-          metrics?.unknownStatuses.inc({ provider: provider.name }, decision.unknown.length);
+          metrics?.unknownStatuses.inc({ provider: providerName }, decision.unknown.length);
           this.#o.logger.warn({ number: data.number, unknown: decision.unknown }, "unknown provider status");
         }
         if (keepJob) {
@@ -304,35 +308,38 @@ export class ProvisioningTracker {
     return await this.#retryLater(job, token, data, new Error("the record kept changing during the check"));
   }
 
-  #pausedUntil = 0;
-  #pauseReadAt = 0;
+  /** By provider: when this process last saw each pause end, and when it last read the shared pause. */
+  #pausedUntil = new Map<string, number>();
+  #pauseReadAt = new Map<string, number>();
 
   /**
    * Pauses every worker's calls to this provider for Retry-After, capped at `maxRetryAfterMs` (a longer
    * one is logged as a warning, naming the provider and what it asked). Returns the pause applied.
    */
-  async #pauseProvider(askedMs: number): Promise<number> {
-    const { maxRetryAfterMs, provider, store, logger } = this.#o;
+  async #pauseProvider(name: string, askedMs: number): Promise<number> {
+    const { maxRetryAfterMs, store, logger } = this.#o;
     const ms = Math.max(1, Math.ceil(Math.min(askedMs, maxRetryAfterMs)));
     if (askedMs > maxRetryAfterMs) {
       logger.warn(
-        { provider: provider.name, retryAfterMs: askedMs, pausedMs: ms },
+        { provider: name, retryAfterMs: askedMs, pausedMs: ms },
         "provider asked for a Retry-After longer than the cap; pausing its checks for the cap only",
       );
     }
-    this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
-    await store.redis.set(store.keys.providerPause(provider.name), String(this.#pausedUntil), "PX", ms);
+    const until = Math.max(this.#pausedUntil.get(name) ?? 0, Date.now() + ms);
+    this.#pausedUntil.set(name, until);
+    await store.redis.set(store.keys.providerPause(name), String(until), "PX", ms);
     return ms;
   }
 
   /** How long this provider's checks still wait (0: not paused). Reads the shared pause at most twice a second. */
-  async #providerPausedFor(): Promise<number> {
+  async #providerPausedFor(name: string): Promise<number> {
     const now = Date.now();
-    if (this.#pausedUntil > now) return this.#pausedUntil - now;
-    if (now - this.#pauseReadAt < 500) return 0;
-    this.#pauseReadAt = now;
-    const ttl = await this.#o.store.redis.pttl(this.#o.store.keys.providerPause(this.#o.provider.name));
-    if (ttl > 0) this.#pausedUntil = now + ttl;
+    const until = this.#pausedUntil.get(name) ?? 0;
+    if (until > now) return until - now;
+    if (now - (this.#pauseReadAt.get(name) ?? 0) < 500) return 0;
+    this.#pauseReadAt.set(name, now);
+    const ttl = await this.#o.store.redis.pttl(this.#o.store.keys.providerPause(name));
+    if (ttl > 0) this.#pausedUntil.set(name, now + ttl);
     return Math.max(0, ttl);
   }
 
