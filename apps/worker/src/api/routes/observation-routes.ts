@@ -16,7 +16,7 @@ import {
   toE164,
   type UserSnapshot,
 } from "@sms-doctor/core";
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest, RequestPayload } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   diagnoseUser,
@@ -89,16 +89,21 @@ export const observationRoutes: FastifyPluginAsyncZod<ObservationRoutesOptions> 
     return json;
   };
 
+  /** Both observation routes: a tenant's turn taken and its body bounded before anything else. */
+  const observationDoor = {
+    // Before the body is read: a waiting observation holds a socket, not its body.
+    preParsing: async (request: FastifyRequest, reply: FastifyReply, payload: RequestPayload) => {
+      await turns.take(request.tenant!, reply);
+      return payload;
+    },
+    // One snapshot and the company's registration (which lists every SMS enabled number), each at its quota.
+    bodyLimit: observationBodyBytes(quotas),
+  };
+
   app.post(
     "/v1/observations",
     {
-      // Before the body is read: a waiting observation holds a socket, not its body.
-      preParsing: async (request, reply, payload) => {
-        await turns.take(request.tenant!, reply);
-        return payload;
-      },
-      // One snapshot and the company's registration (which lists every SMS enabled number), each at its quota.
-      bodyLimit: observationBodyBytes(quotas),
+      ...observationDoor,
       schema: {
         tags: ["diagnosis"],
         summary: "Store a user snapshot in shared history and diagnose the user",
@@ -135,11 +140,7 @@ export const observationRoutes: FastifyPluginAsyncZod<ObservationRoutesOptions> 
   app.post(
     "/v1/observations/registration",
     {
-      preParsing: async (request, reply, payload) => {
-        await turns.take(request.tenant!, reply);
-        return payload;
-      },
-      bodyLimit: observationBodyBytes(quotas),
+      ...observationDoor,
       schema: {
         tags: ["diagnosis"],
         summary:
