@@ -85,10 +85,6 @@ declare module "fastify" {
     /** A tenant route asked for without a valid token: counted against the address's failed-auth limit. */
     authFailed?: boolean;
   }
-  interface FastifyContextConfig {
-    /** Routes that act for the tenant of the request's bearer token. */
-    tenantApi?: boolean;
-  }
 }
 
 /** Builds the status API. Not listening yet: call `listen`, or `inject` in tests. */
@@ -151,9 +147,11 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
   // Node's requestTimeout covers the headers only: a body trickled in a byte at a time would hold its socket
   // and buffer for ever. The whole request must be in within `requestTimeout`, or the connection is closed
   // with a 408, as Node does for slow headers.
-  app.addHook("onRequest", async (request, reply) => {
+  app.addHook("onRequest", (request, reply, done) => {
     const raw = request.raw;
-    if (raw.complete) return;
+    // Headers are in by now (Node's own timeout); a request that declares no body has nothing to trickle.
+    // (`complete` is still false for a bodiless GET here: the parser finishes it after this hook runs.)
+    if (raw.complete || !carriesBody(request)) return done();
     const timer = setTimeout(() => {
       if (raw.complete || raw.socket.destroyed) return;
       request.log.warn({ timeoutMs: requestTimeout }, "request body too slow; connection closed");
@@ -164,17 +162,9 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
     const clear = () => clearTimeout(timer);
     raw.once("end", clear);
     reply.raw.once("close", clear);
+    done();
   });
 
-  // Who is asking, before anything else: on a tenant route, the tenant of a valid bearer token, or a failed
-  // authentication. The rate limits count by it, in onRequest, before any body is read or parsed.
-  app.addHook("onRequest", async (request) => {
-    if (!request.routeOptions.config?.tenantApi || request.method === "OPTIONS") return;
-    const token = bearerToken(request.headers.authorization);
-    const tenant = token ? tokens.tenantOf(token) : undefined;
-    if (tenant) request.tenant = tenant;
-    else request.authFailed = true;
-  });
   const limitOf = (request: FastifyRequest): { name: LimitName; max: number; words: string } =>
     request.tenant
       ? { name: "tenant-requests", max: rateLimits.perTenantPerMinute, words: "from this tenant" }
@@ -243,22 +233,34 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
     now,
   });
 
-  // The tenant API: bearer token → tenant (resolved by the onRequest hook above); every key it touches is
-  // under that tenant.
+  // The tenant API: bearer token → tenant; every key it touches is under that tenant.
   await app.register(async (v1) => {
-    const requireTenant = async (request: FastifyRequest, reply: FastifyReply) => {
-      if (request.method === "OPTIONS" || request.tenant) return;
-      return reply
+    // Who is asking, before anything else: the tenant of a valid bearer token, or a failed authentication.
+    // Callback-style hooks here and above: on the hot path an async hook costs a promise and a turn each.
+    const identifyTenant = (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
+      const token = bearerToken(request.headers.authorization);
+      const tenant = token ? tokens.tenantOf(token) : undefined;
+      if (tenant) request.tenant = tenant;
+      else request.authFailed = true;
+      done();
+    };
+    const requireTenant = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+      if (request.tenant) return done();
+      void reply
         .code(401)
         .header("www-authenticate", "Bearer")
         .send({ error: { code: "unauthorized", message: "a valid bearer token is required" } });
     };
     v1.addHook("onRoute", (route) => {
-      route.config = { ...route.config, tenantApi: true };
-      // A route hook after the rate limiter's (its onRoute, registered at the root, ran first): a wrong
-      // token is counted against the address's failed-auth limit before it is refused.
+      // Around the rate limiter's route hook (its onRoute, registered at the root, ran first): it counts by
+      // the tenant, or a wrong token against the address's failed-auth limit, before the request is refused
+      // and before any body is read or parsed. (CORS preflights are the CORS plugin's own route, not these.)
       const hooks = route.onRequest;
-      route.onRequest = [...(Array.isArray(hooks) ? hooks : hooks ? [hooks] : []), requireTenant];
+      route.onRequest = [
+        identifyTenant,
+        ...(Array.isArray(hooks) ? hooks : hooks ? [hooks] : []),
+        requireTenant,
+      ];
     });
     await v1.register(numberRoutes, { tracking, quotas });
     await v1.register(observationRoutes, {
@@ -274,4 +276,10 @@ export async function buildStatusApi(options: StatusApiOptions): Promise<Fastify
   });
 
   return app;
+}
+
+/** Whether a request has a body to read, by RFC 9112 §6.3: only `Transfer-Encoding` or a non-zero `Content-Length` gives one. */
+function carriesBody(request: FastifyRequest): boolean {
+  const { headers } = request;
+  return headers["transfer-encoding"] !== undefined || Number(headers["content-length"] ?? 0) > 0;
 }
