@@ -1,15 +1,10 @@
 import { defineManifest } from "@crxjs/vite-plugin";
+import { PUBLIC_KEY } from "./extension-key.js";
 import packageJson from "./package.json" with { type: "json" };
+import { CONSOLE_ORIGIN } from "./src/console/routes.js";
 
 /** The only site the extension reads; everything else (the worker API) is an optional, user-granted origin. */
-export const CONSOLE_MATCH = "https://admin.8x8.com/*";
-
-/**
- * Public half of the signing key: pins the extension id (cjacdojcbcjlpdkdgobpnlhenlcgfken) so the worker can
- * allow-list it and e2e tests can open its pages. The private key is not in the repository.
- */
-const PUBLIC_KEY =
-  "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1LrRbWUtHQ+Tw/3O2xqkQp5xLvrEPcvxsg5eTTKa8ccQBXQAa1jQU38MS6Ae/LrYiGKzWp5YDiCMjMYKbzpUeZdGDyal1LM7EfTeZeU4N5e3zeS+lS7sAdInOZTxzuyKzL1X9tQfaEuiU1d28+K6WPn1Ux0EaG4Bhr8XrReEIDHR7UZ4y62oYEXxBKC07gGua+Q/EG5TDbgQynPA29KSgFH4RD+pkD48k6rXTVR0izqilW6z4cu+LKmJUspmABmOLWQN+99Iv+HOgqqDEcJHo8QdepcUWYerxtOxYSPmK6Itk2JuamoKRSL1sMhxVygE7ZytIWBhMx9RqwQ65HqmWQIDAQAB";
+export const CONSOLE_MATCH = `${CONSOLE_ORIGIN}/*`;
 
 export default defineManifest({
   manifest_version: 3,

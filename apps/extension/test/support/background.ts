@@ -3,14 +3,14 @@
  * chrome.runtime.sendMessage, for unit tests of content-script features: only the browser's messaging is stood in
  * for, and every message goes through core's schemas as it would in the extension.
  */
+
+import { EXTENSION_ID } from "../../extension-key";
 import { Doctor } from "../../src/background/doctor";
 import { handleMessage } from "../../src/background/handle-message";
 import { HistoryStore } from "../../src/background/history-store";
 import { memorySettings } from "../../src/background/settings-store";
 import { memoryArea } from "../../src/background/storage-area";
 import { TabStatusStore } from "../../src/background/tab-status";
-
-const EXTENSION_ID = "cjacdojcbcjlpdkdgobpnlhenlcgfken";
 
 export function installBackground(pageUrl: string) {
   const history = new HistoryStore(memoryArea());

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { registrationAdvice } from "@sms-doctor/core";
 import { describe, expect, it } from "vitest";
+import { EXTENSION_ID } from "../../extension-key";
 import { Doctor } from "../../src/background/doctor";
 import { type HandlerDeps, handleMessage } from "../../src/background/handle-message";
 import { HistoryStore } from "../../src/background/history-store";
@@ -11,7 +12,6 @@ import type { UserDiagnosisView } from "../../src/messaging/messages";
 import { panelStyles } from "../../src/panels/panel-styles";
 import { snapshot } from "../support/snapshots";
 
-const EXTENSION_ID = "cjacdojcbcjlpdkdgobpnlhenlcgfken";
 const consoleTab = { id: EXTENSION_ID, url: "https://admin.8x8.com/users/user/u-alice", tab: { id: 7 } };
 
 function setup(now = "2026-06-01T15:00:00.000Z") {

@@ -1,5 +1,6 @@
 import { cleanup, render, screen } from "@testing-library/preact";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { EXTENSION_ID } from "../../extension-key";
 import type { TabStatus } from "../../src/messaging/messages";
 import { Popup } from "../../src/popup/Popup";
 
@@ -7,7 +8,7 @@ afterEach(cleanup);
 beforeAll(() => {
   // The popup links to the options page through chrome.runtime.getURL.
   (globalThis as { chrome?: unknown }).chrome = {
-    runtime: { getURL: (path: string) => `chrome-extension://cjacdojcbcjlpdkdgobpnlhenlcgfken/${path}` },
+    runtime: { getURL: (path: string) => `chrome-extension://${EXTENSION_ID}/${path}` },
   };
 });
 

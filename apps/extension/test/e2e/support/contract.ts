@@ -5,12 +5,10 @@
  * so packages that resolve modules as Node does can typecheck this file.
  */
 import type { Locator, Page } from "playwright-core";
+import { EXTENSION_ID } from "../../../extension-key.js";
 import { CONSOLE_ORIGIN } from "../../../src/console/routes.js";
 
-export { CONSOLE_ORIGIN };
-
-/** Fixed by the manifest's public key. */
-export const EXTENSION_ID = "cjacdojcbcjlpdkdgobpnlhenlcgfken";
+export { CONSOLE_ORIGIN, EXTENSION_ID };
 
 export interface PanelReading {
   /** `ready`, or `unreadable` / `error` when the panel could not diagnose. */
