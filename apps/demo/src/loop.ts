@@ -8,10 +8,12 @@
  * the administrator re-opens the pages), or a carrier dialect (Twilio's API, served by the sandbox over the same
  * registry, its signed webhooks bringing checks forward).
  */
+
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import type { TrackedNumber } from "@sms-doctor/contracts";
 import { CONSOLE_ORIGIN, openUser, type PanelReading, readPanel, userPanel } from "@sms-doctor/extension/e2e";
 import {
   type DialectCredentials,
@@ -26,7 +28,7 @@ import { configureWorkerApi, resetExtensionState } from "./extension-browser.js"
 import { once } from "./resources.js";
 import { atRealTime } from "./scenario-time.js";
 import { seedHistory, type TourContext } from "./tour.js";
-import { startWorkerService, type TrackedNumberView, type WorkerService } from "./worker-service.js";
+import { startWorkerService, type WorkerService } from "./worker-service.js";
 
 export const LOOP_SCENARIO = "phone-number-changed";
 export const LOOP_USER = "u-alice";
@@ -61,7 +63,7 @@ export interface LoopResult {
   /** The worker this run talked to: the demo's, or one of its own (its API and Redis key prefix). */
   worker?: { apiUrl: string; prefix: string };
   /** The worker's record of the number at the end, transitions included. */
-  tracking?: TrackedNumberView;
+  tracking?: TrackedNumber;
   problem?: string;
 }
 

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import type { TrackedNumber } from "@sms-doctor/contracts";
+import { type TrackedNumber, TrackedNumberSchema } from "@sms-doctor/contracts";
 import type { CompanySmsRegistration, UserSnapshot } from "@sms-doctor/core";
 import { EXTENSION_ID } from "@sms-doctor/extension/e2e";
 import type { Sandbox } from "@sms-doctor/sandbox";
@@ -21,9 +21,6 @@ import {
 } from "@sms-doctor/worker";
 import { deleteKeys } from "./redis.js";
 import type { Resources } from "./resources.js";
-
-/** What `GET /v1/numbers/:number` answers: core's type, not a copy of it. */
-export type TrackedNumberView = TrackedNumber;
 
 export interface WorkerService {
   apiUrl: string;
@@ -44,7 +41,7 @@ export interface WorkerService {
   /** Shares a snapshot in the tenant's history, as an administrator's browser does. */
   observe(tenant: string, snapshot: UserSnapshot, company?: CompanySmsRegistration): Promise<void>;
   /** The worker's tracking record of a number, or undefined when it does not follow it. */
-  tracked(tenant: string, number: string): Promise<TrackedNumberView | undefined>;
+  tracked(tenant: string, number: string): Promise<TrackedNumber | undefined>;
 }
 
 const secret = () => randomBytes(18).toString("base64url");
@@ -157,7 +154,8 @@ export async function startWorkerService(options: {
       const { status, json } = await call(tenant, "GET", `/v1/numbers/${encodeURIComponent(number)}`);
       if (status === 404) return undefined;
       if (status !== 200) throw new Error(`the worker API answered ${status}: ${JSON.stringify(json)}`);
-      return json as TrackedNumberView;
+      // The worker is another process: its answer is read through the API's own schema, not trusted.
+      return TrackedNumberSchema.parse(json);
     },
   };
 }
