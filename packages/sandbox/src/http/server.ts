@@ -13,6 +13,7 @@ import {
   hasZodFastifySchemaValidationErrors,
   serializerCompiler,
   validatorCompiler,
+  type ZodFastifySchemaValidationError,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -177,21 +178,8 @@ function notFound(url: string): HttpError {
 /** Every error a handler, a hook or a schema raises, as the `HttpError` the server's renderer spells. */
 function asHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    // The first issue, named as `parseOr400` names it: the part's own name when the issue has no path.
-    const [first] = error.validation;
-    const part = (error as { validationContext?: string }).validationContext;
-    const path = first!.instancePath.split("/").slice(1);
-    return invalidRequest(
-      {
-        code: first!.keyword,
-        path: path.length === 1 && path[0] === "" ? [] : path,
-        message: first!.message ?? "invalid",
-        keys: (first!.params as { keys?: string[] }).keys ?? [],
-      },
-      { whole: part === undefined || part === "body" ? "body" : part },
-    );
-  }
+  if (hasZodFastifySchemaValidationErrors(error))
+    return refusedPart(error.validation[0]!, (error as { validationContext?: string }).validationContext);
   const fastifyError = error as { code?: string; statusCode?: number; message?: string };
   if (fastifyError.code === "FST_ERR_CTP_BODY_TOO_LARGE")
     return new HttpError(413, "body_too_large", "The request body is larger than 1 MB.");
@@ -202,18 +190,18 @@ function asHttpError(error: unknown): HttpError {
 }
 
 /**
- * The one zod issue → 400 rule: the dotted path names the field, after the prefix; an unexpected key is
- * named by the key itself, not by the object that holds it; an issue with no path names the `whole` value.
+ * The one mapper from a request part a route's schema refused (the type provider's validation error) to the
+ * 400 each server renders in its own format. The first issue's dotted path names the field
+ * (`serviceInfo.extensions.0.primaryPhoneNumber`, `page[size]`, a path parameter's name); an unexpected key
+ * is named by the key itself, not by the object that holds it; an issue about the part as a whole names the
+ * part (`body`).
  */
-function invalidRequest(
-  issue: { code: string; path: readonly PropertyKey[]; message: string; keys?: readonly string[] },
-  { prefix, whole }: { prefix?: string | undefined; whole: string },
-): HttpError {
-  const path = [
-    ...issue.path.map(String),
-    ...(issue.code === "unrecognized_keys" ? (issue.keys ?? []).slice(0, 1) : []),
-  ];
-  const field = [prefix, ...path].filter(Boolean).join(".") || whole;
+function refusedPart(issue: ZodFastifySchemaValidationError, part = "body"): HttpError {
+  // The type provider keeps the issue's code as `keyword`, its path as `instancePath` ("/" when empty).
+  const path = issue.instancePath === "/" ? [] : issue.instancePath.slice(1).split("/");
+  const keys =
+    issue.keyword === "unrecognized_keys" ? ((issue.params as { keys?: string[] }).keys ?? []) : [];
+  const field = [...path, ...keys.slice(0, 1)].join(".") || part;
   return new HttpError(400, "invalid_request", `${field}: ${issue.message}`, field);
 }
 
@@ -234,21 +222,7 @@ export function sendJson(
     .send(JSON.stringify(body));
 }
 
-/**
- * Parses with a zod schema; a failure becomes a 400 naming the first offending field. For what a route
- * reads later in its flow, not for its request parts (their schemas validate those).
- */
-export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, prefix?: string): z.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  throw invalidRequest(
-    { ...issue, keys: issue.code === "unrecognized_keys" ? issue.keys : [] },
-    { prefix, whole: prefix || "body" },
-  );
-}
-
-/** The request's URL, for its search parameters (repeated ones kept: `getAll`). */
+/** The request's URL: its path, and its query as it was sent (for links that repeat it). */
 export function requestUrl(request: FastifyRequest): URL {
   return new URL(request.url, "http://sandbox.invalid");
 }
