@@ -1,7 +1,7 @@
 import { E164Schema } from "@sms-doctor/core";
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { HttpError, jsonBody, paramsOf, parseOr400, sendJson } from "../http/server.js";
+import { HttpError, sendJson } from "../http/server.js";
 import { CarrierFaultsSchema } from "../scenario-schema.js";
 import { HOUR_MS } from "../world/clock.js";
 import type { World } from "../world/world.js";
@@ -47,21 +47,26 @@ const CampaignRequestSchema = z
   .object({ campaignStatus: z.enum(CAMPAIGN_STATUSES), failureReasons: z.array(z.string()).default([]) })
   .strict();
 
+const PhoneNumberParamsSchema = z.object({ phoneNumber: E164Schema });
+
 /** The unauthenticated control plane under `/_control/...` for tests and the demo, as a Fastify plugin. */
-export async function controlPlane(app: FastifyInstance, { world, faults, webhooks }: ControlPlaneOptions) {
+export const controlPlane: FastifyPluginAsyncZod<ControlPlaneOptions> = async (
+  app,
+  { world, faults, webhooks },
+) => {
   const registry = world.carrier;
 
   app.get("/_control/faults", (_request, reply) => sendJson(reply, 200, faults.current));
-  app.post("/_control/faults", (request, reply) => {
-    faults.set(parseOr400(CarrierFaultsSchema, jsonBody(request)));
+  app.post("/_control/faults", { schema: { body: CarrierFaultsSchema } }, (request, reply) => {
+    faults.set(request.body);
     return sendJson(reply, 200, faults.current);
   });
   app.delete("/_control/faults", (_request, reply) => {
     faults.set(faults.initial);
     return sendJson(reply, 200, faults.current);
   });
-  app.post("/_control/numbers", (request, reply) => {
-    const body = parseOr400(NumbersRequestSchema, jsonBody(request));
+  app.post("/_control/numbers", { schema: { body: NumbersRequestSchema } }, (request, reply) => {
+    const { body } = request;
     world.sync();
     const records = body.phoneNumbers.map((phoneNumber) => {
       registry.setPlan(phoneNumber, {
@@ -74,15 +79,20 @@ export async function controlPlane(app: FastifyInstance, { world, faults, webhoo
     });
     return sendJson(reply, 201, { records });
   });
-  app.delete("/_control/numbers/:phoneNumber", (request, reply) => {
-    const phoneNumber = parseOr400(E164Schema, paramsOf(request).phoneNumber, "phoneNumber");
-    world.sync();
-    if (!registry.get(phoneNumber)) throw new HttpError(404, "not_found", `${phoneNumber} is not assigned.`);
-    registry.unassign(phoneNumber);
-    return sendJson(reply, 200, registry.get(phoneNumber) ?? { phoneNumber, removed: true });
-  });
-  app.post("/_control/campaign", (request, reply) => {
-    const body = parseOr400(CampaignRequestSchema, jsonBody(request));
+  app.delete(
+    "/_control/numbers/:phoneNumber",
+    { schema: { params: PhoneNumberParamsSchema } },
+    (request, reply) => {
+      const { phoneNumber } = request.params;
+      world.sync();
+      if (!registry.get(phoneNumber))
+        throw new HttpError(404, "not_found", `${phoneNumber} is not assigned.`);
+      registry.unassign(phoneNumber);
+      return sendJson(reply, 200, registry.get(phoneNumber) ?? { phoneNumber, removed: true });
+    },
+  );
+  app.post("/_control/campaign", { schema: { body: CampaignRequestSchema } }, (request, reply) => {
+    const { body } = request;
     world.sync();
     registry.setCampaignStatus(body.campaignStatus, body.failureReasons);
     return sendJson(reply, 200, registry.campaign);
@@ -91,8 +101,8 @@ export async function controlPlane(app: FastifyInstance, { world, faults, webhoo
     world.sync();
     return sendJson(reply, 200, { now: world.clock.nowIso(), speed: world.clock.speed });
   });
-  app.post("/_control/clock", (request, reply) => {
-    const body = parseOr400(ClockRequestSchema, jsonBody(request));
+  app.post("/_control/clock", { schema: { body: ClockRequestSchema } }, (request, reply) => {
+    const { body } = request;
     if (body.advanceHours !== undefined) world.clock.advance(body.advanceHours * HOUR_MS);
     if (body.speed !== undefined) world.clock.setSpeed(body.speed);
     world.sync();
@@ -101,4 +111,4 @@ export async function controlPlane(app: FastifyInstance, { world, faults, webhoo
   app.get("/_control/webhooks", (_request, reply) =>
     sendJson(reply, 200, { deliveries: webhooks?.deliveries ?? [] }),
   );
-}
+};

@@ -45,16 +45,17 @@ export async function drawFaults(faults: FaultState): Promise<FaultOutcome> {
 export const cutShort = (text: string): string => text.slice(0, Math.max(1, Math.floor(text.length / 2)));
 
 /**
- * Every Telnyx answer goes through here: the key check, then the configured faults (drawFaults), then the
- * answer.
+ * Every Telnyx answer goes through here. `admit` runs when a request arrives (a route's `onRequest`), before
+ * its params and query are validated, so a bad key or a drawn fault answers first, as before: the key check,
+ * then the configured faults (drawFaults). `send` answers as the faults drawn for that request make it.
  */
-export function providerRoute(
+export function providerGate(
   world: World,
   faults: FaultState,
   authorized: (request: FastifyRequest) => boolean,
-  answer: (request: FastifyRequest) => ProviderAnswer,
 ) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+  const drawn = new WeakMap<FastifyRequest, Extract<FaultOutcome, { kind: "answer" }>>();
+  const admit = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     world.sync();
     if (!authorized(request))
       throw new HttpError(401, "unauthorized", "Send `Authorization: Bearer <carrier API key>`.");
@@ -87,7 +88,10 @@ export function providerRoute(
         retryAfter,
       );
     }
-    const answered = answer(request);
+    drawn.set(request, outcome);
+  };
+  const send = (request: FastifyRequest, reply: FastifyReply, answered: ProviderAnswer): FastifyReply => {
+    const outcome = drawn.get(request) ?? { kind: "answer", stale: false, truncated: false };
     let body = answered.body;
     if (answered.stale && outcome.stale) body = answered.stale() ?? body;
     if (outcome.unknownStatusWord) body = withUnknownStatus(body, outcome.unknownStatusWord);
@@ -98,6 +102,7 @@ export function providerRoute(
         .send(cutShort(JSON.stringify(body)));
     return sendJson(reply, 200, body);
   };
+  return { admit, send };
 }
 
 /** Replaces the first status word found with one the client has never heard of. */

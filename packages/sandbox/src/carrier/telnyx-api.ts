@@ -1,17 +1,10 @@
 import { E164Schema } from "@sms-doctor/core";
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import {
-  type ErrorRenderer,
-  HttpError,
-  paramsOf,
-  parseOr400,
-  queryObject,
-  requestUrl,
-} from "../http/server.js";
+import { type ErrorRenderer, HttpError, searchParams } from "../http/server.js";
 import type { World } from "../world/world.js";
 import type { FaultState } from "./fault-state.js";
-import { providerRoute } from "./provider-answer.js";
+import { providerGate } from "./provider-answer.js";
 
 export interface TelnyxApiOptions {
   world: World;
@@ -45,55 +38,59 @@ export const telnyxError: ErrorRenderer = (error) => {
   };
 };
 
-const ListQuerySchema = z.object({
-  "page[number]": z.coerce.number().int().min(1).default(1),
-  "page[size]": z.coerce.number().int().min(1).max(250).default(20),
-});
+const ListQuerySchema = searchParams(
+  z.object({
+    "page[number]": z.coerce.number().int().min(1).default(1),
+    "page[size]": z.coerce.number().int().min(1).max(250).default(20),
+  }),
+);
 
 /** Telnyx's 10DLC read API under `/v2/10dlc/...` (Bearer key, faults injected), as a Fastify plugin. */
-export async function telnyxApi(app: FastifyInstance, { world, apiKey, faults }: TelnyxApiOptions) {
+export const telnyxApi: FastifyPluginAsyncZod<TelnyxApiOptions> = async (app, { world, apiKey, faults }) => {
   const registry = world.carrier;
-  const route = (answer: Parameters<typeof providerRoute>[3]) =>
-    providerRoute(world, faults, (request) => request.headers.authorization === `Bearer ${apiKey}`, answer);
+  const gate = providerGate(world, faults, (request) => request.headers.authorization === `Bearer ${apiKey}`);
 
   app.get(
     "/v2/10dlc/phone_number_campaigns/:phoneNumber",
-    route((request) => {
-      const phoneNumber = parseOr400(E164Schema, paramsOf(request).phoneNumber, "phoneNumber");
+    { onRequest: gate.admit, schema: { params: z.object({ phoneNumber: E164Schema }) } },
+    (request, reply) => {
+      const { phoneNumber } = request.params;
       const assignment = registry.get(phoneNumber);
       if (!assignment)
         throw new HttpError(404, "not_found", `${phoneNumber} is not assigned to any campaign.`);
-      return { body: assignment, stale: () => registry.previousOf(phoneNumber) };
-    }),
+      return gate.send(request, reply, { body: assignment, stale: () => registry.previousOf(phoneNumber) });
+    },
   );
   app.get(
     "/v2/10dlc/phone_number_campaigns",
-    route((request) => {
-      const query = parseOr400(ListQuerySchema, queryObject(requestUrl(request)));
+    { onRequest: gate.admit, schema: { querystring: ListQuerySchema } },
+    (request, reply) => {
       const all = registry.all();
-      const page = query["page[number]"];
-      const size = query["page[size]"];
-      return {
+      const page = request.query["page[number]"];
+      const size = request.query["page[size]"];
+      return gate.send(request, reply, {
         body: { totalRecords: all.length, page, records: all.slice((page - 1) * size, page * size) },
-      };
-    }),
+      });
+    },
   );
   app.get(
     "/v2/10dlc/brand/:brandId",
-    route((request) => {
-      const { brandId } = paramsOf(request);
+    { onRequest: gate.admit, schema: { params: z.object({ brandId: z.string() }) } },
+    (request, reply) => {
+      const { brandId } = request.params;
       if (brandId !== registry.brand.brandId) throw new HttpError(404, "not_found", `No brand ${brandId}.`);
-      return { body: registry.brand };
-    }),
+      return gate.send(request, reply, { body: registry.brand });
+    },
   );
   app.get(
     "/v2/10dlc/campaign/:campaignId",
-    route((request) => {
-      const { campaignId } = paramsOf(request);
+    { onRequest: gate.admit, schema: { params: z.object({ campaignId: z.string() }) } },
+    (request, reply) => {
+      const { campaignId } = request.params;
       const campaign = registry.campaign;
       if (!campaign || campaignId !== campaign.campaignId)
         throw new HttpError(404, "not_found", `No campaign ${campaignId}.`);
-      return { body: campaign };
-    }),
+      return gate.send(request, reply, { body: campaign });
+    },
   );
-}
+};

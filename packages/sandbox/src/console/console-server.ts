@@ -3,17 +3,15 @@ import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import { E164Schema } from "@sms-doctor/core";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   createServer,
   HttpError,
-  jsonBody,
   listen,
-  paramsOf,
-  parseOr400,
-  queryObject,
   type RunningServer,
   requestUrl,
+  searchParams,
   sendJson,
 } from "../http/server.js";
 import { CAMPAIGN_FIELD_NAMES } from "../scenario-schema.js";
@@ -31,26 +29,29 @@ export interface ConsoleServerOptions {
   port?: number;
 }
 
-const ListQuerySchema = z
-  .object({
-    search: z.string().max(200).optional(),
-    /** Repeatable: `field:operator:value`, e.g. `license:isNot:X Series - X4`. */
-    filter: z
-      .array(
-        z
-          .string()
-          .max(200)
-          .regex(
-            /^(license|status|site):(is|isNot):.+$/,
-            "expected field:operator:value, e.g. status:is:Active",
-          ),
-      )
-      .max(10)
-      .default([]),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
+const ListQuerySchema = searchParams(
+  z
+    .object({
+      search: z.string().max(200).optional(),
+      /** Repeatable: `field:operator:value`, e.g. `license:isNot:X Series - X4`. */
+      filter: z
+        .array(
+          z
+            .string()
+            .max(200)
+            .regex(
+              /^(license|status|site):(is|isNot):.+$/,
+              "expected field:operator:value, e.g. status:is:Active",
+            ),
+        )
+        .max(10)
+        .default([]),
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    })
+    .strict(),
+  ["filter"],
+);
 
 const text = z.string().max(200);
 const ProfilePatchSchema = z
@@ -89,6 +90,8 @@ const CampaignSubmitSchema = z
   })
   .strict();
 
+const UserParamsSchema = z.object({ id: z.string() });
+const NumberParamsSchema = z.object({ number: E164Schema });
 const EnableNumbersSchema = z.object({ numbers: z.array(E164Schema).min(1).max(500) }).strict();
 const DeactivateSchema = z.object({ confirm: z.literal(true) }).strict();
 
@@ -148,7 +151,11 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
     decorateReply: false,
   });
 
-  await app.register(async (api) => {
+  // The user a path names is looked up before its body is judged: an unknown user is a 404 whatever the body.
+  const knownUser = async (request: FastifyRequest) => {
+    userOr404((request.params as { id?: string }).id);
+  };
+  const api: FastifyPluginAsyncZod = async (api) => {
     // Every API request first brings the world up to its clock's now (pages and assets don't need it).
     api.addHook("onRequest", async () => world.sync());
     api.get("/api/session", (_request, reply) => {
@@ -159,64 +166,69 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       };
       return sendJson(reply, 200, session);
     });
-    api.get("/api/users", (request, reply) => {
-      const url = requestUrl(request);
-      const query = parseOr400(ListQuerySchema, {
-        ...queryObject(url),
-        filter: url.searchParams.getAll("filter"),
-      });
+    api.get("/api/users", { schema: { querystring: ListQuerySchema } }, (request, reply) => {
+      const { query } = request;
       const filters = query.filter.map((text) => {
         const [field, operator, ...value] = text.split(":");
         return { field, operator, value: value.join(":") } as UserListFilter;
       });
       return sendJson(reply, 200, userListView(world, { ...query, filters }));
     });
-    api.get("/api/users/:id", (request, reply) =>
-      sendJson(reply, 200, userProfileView(world, userOr404(paramsOf(request).id))),
+    api.get("/api/users/:id", { schema: { params: UserParamsSchema } }, (request, reply) =>
+      sendJson(reply, 200, userProfileView(world, userOr404(request.params.id))),
     );
-    api.patch("/api/users/:id", (request, reply) => {
-      const user = userOr404(paramsOf(request).id);
-      const patch = parseOr400(ProfilePatchSchema, jsonBody(request));
-      orRefuse(world.updateProfile(user.id, patch));
-      return sendJson(reply, 200, userProfileView(world, user));
-    });
-    api.post("/api/users/:id/sms", (request, reply) => {
-      const user = userOr404(paramsOf(request).id);
-      const body = parseOr400(SmsSaveSchema, jsonBody(request));
-      // Switches turned off are saved before those turned on, as one Save in the console would.
-      const ordered = [...body.changes].sort((a, b) => Number(a.enabled) - Number(b.enabled));
-      for (const change of ordered) orRefuse(world.setSms(user.id, change.number, change.enabled));
-      return sendJson(reply, 200, userProfileView(world, user));
-    });
-    api.get("/api/users/:id/suggested-extension", (request, reply) => {
-      userOr404(paramsOf(request).id);
-      const taken = new Set(world.users().map((u) => u.extensionNumber));
-      let candidate = 1000;
-      while (taken.has(String(candidate))) candidate++;
-      return sendJson(reply, 200, { extensionNumber: String(candidate) });
-    });
+    api.patch(
+      "/api/users/:id",
+      { preValidation: knownUser, schema: { params: UserParamsSchema, body: ProfilePatchSchema } },
+      (request, reply) => {
+        const user = userOr404(request.params.id);
+        orRefuse(world.updateProfile(user.id, request.body));
+        return sendJson(reply, 200, userProfileView(world, user));
+      },
+    );
+    api.post(
+      "/api/users/:id/sms",
+      { preValidation: knownUser, schema: { params: UserParamsSchema, body: SmsSaveSchema } },
+      (request, reply) => {
+        const user = userOr404(request.params.id);
+        // Switches turned off are saved before those turned on, as one Save in the console would.
+        const ordered = [...request.body.changes].sort((a, b) => Number(a.enabled) - Number(b.enabled));
+        for (const change of ordered) orRefuse(world.setSms(user.id, change.number, change.enabled));
+        return sendJson(reply, 200, userProfileView(world, user));
+      },
+    );
+    api.get(
+      "/api/users/:id/suggested-extension",
+      { schema: { params: UserParamsSchema } },
+      (request, reply) => {
+        userOr404(request.params.id);
+        const taken = new Set(world.users().map((u) => u.extensionNumber));
+        let candidate = 1000;
+        while (taken.has(String(candidate))) candidate++;
+        return sendJson(reply, 200, { extensionNumber: String(candidate) });
+      },
+    );
     api.get("/api/sms", (_request, reply) => sendJson(reply, 200, smsPageView(world)));
-    api.post("/api/sms/campaign", (request, reply) => {
-      const body = parseOr400(CampaignSubmitSchema, jsonBody(request));
-      orRefuse(world.submitCampaign(body.fields as Record<(typeof CAMPAIGN_FIELD_NAMES)[number], string>));
+    api.post("/api/sms/campaign", { schema: { body: CampaignSubmitSchema } }, (request, reply) => {
+      orRefuse(
+        world.submitCampaign(request.body.fields as Record<(typeof CAMPAIGN_FIELD_NAMES)[number], string>),
+      );
       return sendJson(reply, 200, smsPageView(world));
     });
-    api.post("/api/sms/numbers", (request, reply) => {
-      const body = parseOr400(EnableNumbersSchema, jsonBody(request));
-      const results = world.enableNumbers(body.numbers);
+    api.post("/api/sms/numbers", { schema: { body: EnableNumbersSchema } }, (request, reply) => {
+      const results = world.enableNumbers(request.body.numbers);
       return sendJson(reply, 200, { results, page: smsPageView(world) });
     });
-    api.delete("/api/sms/numbers/:number", (request, reply) => {
-      const number = parseOr400(E164Schema, paramsOf(request).number, "number");
-      orRefuse(world.removeNumber(number));
+    api.delete("/api/sms/numbers/:number", { schema: { params: NumberParamsSchema } }, (request, reply) => {
+      orRefuse(world.removeNumber(request.params.number));
       return sendJson(reply, 200, smsPageView(world));
     });
-    api.post("/api/sms/campaign/deactivate", (request, reply) => {
-      parseOr400(DeactivateSchema, jsonBody(request));
+    api.post("/api/sms/campaign/deactivate", { schema: { body: DeactivateSchema } }, (_request, reply) => {
       orRefuse(world.deactivateCampaign());
       return sendJson(reply, 200, smsPageView(world));
     });
-  });
+  };
+  await app.register(api);
 
   return listen(app, options.port ?? 0);
 }

@@ -34,7 +34,8 @@ export async function startDialectServer(options: DialectServerOptions): Promise
   const { world, dialect, credentials } = options;
   const faults = new FaultState(CarrierFaultsSchema.parse(options.faults ?? {}));
   const answered = new Map<number, number>();
-  // Every path is the dialect's to answer (or not): one catch-all route; errors in the provider's format.
+  // Every path is the dialect's to answer (or not): one catch-all route, without a schema, since each dialect
+  // reads its own paths and query as its provider does; errors in the provider's format.
   const app = createServer((error) => dialect.error(error.status, error.message));
   app.all("/*", async (request, reply) => {
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
