@@ -1,20 +1,27 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startSandbox } from "@sms-doctor/sandbox";
+import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { runAuditCommand } from "../src/audit/audit-command.js";
 import { formatAuditReport } from "../src/audit/audit-report.js";
 import { readUserExport } from "../src/audit/audit-rows.js";
 import { auditFleet } from "../src/audit/fleet-audit.js";
+import { Spool } from "../src/audit/report-spool.js";
 import { exportCompany } from "./support/admin-export.js";
 import { cliEnv, runCli } from "./support/cli.js";
 import { adminApiExport, csvExport } from "./support/user-exports.js";
 
 const NOW = "2026-06-01T12:00:00Z";
 const dir = mkdtempSync(join(tmpdir(), "sms-doctor-audit-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// The audits' full lists, for the JSON and CSV reports: one spool for the file, removed with it.
+const spool = await Spool.create();
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await spool.remove();
+});
 
 function file(name: string, text: string): string {
   const path = join(dir, name);
@@ -22,7 +29,7 @@ function file(name: string, text: string): string {
   return path;
 }
 
-const audit = (path: string) => auditFleet(readUserExport(path), NOW);
+const audit = (path: string) => auditFleet(readUserExport(path), NOW, { spool });
 
 const cli = (args: string[]) => runCli(args, cliEnv()).done;
 
@@ -167,13 +174,13 @@ describe("sms-doctor audit", () => {
     ].join("\n");
     const result = await audit(file("numbers.csv", csv));
     for (const format of ["table", "md"] as const) {
-      const text = formatAuditReport(result, format, "numbers.csv");
+      const text = await formatAuditReport(result, format, "numbers.csv");
       expect(text).toContain("+1 415-555-0101");
       expect(text).toContain("+44 20 7946 0018");
       expect(text).not.toContain("+14155550101");
     }
-    expect(formatAuditReport(result, "csv", "numbers.csv")).toContain("+14155550101");
-    expect(formatAuditReport(result, "json", "numbers.csv")).toContain('"+14155550101"');
+    expect(await formatAuditReport(result, "csv", "numbers.csv")).toContain("+14155550101");
+    expect(await formatAuditReport(result, "json", "numbers.csv")).toContain('"+14155550101"');
   });
 
   it("keeps hostile values harmless in every format", async () => {
@@ -188,14 +195,16 @@ describe("sms-doctor audit", () => {
     expect(result.skipped).toEqual([{ line: 4, problem: expect.stringMatching(/longer than/) }]);
     expect(result.audited).toBe(3);
 
-    const asCsv = formatAuditReport(result, "csv", "hostile.csv");
+    const asCsv = await formatAuditReport(result, "csv", "hostile.csv");
     expect(asCsv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
     expect(asCsv).toContain(`"'+x@example.com"`);
-    const table = formatAuditReport(result, "table", "hostile.csv");
+    const table = await formatAuditReport(result, "table", "hostile.csv");
     expect(table).not.toContain("\u001b");
-    const markdown = formatAuditReport(result, "md", "hostile.csv");
+    const markdown = await formatAuditReport(result, "md", "hostile.csv");
     expect(markdown).toContain("red \\| \\<b\\>bold\\</b\\>");
-    expect(JSON.parse(formatAuditReport(result, "json", "hostile.csv")).causes[0].users).toHaveLength(3);
+    expect(JSON.parse(await formatAuditReport(result, "json", "hostile.csv")).causes[0].users).toHaveLength(
+      3,
+    );
   });
 
   it("survives broken JSON and wrong types: each bad user is named by line, the others audited", async () => {
@@ -247,4 +256,92 @@ describe("sms-doctor audit", () => {
     expect(await runAuditCommand(exported, { format: "pdf" })).toBe(2);
     expect(await runAuditCommand(join(dir, "missing.csv"), {})).toBe(1);
   }, 120_000);
+
+  it("lists everyone in JSON and CSV from the spool, exactly as when the audit held them all", async () => {
+    // 30 users per cause (more than the table lists); two broken users and a cut-short end, skipped.
+    const json = adminApiExport(300)
+      .replace('{"basicInfo":{"userId":"u17"', '{"basicInfo":{"userId":17')
+      .replace('{"basicInfo":{"userId":"u21"', '{"basicInfo":{"userId":21')
+      .replace(/\n\]\}\n$/, ",\n{");
+    const source = file("multi-cause.json", json);
+    const result = await audit(source);
+    expect(result.causes.map((c) => [c.count, c.users.length])).toEqual([
+      [30, 25],
+      [30, 25],
+      [30, 25],
+      [29, 25],
+    ]);
+    const everyone = async <T>(list: AsyncIterable<T> | undefined) => {
+      const items: T[] = [];
+      for await (const item of list!) items.push(item);
+      return items;
+    };
+    // The JSON report as it was made before the spool: the audit, every user in it, stringified whole.
+    const whole = {
+      source,
+      rows: result.rows,
+      audited: result.audited,
+      verdicts: result.verdicts,
+      causes: await Promise.all(
+        result.causes.map(async (c) => ({
+          ruleId: c.ruleId,
+          title: c.title,
+          steps: c.steps,
+          article: c.article,
+          users: await everyone(c.spooled?.items()),
+        })),
+      ),
+      skipped: await everyone(result.spooledSkipped?.items()),
+      users: result.users,
+      numbers: result.numbers,
+      durationMs: result.durationMs,
+    };
+    expect(whole.skipped.map((s) => s.line)).toEqual([634, 19, 23]); // the numbers come first (pass one);
+    expect(await formatAuditReport(result, "json", source)).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+
+    const csv = await formatAuditReport(result, "csv", source);
+    expect(csv.endsWith("\r\n")).toBe(true);
+    const records = parse(csv) as string[][];
+    expect(records[0]).toEqual([
+      "cause",
+      "userId",
+      "name",
+      "email",
+      "phoneNumber",
+      "license",
+      "certainty",
+      "explanation",
+      "resolution",
+      "line",
+    ]);
+    expect(records.slice(1).map((r) => [r[0], r[1], r[9]])).toEqual(
+      whole.causes.flatMap((c) => c.users.map((u) => [c.ruleId, u.userId, String(u.line)])),
+    );
+  });
+
+  it("removes its spool after the report, and when the audit or the report fails", async () => {
+    const spools = mkdtempSync(join(tmpdir(), "sms-doctor-audit-tmp-"));
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = spools; // where os.tmpdir(), and so the spool, is
+    try {
+      const source = file("spooled.json", adminApiExport(100));
+      expect(await runAuditCommand(source, { format: "json", out: join(dir, "spooled-report.json") })).toBe(
+        0,
+      );
+      expect(JSON.parse(readFileSync(join(dir, "spooled-report.json"), "utf8")).causes).toHaveLength(4);
+      expect(readdirSync(spools)).toEqual([]);
+      // The report can't be written: the error comes through, the spool goes.
+      await expect(
+        runAuditCommand(source, { format: "csv", out: join(dir, "no-such-folder", "report.csv") }),
+      ).rejects.toMatchObject({ code: "ENOENT" });
+      expect(readdirSync(spools)).toEqual([]);
+      // The export can't be read.
+      expect(await runAuditCommand(dir, { format: "json" })).toBe(1);
+      expect(readdirSync(spools)).toEqual([]);
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+      rmSync(spools, { recursive: true, force: true });
+    }
+  });
 });

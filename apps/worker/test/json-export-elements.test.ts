@@ -1,10 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { type ExportElement, jsonExportElements } from "../src/audit/json-export-elements.js";
+import {
+  type ExportElement,
+  jsonExportElements,
+  type ScanOptions,
+} from "../src/audit/json-export-elements.js";
 
-async function elements(text: string, chunkBytes: number, options = {}): Promise<ExportElement[]> {
+async function elements(
+  text: string,
+  chunkBytes: number,
+  options: ScanOptions & { reuse?: boolean } = {},
+): Promise<ExportElement[]> {
   const bytes = Buffer.from(text, "utf8");
+  const reused = Buffer.alloc(chunkBytes);
   async function* chunks() {
-    for (let i = 0; i < bytes.length; i += chunkBytes) yield bytes.subarray(i, i + chunkBytes);
+    for (let i = 0; i < bytes.length; i += chunkBytes) {
+      const chunk = bytes.subarray(i, i + chunkBytes);
+      // As the audit reads a file: every chunk into the same memory.
+      if (options.reuse) yield reused.subarray(0, chunk.copy(reused));
+      else yield chunk;
+    }
   }
   const out: ExportElement[] = [];
   for await (const element of jsonExportElements(chunks(), options)) out.push(element);
@@ -36,6 +50,8 @@ describe("the export's elements, as the bytes stream in", () => {
     ]);
     for (const size of [1, 2, 3, 7, 64])
       expect(await elements(EXPORT, size), `chunks of ${size}`).toEqual(whole);
+    for (const size of [1, 7, 64])
+      expect(await elements(EXPORT, size, { reuse: true }), `one buffer, chunks of ${size}`).toEqual(whole);
   });
 
   it("hands over only the lists asked for, and reports an element over the limit by its line", async () => {

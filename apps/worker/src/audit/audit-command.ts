@@ -1,9 +1,10 @@
-import { writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
 import { failureOf, tallyLine } from "../directory/read-tally.js";
-import { formatAuditReport, REPORT_FORMATS, type ReportFormat } from "./audit-report.js";
+import { FULL_REPORT_FORMATS, REPORT_FORMATS, type ReportFormat, writeAuditReport } from "./audit-report.js";
 import { readUserExport } from "./audit-rows.js";
-import { auditFleet } from "./fleet-audit.js";
+import { auditFleet, type FleetAudit, rowsSkipped } from "./fleet-audit.js";
 import { ProgressBar } from "./progress-bar.js";
+import { Spool } from "./report-spool.js";
 
 export interface AuditCommandOptions {
   format?: string;
@@ -19,29 +20,40 @@ export async function runAuditCommand(file: string, options: AuditCommandOptions
     console.error(`--format: "${options.format}" is not one of ${REPORT_FORMATS.join(", ")}`);
     return 2;
   }
-  const progress = new ProgressBar("auditing");
-  let audit: Awaited<ReturnType<typeof auditFleet>>;
+  // Only the reports that list everyone need every affected user kept (on disk, never in memory).
+  const spool = FULL_REPORT_FORMATS.includes(format) ? await Spool.create() : undefined;
   try {
-    audit = await auditFleet(
-      readUserExport(file, { onProgress: (f) => progress.update(f) }),
-      options.now ?? new Date().toISOString(),
-    );
-  } catch (error) {
-    progress.done();
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
-      console.error(`cannot read ${file}: ${code}`);
-      return 1;
+    const progress = new ProgressBar("auditing");
+    let audit: FleetAudit;
+    try {
+      audit = await auditFleet(
+        readUserExport(file, { onProgress: (f) => progress.update(f) }),
+        options.now ?? new Date().toISOString(),
+        spool ? { spool } : {},
+      );
+    } catch (error) {
+      progress.done();
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
+        console.error(`cannot read ${file}: ${code}`);
+        return 1;
+      }
+      throw error;
     }
-    throw error;
+    progress.done();
+    if (options.out) await writeAuditReport(audit, format, file, createWriteStream(options.out));
+    else await writeAuditReport(audit, format, file, process.stdout, { end: false });
+    return finish(audit, file, options.out);
+  } finally {
+    await spool?.remove();
   }
-  progress.done();
-  const report = formatAuditReport(audit, format, file);
-  if (options.out) await writeFile(options.out, report);
-  else process.stdout.write(report);
+}
+
+/** The run's figures on stderr, and its exit code. */
+function finish(audit: FleetAudit, file: string, out: string | undefined): number {
   const rate = audit.rows / Math.max(audit.durationMs / 1000, 1e-3);
   console.error(
-    `audited ${audit.audited} users (${audit.skipped.length} rows skipped) in ${(audit.durationMs / 1000).toFixed(2)} s, ${Math.round(rate)} rows/s${options.out ? `; report in ${options.out}` : ""}`,
+    `audited ${audit.audited} users (${rowsSkipped(audit)} rows skipped) in ${(audit.durationMs / 1000).toFixed(2)} s, ${Math.round(rate)} rows/s${out ? `; report in ${out}` : ""}`,
   );
   console.error(`  ${tallyLine(audit.users)}`);
   if (audit.numbers.read) console.error(`  ${tallyLine(audit.numbers)}`);

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import {
   AdminApiPhoneNumberSchema,
   AdminApiUserSchema,
@@ -83,7 +83,8 @@ async function* jsonRows(
         problem: `phone number: ${parsed.success ? "phoneNumber: missing" : issueText(parsed.error)}`,
       };
   }
-  const stream = exportBytes(path);
+  const read = { bytes: 0 };
+  const stream = exportBytes(path, read);
   let users = 0;
   for await (const element of jsonExportElements(stream, { lists: ["users"] })) {
     if ("problem" in element) {
@@ -107,12 +108,29 @@ async function* jsonRows(
       const checked = UserSnapshotSchema.safeParse(projected);
       yield checked.success ? { line, snapshot: checked.data } : { line, problem: issueText(checked.error) };
     }
-    if (onProgress && ++users % 1000 === 0) onProgress(stream.bytesRead / Math.max(1, size));
+    if (onProgress && ++users % 1000 === 0) onProgress(read.bytes / Math.max(1, size));
   }
 }
 
-function exportBytes(path: string) {
-  return createReadStream(path, { highWaterMark: 1024 * 1024 });
+/**
+ * The file in chunks of up to 1 MB, each read into the same buffer once the last one is done with. A new
+ * buffer per chunk (a read stream) left them to the garbage collector, which the scan of the numbers
+ * (few objects made) seldom runs: measured, 60 MB of read buffers waiting at 1 000 000 users, the most
+ * the JSON audit's memory grew by once the directory was compact.
+ */
+async function* exportBytes(path: string, read = { bytes: 0 }): AsyncGenerator<Buffer> {
+  const file = await open(path);
+  try {
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      read.bytes += bytesRead;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 /** The element's value, or why it is not JSON. */

@@ -9,6 +9,7 @@ import {
 } from "@sms-doctor/core";
 import { countRead, countSkipped, newTally, type ReadTally } from "../directory/read-tally.js";
 import type { AuditRow } from "./audit-rows.js";
+import type { Spool, SpooledList } from "./report-spool.js";
 
 /** A user who cannot send, with the cause that explains it best. */
 export interface AffectedUser {
@@ -24,9 +25,21 @@ export interface AffectedUser {
   alsoFound: string[];
 }
 
+/** Users listed per cause in the table and Markdown reports; JSON and CSV list everyone (from the spool). */
+export const LISTED_PER_CAUSE = 25;
+
+/** Skipped rows the table and Markdown reports list at most; JSON lists them all (from the spool). */
+export const LISTED_SKIPPED = 200;
+
+/** A row that could not be read, with its line number; it was skipped. */
+export interface SkippedRow {
+  line: number;
+  problem: string;
+}
+
 /**
- * Every user who cannot send for one cause (the top finding of each), with how to fix it; or, as
- * `CAUSE_UNDETERMINED`, every user whose cause can't be told from the export, with what would tell.
+ * The users who cannot send for one cause (the top finding of each), with how to fix it; or, as
+ * `CAUSE_UNDETERMINED`, the users whose cause can't be told from the export, with what would tell.
  */
 export interface CauseGroup {
   ruleId: string;
@@ -34,17 +47,28 @@ export interface CauseGroup {
   /** Resolution steps, as written for the group's first user. */
   steps: string[];
   article: { title: string; url: string };
+  /** How many users have this cause. */
+  count: number;
+  /** The first `LISTED_PER_CAUSE` of them, in file order: what the table and Markdown list. */
   users: AffectedUser[];
+  /** All of them, in file order, when the audit was given a spool. */
+  spooled?: SpooledList<AffectedUser>;
 }
 
+/**
+ * The audit's counts and first findings. Memory holds no more than the reports show on a terminal, so
+ * it stays flat however large the export: the full lists (for JSON and CSV) are on disk in the spool.
+ */
 export interface FleetAudit {
   rows: number;
   audited: number;
   verdicts: Record<Verdict, number>;
   /** Largest group first. */
   causes: CauseGroup[];
-  /** Rows that could not be read, with their line numbers; they were skipped. */
-  skipped: { line: number; problem: string }[];
+  /** The first `LISTED_SKIPPED` rows that could not be read (`rowsSkipped` counts them all). */
+  skipped: SkippedRow[];
+  /** Every skipped row, when the audit was given a spool. */
+  spooledSkipped?: SpooledList<SkippedRow>;
   /** Users and numbers read, used and skipped, with the first reasons. */
   users: ReadTally;
   numbers: ReadTally;
@@ -54,6 +78,19 @@ export interface FleetAudit {
 /** The group of users whose top cause is only possible: its steps say what would tell the candidates apart. */
 export const CAUSE_UNDETERMINED = "cause-undetermined";
 
+/** Every skipped row is counted in the tally of its kind (users or numbers), and only there. */
+export function rowsSkipped(audit: FleetAudit): number {
+  return audit.users.skipped + audit.numbers.skipped;
+}
+
+export interface AuditOptions {
+  /**
+   * Where every affected user and skipped row goes, for the reports that list everyone (JSON, CSV).
+   * Without one, only the first ones are kept. The caller creates the spool and removes it.
+   */
+  spool?: Spool;
+}
+
 /**
  * Runs core's diagnosis over every user of an export and groups the users who cannot send by the
  * cause that comes first for them, so the report reads as a to-do list: one fix per cause.
@@ -61,11 +98,14 @@ export const CAUSE_UNDETERMINED = "cause-undetermined";
 export async function auditFleet(
   rows: AsyncIterable<AuditRow> | Iterable<AuditRow>,
   now: string,
+  options: AuditOptions = {},
 ): Promise<FleetAudit> {
   const started = performance.now();
+  const { spool } = options;
   const verdicts: Record<Verdict, number> = { "cannot-send": 0, pending: 0, unknown: 0, "can-send": 0 };
   const groups = new Map<string, CauseGroup>();
-  const skipped: FleetAudit["skipped"] = [];
+  const skipped: SkippedRow[] = [];
+  const spooledSkipped = spool?.list<SkippedRow>();
   const users = newTally("users");
   const numbers = newTally("phone numbers");
   let rows_ = 0;
@@ -76,7 +116,9 @@ export async function auditFleet(
       continue;
     }
     if ("problem" in row) {
-      skipped.push({ line: row.line, problem: row.problem });
+      const skip = { line: row.line, problem: row.problem };
+      if (skipped.length < LISTED_SKIPPED) skipped.push(skip);
+      await spooledSkipped?.append(skip);
       countSkipped(row.kind === "number" ? numbers : users, row.problem.replace(/^phone number: /, ""));
       continue;
     }
@@ -100,21 +142,24 @@ export async function auditFleet(
             "Open the user in the Admin Console; SMS Doctor's panel shows what it sees there.",
           ],
         article: formatted?.article ?? { title: "", url: "" },
+        count: 0,
         users: [],
+        ...(spool ? { spooled: spool.list<AffectedUser>() } : {}),
       };
       groups.set(ruleId, group);
     }
     const explanation = undetermined?.explanation ?? formatted?.explanation;
-    group.users.push(affectedUser(row.line, row.snapshot, top, explanation, diagnosis.findings));
+    const user = affectedUser(row.line, row.snapshot, top, explanation, diagnosis.findings);
+    if (++group.count <= LISTED_PER_CAUSE) group.users.push(user);
+    await group.spooled?.append(user);
   }
   return {
     rows: rows_,
     audited: users.read - users.skipped,
     verdicts,
-    causes: [...groups.values()].sort(
-      (a, b) => b.users.length - a.users.length || a.ruleId.localeCompare(b.ruleId),
-    ),
+    causes: [...groups.values()].sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId)),
     skipped,
+    ...(spooledSkipped ? { spooledSkipped } : {}),
     users,
     numbers,
     durationMs: performance.now() - started,

@@ -42,6 +42,7 @@ const CLOSE_BRACKET = 93;
  * name a broken user by line and read on; and on this machine they read 6.5 MB/s
  * (@streamparser/json) and 3 MB/s (stream-json) against several times that for this scan plus the
  * platform's JSON.parse, which keeps a JSON export within 2× of CSV's rows/s (bench/audit.bench.ts).
+ * A chunk is read only until the next one is asked for: the source may reuse its memory.
  * Only the structure is scanned here (brackets, strings, commas: the bytes JSON.parse then checks).
  */
 export async function* jsonExportElements(
@@ -201,19 +202,20 @@ export async function* jsonExportElements(
         } else if (depth === 1 && listDepth < 0) key = undefined;
       }
     }
-    // The chunk ends inside an element or a key: keep what of it is wanted for the next chunk.
+    // The chunk ends inside an element or a key: keep what of it is wanted for the next chunk, copied
+    // (the source may read the next chunk into the same memory).
     if (elementStart >= 0) {
       if (!skipping && !tooLong) {
         carriedBytes += chunk.length - elementStart;
         if (carriedBytes > maxBytes) {
           tooLong = true;
           carried = [];
-        } else carried.push(chunk.subarray(elementStart));
+        } else carried.push(Buffer.from(chunk.subarray(elementStart)));
       }
       elementStart = 0;
     }
     if (keyParts) {
-      keyParts.push(chunk.subarray(keyStart));
+      keyParts.push(Buffer.from(chunk.subarray(keyStart)));
       keyStart = 0;
     }
   }
