@@ -153,6 +153,9 @@ export async function auditFleet(
     if (++group.count <= LISTED_PER_CAUSE) group.users.push(user);
     await group.spooled?.append(user);
   }
+  // Everything on disk before the report starts: writing a report only reads the spool, so a report that
+  // fails midway leaves no write in flight while its spool is removed.
+  await Promise.all([spooledSkipped, ...[...groups.values()].map((g) => g.spooled)].map((l) => l?.close()));
   return {
     rows: rows_,
     audited: users.read - users.skipped,

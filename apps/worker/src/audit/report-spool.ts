@@ -45,9 +45,14 @@ export class SpooledList<T> {
     if (this.#pending.length >= FLUSH_AT) await this.#flush();
   }
 
-  /** The items in the order they were appended, read from disk as they are wanted. */
-  async *items(): AsyncGenerator<T> {
+  /** Writes what is still in memory: no more items come. */
+  async close(): Promise<void> {
     await this.#flush();
+  }
+
+  /** The items in the order they were appended (once the list is closed), read from disk as they are wanted. */
+  async *items(): AsyncGenerator<T> {
+    if (this.#pending) throw new Error("a spooled list is read only once it is closed");
     if (!this.#written) return;
     let rest = "";
     // Measured, reading 400 000 users back: 256 KB reads raised peak memory by 50 MB, 64 KB ones by 21 MB.
