@@ -319,6 +319,18 @@ describe("sms-doctor audit", () => {
     );
   });
 
+  it("stops quietly when the report's reader goes away (| head), with its figures on stderr", async () => {
+    const source = file("piped.csv", csvExport(20_000));
+    const run = runCli(["audit", source, "--format", "csv"], cliEnv());
+    // Read the first piece of the report, then close the pipe as `head` does.
+    await new Promise<void>((resolve) => run.child.stdout.once("data", () => resolve()));
+    run.child.stdout.destroy();
+    const { code, stderr } = await run.done;
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(stderr).toMatch(/^audited 20000 users/m);
+    expect(code).toBe(0);
+  });
+
   it("removes its spool after the report, and when the audit or the report fails", async () => {
     const spools = mkdtempSync(join(tmpdir(), "sms-doctor-audit-tmp-"));
     const tmp = process.env.TMPDIR;

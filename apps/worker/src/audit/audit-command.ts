@@ -42,11 +42,19 @@ export async function runAuditCommand(file: string, options: AuditCommandOptions
     }
     progress.done();
     if (options.out) await writeAuditReport(audit, format, file, createWriteStream(options.out));
-    else await writeAuditReport(audit, format, file, process.stdout, { end: false });
+    else await writeAuditReport(audit, format, file, process.stdout, { end: false }).catch(readerWentAway);
     return finish(audit, file, options.out);
   } finally {
     await spool?.remove();
   }
+}
+
+/**
+ * A report piped into a reader that stops early (`| head`) ends there, as other command-line tools do:
+ * what was wanted has been read, and the figures still go to stderr.
+ */
+function readerWentAway(error: NodeJS.ErrnoException): void {
+  if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_PREMATURE_CLOSE") throw error;
 }
 
 /** The run's figures on stderr, and its exit code. */
