@@ -559,6 +559,7 @@ async function benchHttp(): Promise<{ api: Cannon; bare: Cannon; hgetall: Cannon
     tokens: [{ tenant: "acme", sha256: sha256Hex("bench-token-0123456789") }],
     provider: "telnyx",
     rateLimitPerMinute: 100_000_000,
+    rateLimits: { perAddressPerMinute: 100_000_000 },
     corsOrigins: ["chrome-extension://abcdefghijklmnopabcdefghijklmnop"],
   });
   const listen = async (app: { listen(o: { port: number; host: string }): Promise<string> }) =>
@@ -567,7 +568,12 @@ async function benchHttp(): Promise<{ api: Cannon; bare: Cannon; hgetall: Cannon
 
   // In turns, median of three each: the machine is shared, and a burst of load elsewhere should not
   // land on one target only.
-  const turns: Record<"bare" | "hgetall" | "api", Cannon[]> = { bare: [], hgetall: [], api: [] };
+  const turns: Record<"bare" | "hgetall" | "api" | "readyz", Cannon[]> = {
+    bare: [],
+    hgetall: [],
+    api: [],
+    readyz: [],
+  };
   for (let turn = 0; turn < 3; turn++) {
     turns.bare.push(await cannon(`${bareUrl}/n/1`));
     turns.hgetall.push(await cannon(`${hgetallUrl}/n/1`));
@@ -576,6 +582,8 @@ async function benchHttp(): Promise<{ api: Cannon; bare: Cannon; hgetall: Cannon
         authorization: "Bearer bench-token-0123456789",
       }),
     );
+    // The API's shared plumbing alone (CORS, rate limit, timeouts) around one Redis round trip (PING).
+    turns.readyz.push(await cannon(`${apiUrl}/readyz`));
   }
   const middle = (runs: Cannon[]) => [...runs].sort((a, b) => a.requests.average - b.requests.average)[1]!;
   const results = { bare: middle(turns.bare), hgetall: middle(turns.hgetall), api: middle(turns.api) };
@@ -599,12 +607,22 @@ async function benchHttp(): Promise<{ api: Cannon; bare: Cannon; hgetall: Cannon
   // On a shared machine req/s follows whatever else runs; the servers' own CPU per request does not.
   // Its inverse is the throughput each would have on a core of its own (Redis's time not counted).
   const cpu = (runs: Cannon[]) => median(runs.map((r) => r.cpuPerRequest));
-  const [bareCpu, hgetallCpu, apiCpu] = [cpu(turns.bare), cpu(turns.hgetall), cpu(turns.api)];
+  const [bareCpu, hgetallCpu, apiCpu, readyzCpu] = [
+    cpu(turns.bare),
+    cpu(turns.hgetall),
+    cpu(turns.api),
+    cpu(turns.readyz),
+  ];
   console.log(
-    `  server CPU per request (median)    bare ${fmt(bareCpu)} µs, HGETALL ${fmt(hgetallCpu)} µs, API ${fmt(apiCpu)} µs`,
+    `  server CPU per request (median)    bare ${fmt(bareCpu)} µs, HGETALL ${fmt(hgetallCpu)} µs, API ${fmt(apiCpu)} µs, API /readyz ${fmt(readyzCpu)} µs`,
   );
   console.log(
     `  by CPU: ratio vs bare ${fmt(bareCpu / apiCpu, 2)} (target ≥ 0.5), ratio vs HGETALL ${fmt(hgetallCpu / apiCpu, 2)} (target ≥ 0.8)`,
+  );
+  // The targets proposed in issue 16's note: the route's own work (token hash, params schema, record, view,
+  // a 450-byte answer) is most of what it costs over Fastify + HGETALL; the shared plumbing costs little.
+  console.log(
+    `  proposed: API vs HGETALL by CPU ${fmt(hgetallCpu / apiCpu, 2)} (≥ 0.6) ${hgetallCpu / apiCpu >= 0.6 ? "PASS" : "FAIL"}; /readyz vs HGETALL by CPU ${fmt(hgetallCpu / readyzCpu, 2)} (≥ 0.8) ${hgetallCpu / readyzCpu >= 0.8 ? "PASS" : "FAIL"}`,
   );
   await Promise.all([bare.close(), hgetall.close(), api.close()]);
   connection.disconnect();
