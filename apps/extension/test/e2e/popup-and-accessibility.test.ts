@@ -3,22 +3,20 @@
  * axe-core on every surface SMS Doctor draws: the user panel, the SMS page panel, the popup and the options page.
  * Any violation of impact moderate or above fails.
  */
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { axeViolations } from "./support/axe";
 import { CONSOLE } from "./support/browser";
 import { EXTENSION_ID } from "./support/extension";
 import { PanelPage } from "./support/panel";
-import { historyExport, openUser, seedHistory, useReplicaBrowser } from "./support/sandbox-console";
+import {
+  historyExport,
+  openUser,
+  seedHistory,
+  seeSmsPage,
+  useReplicaBrowser,
+} from "./support/sandbox-console";
 
 const replica = useReplicaBrowser();
-
-async function seeSmsPage(page: Page): Promise<PanelPage> {
-  await page.goto(`${CONSOLE}/sms`, { waitUntil: "commit" });
-  const panel = new PanelPage(page, "sms-page");
-  await panel.verdict();
-  return panel;
-}
 
 describe("the popup", () => {
   it("lists the users who can't send SMS grouped by cause, with the campaign status on top", async () => {

@@ -4,40 +4,18 @@
  * "Show me" (scrolls to the SMS switch and outlines it, the console's DOM unchanged), and who loses SMS while the
  * SMS page asks to confirm a deactivation.
  */
-import { loadScenario } from "@sms-doctor/sandbox";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { CONSOLE } from "./support/browser";
-import { PanelPage } from "./support/panel";
-import { historyExport, openUser, seedHistory, useReplicaBrowser } from "./support/sandbox-console";
+import {
+  aliceWithANumberToSpare,
+  historyExport,
+  SPARE_NUMBER,
+  seedHistory,
+  seeSmsPage,
+  useReplicaBrowser,
+} from "./support/sandbox-console";
 
 const replica = useReplicaBrowser();
-const NEW_NUMBER = "+16175550199";
-
-/** SMS Doctor sees the SMS page once, as an admin would, so it knows the campaign's status. */
-async function seeSmsPage(page: Page): Promise<void> {
-  await page.goto(`${CONSOLE}/sms`, { waitUntil: "commit" });
-  await new PanelPage(page, "sms-page").verdict();
-}
-
-/** The healthy company with one more number Alice's Phone Number can be changed to. */
-async function aliceWithANumberToSpare(): Promise<{ page: Page; panel: PanelPage }> {
-  const scenario = loadScenario("healthy-company");
-  scenario.numbers.push({
-    number: NEW_NUMBER,
-    category: "LOCAL",
-    virtual: false,
-    temporaryNumber: false,
-    portingNumber: null,
-  });
-  await replica.serve({ scenario });
-  const page = await replica.browser.newPage();
-  await seeSmsPage(page);
-  await openUser(page, "u-alice");
-  const panel = new PanelPage(page, "user");
-  expect(await panel.verdict()).toBe("can-send");
-  return { page, panel };
-}
 
 /** The console's DOM as serialized, without SMS Doctor's own elements. */
 const consoleHtml = (page: Page) =>
@@ -49,13 +27,14 @@ const consoleHtml = (page: Page) =>
 
 describe("warn before Save", () => {
   it("shows what saving a new phone number will do before Save, then diagnoses the save", async () => {
-    const { page, panel } = await aliceWithANumberToSpare();
+    const { page, panel, verdict } = await aliceWithANumberToSpare(replica);
+    expect(verdict).toBe("can-send");
     const warning = panel.host.locator(".warning");
     expect(await warning.count()).toBe(0);
 
     // The admin picks another Phone Number and has not saved.
     await page.getByLabel("Phone Number").click();
-    await page.getByRole("option", { name: NEW_NUMBER }).click();
+    await page.getByRole("option", { name: SPARE_NUMBER }).click();
     await warning.waitFor();
     const items = await warning
       .locator("[data-item]")
@@ -78,9 +57,10 @@ describe("warn before Save", () => {
 
 describe("Show me", () => {
   it("scrolls to the SMS switch a step names and outlines it; the console's DOM is unchanged", async () => {
-    const { page, panel } = await aliceWithANumberToSpare();
+    const { page, panel, verdict } = await aliceWithANumberToSpare(replica);
+    expect(verdict).toBe("can-send");
     await page.getByLabel("Phone Number").click();
-    await page.getByRole("option", { name: NEW_NUMBER }).click();
+    await page.getByRole("option", { name: SPARE_NUMBER }).click();
     await page.getByRole("button", { name: "Save", exact: true }).last().click();
     await page.locator('[data-sms-doctor-panel="user"][data-verdict="cannot-send"]').waitFor();
 

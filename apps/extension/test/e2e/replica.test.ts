@@ -9,36 +9,24 @@ import { describe, expect, it } from "vitest";
 import { savedPageHtml, savedPages } from "../support/saved-pages";
 import { CONSOLE } from "./support/browser";
 import { PanelPage } from "./support/panel";
-import { openUser, useReplicaBrowser } from "./support/sandbox-console";
+import {
+  aliceWithANumberToSpare,
+  openUser,
+  SPARE_NUMBER,
+  seeSmsPage,
+  useReplicaBrowser,
+} from "./support/sandbox-console";
 
 const replica = useReplicaBrowser();
 
-/** SMS Doctor sees the SMS page once, as an admin would, so it knows the campaign's status. */
-async function seeSmsPage(page: Page): Promise<string> {
-  await page.goto(`${CONSOLE}/sms`, { waitUntil: "commit" });
-  return new PanelPage(page, "sms-page").verdict();
-}
-
 describe("the user panel on the replica", () => {
   it("confirms phone-number-changed after the admin changes the number and comes back", async () => {
-    const scenario = loadScenario("healthy-company");
-    scenario.numbers.push({
-      number: "+16175550199",
-      category: "LOCAL",
-      virtual: false,
-      temporaryNumber: false,
-      portingNumber: null,
-    });
-    await replica.serve({ scenario });
-    const page = await replica.browser.newPage();
-    await seeSmsPage(page);
-    await openUser(page, "u-alice");
-    const panel = new PanelPage(page, "user");
-    expect(await panel.verdict()).toBe("can-send");
+    const { page, panel, verdict } = await aliceWithANumberToSpare(replica);
+    expect(verdict).toBe("can-send");
 
     // In the replica, as the admin does it: pick another Phone Number and save the profile.
     await page.getByLabel("Phone Number").click();
-    await page.getByRole("option", { name: "+16175550199" }).click();
+    await page.getByRole("option", { name: SPARE_NUMBER }).click();
     await page.getByRole("button", { name: "Save", exact: true }).last().click();
     await page.getByRole("status").filter({ hasText: "Changes saved." }).waitFor();
 

@@ -10,11 +10,13 @@ import {
   toE164,
   type UserSnapshot,
 } from "@sms-doctor/core";
-import { type Sandbox, type SandboxOptions, startSandbox } from "@sms-doctor/sandbox";
+import { loadScenario, type Sandbox, type SandboxOptions, startSandbox } from "@sms-doctor/sandbox";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { CONSOLE, type ExtensionBrowser, launchWithExtension, resetExtensionState } from "./browser";
+import { openUser } from "./contract";
 import { EXTENSION_ID } from "./extension";
+import { PanelPage } from "./panel";
 
 export async function serveReplica(context: BrowserContext, options: SandboxOptions): Promise<Sandbox> {
   const sandbox = await startSandbox({ speed: 0, renderDelayMs: 0, port: 0, ...options });
@@ -126,7 +128,39 @@ export function coreOnWorld(sandbox: Sandbox, userId: string): Diagnosis {
 }
 
 /** Opens a user's page; the panel is what tests wait for, so the page's load event isn't awaited. */
-export { openUser } from "./contract";
+export { openUser };
+
+/** SMS Doctor sees the SMS page once, as an admin would, so it knows the campaign's status: the panel's verdict. */
+export async function seeSmsPage(page: Page): Promise<string> {
+  await page.goto(`${CONSOLE}/sms`, { waitUntil: "commit" });
+  return new PanelPage(page, "sms-page").verdict();
+}
+
+/** A number of the healthy company that nobody has: Alice's Phone Number can be changed to it. */
+export const SPARE_NUMBER = "+16175550199";
+
+/**
+ * The healthy company with `SPARE_NUMBER` to spare, served; the SMS page seen, then Alice's page opened: her
+ * page, its panel and the panel's first verdict.
+ */
+export async function aliceWithANumberToSpare(
+  replica: ReturnType<typeof useReplicaBrowser>,
+): Promise<{ page: Page; panel: PanelPage; verdict: string }> {
+  const scenario = loadScenario("healthy-company");
+  scenario.numbers.push({
+    number: SPARE_NUMBER,
+    category: "LOCAL",
+    virtual: false,
+    temporaryNumber: false,
+    portingNumber: null,
+  });
+  await replica.serve({ scenario });
+  const page = await replica.browser.newPage();
+  await seeSmsPage(page);
+  await openUser(page, "u-alice");
+  const panel = new PanelPage(page, "user");
+  return { page, panel, verdict: await panel.verdict() };
+}
 
 /**
  * One Chromium with the built extension for a test file that visits the replica: the extension's state is reset
