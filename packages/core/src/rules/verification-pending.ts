@@ -4,7 +4,7 @@ import { humanDuration } from "../human-duration.js";
 import { NUMBER_VERIFICATION_DELAY, NUMBER_VERIFICATION_WAIT } from "../lifecycle/number-verification.js";
 import { expectedRemaining, isStalled, trackingStartedAt } from "../lifecycle/schedule.js";
 import { toDuration } from "../lifecycle/time.js";
-import type { Finding } from "../schemas/diagnosis.js";
+import type { Evidence, Finding } from "../schemas/diagnosis.js";
 import type { ProvisioningRecord } from "../schemas/provisioning-record.js";
 import { finding, fixedResolution, fixedSteps, NONE, smsStatusEvidence } from "./resolutions.js";
 import { ARTICLE_SYNC_ISSUE, articleUrl, type Rule, type RuleMeta } from "./rule.js";
@@ -61,21 +61,8 @@ export const verificationPending: Rule = {
     if (current.smsStatus !== "pending" || !current.smsOn) return NONE;
     const number = current.smsNumber ?? current.phoneNumber ?? "the number";
     const evidence = [smsStatusEvidence(facts)];
-    if (provisioning?.state === "FAILED" || provisioning?.state === "ACTION_REQUIRED") {
-      const reasons = provisioning.reasons?.join(", ") || "no reason given";
-      const final = provisioning.state === "FAILED";
-      return [
-        finding(
-          meta,
-          "confirmed",
-          final ? "failed" : "actionRequired",
-          { number, reasons },
-          evidence,
-          final ? CONTACT_SUPPORT : FIX_REJECTION,
-          "blocking",
-        ),
-      ];
-    }
+    if (provisioning && isRejectedOrFailed(provisioning))
+      return [rejectedOrFailed(provisioning, number, evidence)];
     if (provisioning?.state === "ACTIVE") {
       return [finding(meta, "likely", "liveButPending", { number }, evidence, WAIT_FOR_CONSOLE, "info")];
     }
@@ -127,19 +114,7 @@ function pendingSinceOf(facts: DiagnosisFacts): number {
 export function provisioningFinding(record: ProvisioningRecord, now: string): Finding | undefined {
   const number = record.number;
   const evidence = [{ field: "provisioningState", after: record.state, observedAt: record.since }];
-  if (record.state === "FAILED" || record.state === "ACTION_REQUIRED") {
-    const reasons = record.reasons?.join(", ") || "no reason given";
-    const final = record.state === "FAILED";
-    return finding(
-      meta,
-      "confirmed",
-      final ? "failed" : "actionRequired",
-      { number, reasons },
-      evidence,
-      final ? CONTACT_SUPPORT : FIX_REJECTION,
-      "blocking",
-    );
-  }
+  if (isRejectedOrFailed(record)) return rejectedOrFailed(record, number, evidence);
   if (record.state !== "STALLED") return undefined;
   const elapsed = toDuration(Math.max(0, Date.parse(now) - trackingStartedAt(record)));
   return finding(
@@ -149,5 +124,24 @@ export function provisioningFinding(record: ProvisioningRecord, now: string): Fi
     { number, elapsed, typical: TYPICAL, max: MAX, stalled: true },
     evidence,
     RESYNC,
+  );
+}
+
+function isRejectedOrFailed(record: ProvisioningRecord): boolean {
+  return record.state === "FAILED" || record.state === "ACTION_REQUIRED";
+}
+
+/** A number the carriers rejected (the admin fixes what they name) or failed for good (support takes it). */
+function rejectedOrFailed(record: ProvisioningRecord, number: string, evidence: Evidence[]): Finding {
+  const reasons = record.reasons?.join(", ") || "no reason given";
+  const final = record.state === "FAILED";
+  return finding(
+    meta,
+    "confirmed",
+    final ? "failed" : "actionRequired",
+    { number, reasons },
+    evidence,
+    final ? CONTACT_SUPPORT : FIX_REJECTION,
+    "blocking",
   );
 }
